@@ -1,0 +1,249 @@
+//! Every piece of text a person sees, by message key.
+//!
+//! English ships in the build; a host passes `locale` and `text` overrides
+//! (vendors rename things, portals translate). Lookup order: override, then
+//! the locale's table, then English, then the key itself, so a missing text
+//! is visible and never crashes.
+
+use std::collections::BTreeMap;
+
+/// English texts, sorted by key (a test keeps them sorted and unique).
+/// `{name}` marks a value filled in at display time.
+pub const EN: &[(&str, &str)] = &[
+    ("bridge.conflict", "Someone else changed this at the same time."),
+    ("bridge.forbidden", "You are not allowed to do this here."),
+    ("bridge.misconfigured", "The mentoring widget is not set up correctly on this page."),
+    ("bridge.misconfigured_hint", "Portal team: the browser console says what is missing."),
+    ("bridge.not_found", "It no longer exists."),
+    ("bridge.quota", "Storage is full."),
+    ("bridge.timeout", "Storage took too long to answer."),
+    ("bridge.unavailable", "Storage cannot be reached right now."),
+    ("error.doc_invalid", "The stored data is incomplete or damaged."),
+    ("error.doc_migration_failed", "This was saved by an older version and could not be upgraded."),
+    ("error.doc_newer_schema", "This was saved by a newer version of the widget. Nothing has been changed; ask your portal team to update the widget."),
+    ("error.doc_not_envelope", "The stored data is not in a format this widget writes."),
+    ("error.doc_not_json", "The stored data is damaged and cannot be read."),
+    ("error.doc_too_large", "The stored data is too large to open."),
+    ("error.doc_unknown_kind", "The stored data holds something other than a mentoring relationship."),
+    ("error.identity_missing_id", "Your portal did not say who you are (no user id)."),
+    ("error.identity_missing_name", "Your portal did not give your name."),
+    ("error.kind_required", "Choose the kind of mentoring."),
+    ("error.partner_email_invalid", "Check the email address: it should look like name@example.com."),
+    ("error.partner_is_self", "Your partner must be someone other than you."),
+    ("error.partner_required", "Enter your partner's name, or pick them from the directory."),
+    ("error.role_required", "Choose whether you are the mentor or the mentee."),
+    ("form.cancel", "Cancel"),
+    ("form.directory_no_match", "No one found in the directory. You can keep the name as typed."),
+    ("form.directory_unavailable", "The directory cannot be searched right now. You can type the name."),
+    ("form.errors_summary", "Some details need your attention:"),
+    ("form.heading", "Start a mentoring relationship"),
+    ("form.kind_legend", "Kind of mentoring"),
+    ("form.partner_email_hint", "Optional. They will find the relationship when they sign in with this address."),
+    ("form.partner_email_label", "Partner's email"),
+    ("form.partner_hint", "Search your company directory, or type their name."),
+    ("form.partner_label", "Your partner"),
+    ("form.partner_picked", "Picked from the directory: {name}"),
+    ("form.retry", "Try again"),
+    ("form.role_legend", "Your role"),
+    ("form.save_failed", "Not saved: {reason} Everything you entered is still here."),
+    ("form.saving", "Saving…"),
+    ("form.submit", "Propose relationship"),
+    ("home.created", "Relationship with {name} proposed."),
+    ("home.empty", "You have no mentoring relationships yet. Start one to agree goals and meet regularly."),
+    ("home.heading", "Your mentoring relationships"),
+    ("home.load_failed", "Your relationships could not be loaded: {reason}"),
+    ("home.retry", "Try again"),
+    ("home.start", "Start a relationship"),
+    ("kind.peer", "Peer mentoring"),
+    ("kind.peer_hint", "Two colleagues at a similar level learn from each other."),
+    ("kind.reverse", "Reverse mentoring"),
+    ("kind.reverse_hint", "A junior colleague mentors a leader, for example on new tools or ways of working."),
+    ("kind.traditional", "Traditional mentoring"),
+    ("kind.traditional_hint", "An experienced colleague mentors a less experienced one."),
+    ("list.broken_hint", "It was left exactly as stored. Your portal team can look at it: {key}"),
+    ("list.broken_title", "One item could not be opened"),
+    ("list.proposed_on", "Proposed {date}"),
+    ("list.with", "with {name}"),
+    ("list.you_are", "You are the {role}"),
+    ("role.mentee", "Mentee"),
+    ("role.mentee_hint", "I want to learn and grow."),
+    ("role.mentor", "Mentor"),
+    ("role.mentor_hint", "I share my experience and guide."),
+    ("shell.brand", "Mentoring"),
+    ("shell.loading", "Loading…"),
+    ("shell.local_only", "Saved in this browser only: your portal has not connected shared storage yet."),
+    ("shell.signed_in_as", "Signed in as {name}"),
+    ("state.active", "Active"),
+    ("state.closed", "Closed"),
+    ("state.closing", "Moving on"),
+    ("state.midpoint_review", "Mid-point review"),
+    ("state.paused", "Paused"),
+    ("state.proposed", "Proposed"),
+];
+
+/// Locales with a table in this build. Others fall back to English; the
+/// host can still supply every text through `text` overrides.
+pub const LOCALES: &[&str] = &["en"];
+
+pub fn english(key: &str) -> Option<&'static str> {
+    EN.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| EN[i].1)
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalog {
+    locale: &'static str,
+    overrides: BTreeMap<String, String>,
+}
+
+/// Longest override text accepted; a vendor's text is one label, not a page.
+pub const MAX_OVERRIDE_CHARS: usize = 2000;
+
+impl Catalog {
+    /// Builds a catalog and returns, beside it, the override keys it ignored
+    /// (unknown keys, usually typos, and oversize texts) so the host's
+    /// developer is told in the console instead of wondering.
+    pub fn new(locale: &str, overrides: BTreeMap<String, String>) -> (Catalog, Vec<String>) {
+        let (known, ignored): (BTreeMap<_, _>, BTreeMap<_, _>) = overrides
+            .into_iter()
+            .partition(|(k, v)| english(k).is_some() && v.chars().count() <= MAX_OVERRIDE_CHARS);
+        (Catalog { locale: resolve_locale(locale), overrides: known }, ignored.into_keys().collect())
+    }
+
+    pub fn locale(&self) -> &'static str {
+        if self.locale.is_empty() { "en" } else { self.locale }
+    }
+
+    pub fn text(&self, key: &str) -> String {
+        if let Some(t) = self.overrides.get(key) {
+            return t.clone();
+        }
+        english(key).map(str::to_string).unwrap_or_else(|| key.to_string())
+    }
+
+    /// The text for `key` with each `{name}` replaced by its value. Values are
+    /// inserted once, left to right, so a value containing `{x}` is not expanded.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let template = self.text(key);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// "en-GB" and "EN" both resolve to "en"; unknown languages to "en".
+pub fn resolve_locale(tag: &str) -> &'static str {
+    let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    LOCALES.iter().copied().find(|l| *l == lang).unwrap_or("en")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Pins: the table is sorted and unique, which the binary search relies on.
+    #[test]
+    fn table_is_sorted_and_unique() {
+        for pair in EN.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+    }
+
+    // Pins: every message key the code names exists in English, so no person
+    // ever sees a raw key. It reads the sources the way a reviewer would.
+    #[test]
+    fn every_key_in_the_sources_has_a_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        visit(&root, &mut |text| {
+            let mut rest = text;
+            while let Some(i) = rest.find('"') {
+                let after = &rest[i + 1..];
+                let Some(end) = after.find('"') else { break };
+                let lit = &after[..end];
+                let family = lit.split('.').next().unwrap_or("");
+                let is_key = lit.contains('.')
+                    && !lit.contains(' ')
+                    && lit.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
+                    && ["bridge", "error", "form", "home", "kind", "list", "role", "shell", "state"].contains(&family);
+                if is_key {
+                    seen += 1;
+                    if english(lit).is_none() {
+                        missing.push(lit.to_string());
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+        });
+        assert!(seen > 30, "the scan found only {seen} keys; is it still reading the sources?");
+        assert!(missing.is_empty(), "keys without English text: {missing:?}");
+    }
+
+    fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str)) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit(&path, f);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("messages.rs") {
+                f(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    // Pins: overrides win, unknown override keys are reported, missing keys show themselves.
+    #[test]
+    fn overrides_and_fallbacks() {
+        let mut o = BTreeMap::new();
+        o.insert("home.start".to_string(), "Find a mentor".to_string());
+        o.insert("home.strat".to_string(), "typo".to_string());
+        o.insert("home.heading".to_string(), "x".repeat(MAX_OVERRIDE_CHARS + 1));
+        let (c, ignored) = Catalog::new("de-CH", o);
+        assert_eq!(c.text("home.start"), "Find a mentor");
+        assert_eq!(c.text("home.heading"), "Your mentoring relationships");
+        assert_eq!(c.text("no.such_key"), "no.such_key");
+        assert_eq!(ignored, ["home.heading", "home.strat"]);
+        assert_eq!(c.locale(), "en");
+    }
+
+    // Pins: placeholders are filled once; unknown ones and stray braces survive.
+    #[test]
+    fn formatting() {
+        let (c, _) = Catalog::new("en", BTreeMap::new());
+        assert_eq!(c.format("shell.signed_in_as", &[("name", "Ana {x}")]), "Signed in as Ana {x}");
+        let mut o = BTreeMap::new();
+        o.insert("list.with".to_string(), "{name} & {other} {".to_string());
+        let (c, _) = Catalog::new("en", o);
+        assert_eq!(c.format("list.with", &[("name", "Ben")]), "Ben & {other} {");
+    }
+
+    // Pins: locale tags resolve by language, defaulting to English.
+    #[test]
+    fn locales_resolve() {
+        assert_eq!(resolve_locale("EN-gb"), "en");
+        assert_eq!(resolve_locale(""), "en");
+        assert_eq!(resolve_locale("fr"), "en");
+    }
+}

@@ -1,0 +1,27 @@
+//! The product's rules as plain Rust: no leptos, no web-sys, no wasm-bindgen.
+//!
+//! Everything a person or a host can get wrong is decided here, once, and
+//! tested with plain `cargo test`. The UI only displays what these functions
+//! return and the bridge only moves the text they produce.
+
+pub mod envelope;
+pub mod ids;
+pub mod keys;
+pub mod messages;
+pub mod person;
+pub mod relationship;
+pub mod theme;
+
+/// A problem with one field of a form, as a message key the UI can show next
+/// to that field and announce.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+impl FieldError {
+    pub const fn new(field: &'static str, key: &'static str) -> Self {
+        Self { field, key }
+    }
+}

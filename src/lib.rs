@@ -1,0 +1,12 @@
+//! The mentoring widget: domain rules, the host bridge, the Leptos UI and the
+//! embedding glue. Only `domain` is built for native targets; the rest needs
+//! a browser and is compiled for wasm32 alone.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bridge;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
