@@ -24,10 +24,11 @@ pub enum IdentityError {
 }
 
 impl IdentityError {
-    pub fn message_key(&self) -> &'static str {
+    /// For the portal developer's console: identity problems are set-up faults.
+    pub fn detail(&self) -> &'static str {
         match self {
-            IdentityError::MissingId => "error.identity_missing_id",
-            IdentityError::MissingName => "error.identity_missing_name",
+            IdentityError::MissingId => "identity() gave an empty id",
+            IdentityError::MissingName => "identity() gave an empty displayName",
         }
     }
 }

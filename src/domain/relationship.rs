@@ -172,6 +172,11 @@ impl Relationship {
         }
     }
 
+    /// The other person, seen from `me`.
+    pub fn partner_for(&self, me: &Person) -> Option<&Party> {
+        self.role_of(me).map(|role| self.party(role.other()))
+    }
+
     pub fn party(&self, role: Role) -> &Party {
         match role {
             Role::Mentor => &self.mentor,
@@ -225,7 +230,11 @@ impl RelationshipDraft {
         {
             errors.push(FieldError::new("partner", "error.partner_is_self"));
         }
-        if !email.is_empty() && !looks_like_email(email) {
+        // Without a directory pick, the email is how the partner will find
+        // the relationship when they sign in: without it they never could.
+        if email.is_empty() && self.partner_id.is_none() {
+            errors.push(FieldError::new("partner_email", "error.partner_email_required"));
+        } else if !email.is_empty() && !looks_like_email(email) {
             errors.push(FieldError::new("partner_email", "error.partner_email_invalid"));
         }
         if self.kind.is_none() {
@@ -292,6 +301,9 @@ mod tests {
         assert_eq!(rel.role_of(&ben), Some(Role::Mentor));
         let eve = Person::from_host("u-eve", "Eve", None).unwrap();
         assert_eq!(rel.role_of(&eve), None);
+        assert_eq!(rel.partner_for(&ana()).map(|p| p.display_name.as_str()), Some("Ben Okafor"));
+        assert_eq!(rel.partner_for(&ben).map(|p| p.display_name.as_str()), Some("Ana Li"));
+        assert_eq!(rel.partner_for(&eve), None);
     }
 
     // Pins: an empty draft reports every missing part, each on its own field.
@@ -299,7 +311,7 @@ mod tests {
     fn empty_draft_lists_every_missing_field() {
         let errors = RelationshipDraft::default().validate(&ana());
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["role", "partner", "kind"]);
+        assert_eq!(fields, ["role", "partner", "partner_email", "kind"]);
     }
 
     // Pins: nobody can start a relationship with themselves, by id or by email.
@@ -312,6 +324,16 @@ mod tests {
         d.partner_id = None;
         d.partner_email = "ANA@example.com".into();
         assert_eq!(d.validate(&ana()), [FieldError::new("partner", "error.partner_is_self")]);
+    }
+
+    // Pins: a partner typed in by hand needs an email (their way to find it later);
+    // one picked from the directory does not.
+    #[test]
+    fn typed_partner_needs_an_email() {
+        let mut d = draft();
+        d.partner_id = None;
+        assert_eq!(d.validate(&ana()), [FieldError::new("partner_email", "error.partner_email_required")]);
+        assert_eq!(draft().validate(&ana()), []);
     }
 
     // Pins: a typed-in partner is recognised later by email, case-insensitively.

@@ -1,0 +1,16 @@
+//! The one door to the host page (DESIGN.md section 3).
+//!
+//! `error` is plain Rust (the contract's error codes and what we make of
+//! them) and is tested natively; `host` wraps the JS object the host passes
+//! and `repo` reads and writes our documents through it.
+
+pub mod error;
+
+#[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod repo;
+
+pub use error::BridgeError;
+#[cfg(target_arch = "wasm32")]
+pub use host::{HostBridge, Listed, Stored, Subscription};

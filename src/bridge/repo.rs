@@ -1,0 +1,72 @@
+//! Our documents, read and written through the host bridge. The rules (what
+//! a key means, how a value decodes) live in `domain`; this file only moves
+//! text and keeps each item's fate separate, so one bad item never hides the
+//! others.
+
+use futures::future::join_all;
+
+use super::{BridgeError, HostBridge};
+use crate::domain::envelope::{decode, encode, DecodeError};
+use crate::domain::keys::{self, KeyKind};
+use crate::domain::person::Person;
+use crate::domain::relationship::{sort_for_list, Relationship};
+
+/// One entry of the home list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListItem {
+    Ready { relationship: Relationship, revision: String },
+    /// Stored but unreadable by this build. Shown with its error and never
+    /// written back.
+    Broken { key: String, error: DecodeError },
+    /// Listed, but the host refused or failed to hand it over.
+    Unreachable { key: String, error: BridgeError },
+}
+
+/// Every relationship the host lets this person list and that they are a
+/// party to, newest first, followed by the ones that could not be read.
+pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<ListItem>, BridgeError> {
+    let listed = bridge.list(keys::RELATIONSHIPS).await?;
+    let wanted: Vec<String> = listed
+        .into_iter()
+        .filter(|l| matches!(keys::parse(&l.key), KeyKind::Relationship(_)))
+        .map(|l| l.key)
+        .collect();
+    let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
+
+    let mut ready = Vec::new();
+    let mut revisions = Vec::new();
+    let mut problems = Vec::new();
+    for (key, result) in wanted.into_iter().zip(fetched) {
+        match result {
+            // Deleted between list and get: nothing to show.
+            Ok(None) => {}
+            Ok(Some(stored)) => match decode::<Relationship>(&stored.value) {
+                Ok(rel) if rel.role_of(me).is_some() => {
+                    revisions.push((rel.id.clone(), stored.revision));
+                    ready.push(rel);
+                }
+                Ok(_) => {}
+                Err(error) => problems.push(ListItem::Broken { key, error }),
+            },
+            Err(error) if error.is_misconfiguration() => return Err(error),
+            Err(error) => problems.push(ListItem::Unreachable { key, error }),
+        }
+    }
+    sort_for_list(&mut ready);
+    let mut items: Vec<ListItem> = ready
+        .into_iter()
+        .map(|relationship| {
+            let revision = revisions.iter().find(|(id, _)| *id == relationship.id).map(|(_, r)| r.clone()).unwrap_or_default();
+            ListItem::Ready { relationship, revision }
+        })
+        .collect();
+    items.extend(problems);
+    Ok(items)
+}
+
+/// Stores a new relationship. Creation passes no revision, so an existing
+/// value under the same key (however broken) is never overwritten: the host
+/// answers `conflict` instead.
+pub async fn create_relationship(bridge: &HostBridge, rel: &Relationship) -> Result<String, BridgeError> {
+    bridge.put(&keys::relationship(&rel.id), &encode(rel), None).await
+}

@@ -1,0 +1,306 @@
+//! Mounting into a host element (DESIGN.md section 5): an open shadow root,
+//! adopted stylesheets (no inline styles, so a strict CSP holds), options
+//! from the host, `mw:*` events back to it, and a `destroy` that leaves
+//! nothing behind.
+//!
+//! `loader.js` owns the custom element and the command queue; it calls
+//! [`mount`] once per element and shares one wasm module between them.
+
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::bridge::host::{console_error, console_warn, DEFAULT_TIMEOUT_MS};
+use crate::bridge::HostBridge;
+use crate::domain::messages::Catalog;
+use crate::domain::theme::theme_css;
+use crate::ui::{Env, HostEvent, I18n, WidgetRoot};
+
+/// What the host may pass to `mount` and `update`. Absent fields keep their
+/// current value on `update`.
+#[derive(Default)]
+struct Options {
+    bridge: Option<JsValue>,
+    locale: Option<String>,
+    theme: Option<BTreeMap<String, String>>,
+    brand_name: Option<Option<String>>,
+    text: Option<BTreeMap<String, String>>,
+    timeout_ms: Option<u32>,
+}
+
+fn get(obj: &JsValue, name: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A `{ key: "string" }` object as a map; other values are reported and skipped.
+fn string_map(v: &JsValue, option: &str) -> Option<BTreeMap<String, String>> {
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    if !v.is_object() {
+        console_warn(&format!("options.{option} should be an object of strings; ignored"));
+        return None;
+    }
+    let mut map = BTreeMap::new();
+    for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let (k, val) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
+        match val.as_string() {
+            Some(s) => {
+                map.insert(k, s);
+            }
+            None => console_warn(&format!("options.{option}.{k} should be a string; ignored")),
+        }
+    }
+    Some(map)
+}
+
+fn read_options(js: &JsValue) -> Options {
+    if !js.is_object() {
+        return Options::default();
+    }
+    let bridge = get(js, "bridge");
+    let brand = get(js, "brandName");
+    Options {
+        bridge: (!bridge.is_undefined()).then_some(bridge),
+        locale: get(js, "locale").as_string(),
+        theme: string_map(&get(js, "theme"), "theme"),
+        brand_name: if brand.is_undefined() { None } else { Some(brand.as_string().filter(|s| !s.trim().is_empty())) },
+        text: string_map(&get(js, "text"), "text"),
+        timeout_ms: get(js, "timeoutMs").as_f64().filter(|ms| *ms >= 1.0).map(|ms| ms.min(600_000.0) as u32),
+    }
+}
+
+/// The current settings of one instance, kept so `update` can merge.
+struct Settings {
+    bridge: JsValue,
+    locale: String,
+    theme: BTreeMap<String, String>,
+    brand_name: Option<String>,
+    text: BTreeMap<String, String>,
+    timeout_ms: u32,
+}
+
+impl Settings {
+    fn apply(&mut self, o: Options) -> bool {
+        let bridge_changed = o.bridge.is_some();
+        if let Some(b) = o.bridge {
+            self.bridge = b;
+        }
+        if let Some(l) = o.locale {
+            self.locale = l;
+        }
+        if let Some(t) = o.theme {
+            self.theme = t;
+        }
+        if let Some(b) = o.brand_name {
+            self.brand_name = b;
+        }
+        if let Some(t) = o.text {
+            self.text = t;
+        }
+        if let Some(ms) = o.timeout_ms {
+            self.timeout_ms = ms;
+        }
+        bridge_changed
+    }
+
+    fn catalog(&self) -> Catalog {
+        let (catalog, ignored) = Catalog::new(&self.locale, self.text.clone());
+        for key in ignored {
+            console_warn(&format!("options.text.{key} is not a message key of this version (or is too long); ignored"));
+        }
+        catalog
+    }
+
+    fn theme_css(&self) -> String {
+        let (css, errors) = theme_css(&self.theme);
+        for e in errors {
+            console_warn(&format!("{e}; ignored"));
+        }
+        css
+    }
+}
+
+struct Mounted {
+    shadow: ShadowRoot,
+    container: HtmlElement,
+    theme_sheet: Option<CssStyleSheet>,
+    catalog: RwSignal<Catalog>,
+    brand: RwSignal<Option<String>>,
+    // The leptos UnmountHandle: dropping it disposes every signal, effect,
+    // subscription and timer of this instance and removes its nodes.
+    _view: Box<dyn Any>,
+}
+
+/// One mounted widget. JS holds it; `destroy` (or garbage collection of the
+/// handle) tears it down.
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    shared_sheet: JsValue,
+    settings: Settings,
+    mounted: Option<Mounted>,
+}
+
+fn dispatch(host: &HtmlElement, event: HostEvent) {
+    let detail = Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = Reflect::set(&detail, &k.into(), &v.into());
+    };
+    let name = match &event {
+        HostEvent::Ready { user_id } => {
+            set("userId", user_id);
+            "mw:ready"
+        }
+        HostEvent::Saved { kind, id } => {
+            set("kind", kind);
+            set("id", id);
+            "mw:saved"
+        }
+        HostEvent::Error { code, message } => {
+            set("code", code);
+            set("message", message);
+            "mw:error"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+impl Widget {
+    fn render(&mut self) -> Result<(), JsValue> {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let shadow = match self.host.shadow_root() {
+            // Mounted before and destroyed: the shadow root cannot be removed,
+            // so it is reused.
+            Some(root) => root,
+            None => {
+                let init = ShadowRootInit::new(ShadowRootMode::Open);
+                self.host.attach_shadow(&init)?
+            }
+        };
+        let theme_css = self.settings.theme_css();
+        let theme_sheet = if theme_css.is_empty() {
+            None
+        } else {
+            let sheet = CssStyleSheet::new()?;
+            sheet.replace_sync(&theme_css)?;
+            Some(sheet)
+        };
+        let sheets = Array::new();
+        if self.shared_sheet.is_instance_of::<CssStyleSheet>() {
+            sheets.push(&self.shared_sheet);
+        }
+        if let Some(s) = &theme_sheet {
+            sheets.push(s);
+        }
+        shadow.set_adopted_style_sheets(&sheets);
+
+        let container: HtmlElement = document.create_element("div")?.unchecked_into();
+        container.set_class_name("mw-container");
+        shadow.append_child(&container)?;
+
+        let bridge = HostBridge::new(self.settings.bridge.clone(), self.settings.timeout_ms);
+        if let Err(e) = &bridge {
+            console_error(&format!("{}", e.detail()));
+        }
+        let catalog_now = self.settings.catalog();
+        let brand_now = self.settings.brand_name.clone();
+        let host = self.host.clone();
+        let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&host, event));
+
+        let handles = Rc::new(std::cell::Cell::new(None));
+        let out = handles.clone();
+        let view = leptos::mount::mount_to(container.clone(), move || {
+            let catalog = RwSignal::new(catalog_now);
+            let brand = RwSignal::new(brand_now);
+            out.set(Some((catalog, brand)));
+            view! { <WidgetRoot env=Env::new(bridge, I18n(catalog), brand, emit) /> }
+        });
+        let (catalog, brand) = handles.take().ok_or("the widget did not render")?;
+        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, _view: Box::new(view) });
+        Ok(())
+    }
+
+    fn teardown(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            drop(m._view);
+            m.container.remove();
+            m.shadow.set_adopted_style_sheets(&Array::new());
+        }
+    }
+}
+
+/// Mounts a widget into `host`'s shadow root. Never throws for bad options:
+/// a wrong bridge is shown in the widget and in the console.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Result<Widget, JsValue> {
+    let mut settings = Settings {
+        bridge: JsValue::UNDEFINED,
+        locale: "en".into(),
+        theme: BTreeMap::new(),
+        brand_name: None,
+        text: BTreeMap::new(),
+        timeout_ms: DEFAULT_TIMEOUT_MS,
+    };
+    settings.apply(read_options(&options));
+    let mut widget = Widget { host, shared_sheet, settings, mounted: None };
+    widget.render()?;
+    Ok(widget)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Changes options in place. Texts, locale, brand and theme apply at once;
+    /// a new bridge re-mounts the widget (a different person or store).
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let bridge_changed = self.settings.apply(read_options(&options));
+        if bridge_changed || self.mounted.is_none() {
+            self.teardown();
+            return self.render();
+        }
+        if let Some(m) = &mut self.mounted {
+            m.catalog.set(self.settings.catalog());
+            m.brand.set(self.settings.brand_name.clone());
+            let css = self.settings.theme_css();
+            let sheet = match m.theme_sheet.take() {
+                Some(s) => s,
+                None => CssStyleSheet::new()?,
+            };
+            sheet.replace_sync(&css)?;
+            let sheets = Array::new();
+            if self.shared_sheet.is_instance_of::<CssStyleSheet>() {
+                sheets.push(&self.shared_sheet);
+            }
+            sheets.push(&sheet);
+            m.shadow.set_adopted_style_sheets(&sheets);
+            m.theme_sheet = Some(sheet);
+        }
+        Ok(())
+    }
+
+    /// Removes everything this instance added: its nodes, its stylesheets,
+    /// its subscriptions and timers. The empty shadow root stays (the DOM
+    /// cannot detach one) and is reused if the element is mounted again.
+    pub fn destroy(&mut self) {
+        self.teardown();
+    }
+
+    /// Whether the widget is currently mounted.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.mounted.is_some()
+    }
+}

@@ -1,0 +1,76 @@
+//! What every component of one widget instance shares: the bridge, the texts,
+//! the brand and the way to tell the host what happened.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::bridge::{BridgeError, HostBridge};
+use crate::domain::messages::Catalog;
+
+/// Reads texts by message key. Reading inside a reactive closure tracks the
+/// catalog, so `update({ text })` from the host re-renders the words.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Catalog>);
+
+impl I18n {
+    pub fn t(&self, key: &str) -> String {
+        self.0.with(|c| c.text(key))
+    }
+
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.0.with(|c| c.format(key, args))
+    }
+
+    pub fn locale(&self) -> &'static str {
+        self.0.with(|c| c.locale())
+    }
+}
+
+/// Something the host should hear about, sent as an `mw:*` DOM event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// The widget knows who is using it and has drawn its first screen.
+    Ready { user_id: String },
+    /// A document was written.
+    Saved { kind: &'static str, id: String },
+    /// Something went wrong that the host may want to log or act on.
+    Error { code: &'static str, message: String },
+}
+
+#[derive(Clone)]
+pub struct Env {
+    pub bridge: SendWrapper<Result<HostBridge, BridgeError>>,
+    pub i18n: I18n,
+    /// The vendor's product name, if they set one.
+    pub brand: RwSignal<Option<String>>,
+    emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
+}
+
+impl Env {
+    pub fn new(bridge: Result<HostBridge, BridgeError>, i18n: I18n, brand: RwSignal<Option<String>>, emit: Rc<dyn Fn(HostEvent)>) -> Env {
+        Env { bridge: SendWrapper::new(bridge), i18n, brand, emit: SendWrapper::new(emit) }
+    }
+
+    pub fn emit(&self, event: HostEvent) {
+        (self.emit)(event)
+    }
+
+    /// The bridge, once `WidgetRoot` has checked it is usable.
+    pub fn host(&self) -> Option<HostBridge> {
+        self.bridge.as_ref().ok().cloned()
+    }
+
+    /// Tells the host and the console about a failure, once, in one place.
+    pub fn report(&self, error: &BridgeError) {
+        crate::bridge::host::console_error(&format!("{}: {}", error.code(), error.detail()));
+        self.emit(HostEvent::Error { code: error.code(), message: error.detail() });
+    }
+}
+
+pub fn use_env() -> Env {
+    // WidgetRoot provides it before any child renders; a component used
+    // outside it is a programming error caught by the component tests.
+    expect_context::<Env>()
+}

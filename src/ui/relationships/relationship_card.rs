@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use crate::domain::person::Person;
+use crate::domain::relationship::Relationship;
+use crate::ui::env::use_env;
+use crate::ui::platform::format_date;
+
+/// One relationship in the home list: the partner, the kind, my role, its state.
+#[component]
+pub fn RelationshipCard(relationship: Relationship, me: Person) -> impl IntoView {
+    let i18n = use_env().i18n;
+    let rel = relationship;
+    // The list only holds relationships I am in; the fallbacks keep a card
+    // readable even if that ever changes.
+    let my_role = rel.role_of(&me).unwrap_or(crate::domain::relationship::Role::Mentee);
+    let partner = rel.partner_for(&me).map(|p| p.display_name.clone()).unwrap_or_default();
+    let (kind, state, created) = (rel.kind, rel.state, rel.created_at.clone());
+    view! {
+        <article class="mw-card" data-relationship=rel.id.clone()>
+            <h3 class="mw-card__title">
+                {move || i18n.t(kind.label_key())} " "
+                <span class="mw-card__partner">{i18n.f("list.with", &[("name", &partner)])}</span>
+            </h3>
+            <p class="mw-card__meta">
+                <span class="mw-badge">{move || i18n.t(state.label_key())}</span>
+                " "
+                <span>{move || i18n.f("list.you_are", &[("role", &i18n.t(my_role.label_key()).to_lowercase())])}</span>
+                " · "
+                <span>{move || i18n.f("list.proposed_on", &[("date", &format_date(&created, i18n.locale()))])}</span>
+            </p>
+        </article>
+    }
+}

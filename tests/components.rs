@@ -1,0 +1,409 @@
+//! Component tests: the real widget mounted by `embed::mount` into a shadow
+//! root in headless Chromium, driven through its DOM, with the shipped local
+//! bridge in memory and faults injected around it.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use mentoring_widget::embed::{mount, Widget};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/www/bridges/local.js")]
+extern "C" {
+    fn createLocalBridge(options: &JsValue) -> JsValue;
+    type MemoryStorage;
+    #[wasm_bindgen(constructor)]
+    fn new() -> MemoryStorage;
+}
+
+#[wasm_bindgen(module = "/tests/support/harness.js")]
+extern "C" {
+    fn withFaults(bridge: JsValue) -> JsValue;
+    fn failNext(bridge: &JsValue, method: &str, code: &str);
+    fn throwNext(bridge: &JsValue, method: &str);
+    fn hangNext(bridge: &JsValue, method: &str);
+    fn loseAnswerNext(bridge: &JsValue, method: &str);
+    fn answerNext(bridge: &JsValue, method: &str, value: &JsValue);
+    fn activeSubscriptions(bridge: &JsValue) -> u32;
+    fn totalSubscriptions(bridge: &JsValue) -> u32;
+    fn callCount(bridge: &JsValue, method: &str) -> u32;
+    fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
+    fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
+    fn newHost() -> HtmlElement;
+    fn recordEvents(el: &HtmlElement) -> JsValue;
+    fn eventsText(seen: &JsValue) -> String;
+    fn options(bridge: &JsValue, extra: &JsValue) -> JsValue;
+    fn makeSheet(css: &str) -> JsValue;
+    fn setValue(input: &Element, value: &str);
+    fn pressKey(input: &Element, key: &str);
+    fn adoptedCount(root: &ShadowRoot) -> u32;
+    fn adoptedText(root: &ShadowRoot) -> String;
+    fn activeElementId(root: &ShadowRoot) -> String;
+}
+
+const PEOPLE: &str = r#"[
+  {"id":"u-ana","displayName":"Ana Li","email":"ana@acme.example"},
+  {"id":"u-ben","displayName":"Ben Okafor","email":"ben@acme.example"}
+]"#;
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// A local bridge over `storage` (shared between people when the test needs
+/// both sides), signed in as `user`, with fault injection.
+fn bridge_on(storage: &JsValue, user: &str) -> JsValue {
+    let opts = js(&format!(r#"{{"people":{PEOPLE},"currentUserId":"{user}"}}"#));
+    js_sys::Reflect::set(&opts, &"storage".into(), storage).unwrap();
+    withFaults(createLocalBridge(&opts))
+}
+
+fn bridge(user: &str) -> JsValue {
+    bridge_on(&MemoryStorage::new().into(), user)
+}
+
+fn sheet() -> JsValue {
+    makeSheet(include_str!("../www/widget.css"))
+}
+
+struct Mounted {
+    host: HtmlElement,
+    root: ShadowRoot,
+    widget: Widget,
+    events: JsValue,
+}
+
+fn mount_with(bridge: &JsValue, extra: &str) -> Mounted {
+    let host = newHost();
+    let events = recordEvents(&host);
+    let widget = mount(host.clone(), options(bridge, &js(extra)), sheet()).expect("mount");
+    let root = host.shadow_root().expect("an open shadow root");
+    Mounted { host, root, widget, events }
+}
+
+async fn sleep(ms: u32) {
+    TimeoutFuture::new(ms).await;
+}
+
+fn text(root: &ShadowRoot) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn get(root: &ShadowRoot, selector: &str) -> Element {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector} in: {}", text(root)))
+}
+
+fn count(root: &ShadowRoot, selector: &str) -> u32 {
+    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+}
+
+fn click(root: &ShadowRoot, selector: &str) {
+    get(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Polls until `cond` holds; fails with what the widget shows.
+async fn until(root: &ShadowRoot, what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if cond() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}; the widget shows: {}", text(root));
+}
+
+async fn until_text(root: &ShadowRoot, needle: &str) {
+    until(root, needle, || text(root).contains(needle)).await;
+}
+
+async fn promise(p: js_sys::Promise) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
+}
+
+/// Fills the form as Ana proposing to mentor Ben (typed name and email, no directory pick).
+fn fill_form(root: &ShadowRoot) {
+    click(root, "#mw-role-mentor");
+    setValue(&get(root, "#mw-partner"), "Ben Okafor");
+    setValue(&get(root, "#mw-partner-email"), "Ben@Acme.example");
+    click(root, "#mw-kind-reverse");
+}
+
+// Pins: the widget renders in an open shadow root with the shared sheet adopted,
+// greets the bridge's identity, shows the empty state and tells the host it is ready.
+#[wasm_bindgen_test]
+async fn mounts_in_shadow_root_and_greets() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Signed in as Ana Li").await;
+    until_text(&m.root, "no mentoring relationships yet").await;
+    assert_eq!(adoptedCount(&m.root), 1);
+    assert!(text(&m.root).contains("Saved in this browser only"), "local bridges are flagged");
+    assert!(eventsText(&m.events).contains(r#"mw:ready {"userId":"u-ana"}"#));
+    assert!(m.host.get_attribute("style").is_none());
+}
+
+// Pins: the whole journey inside the widget: propose, see it listed, the host hears
+// mw:saved, and the partner (same storage, other identity) sees it from their side.
+#[wasm_bindgen_test]
+async fn proposing_lists_it_for_both_people() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let m = mount_with(&ana, "{}");
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    fill_form(&m.root);
+    click(&m.root, "button[type=submit]");
+    until(&m.root, "the new card", || count(&m.root, ".mw-card") == 1).await;
+    let card = get(&m.root, ".mw-card").text_content().unwrap();
+    assert!(card.contains("Reverse mentoring") && card.contains("with Ben Okafor") && card.contains("mentor"), "{card}");
+    assert!(text(&m.root).contains("Relationship with Ben Okafor proposed."));
+    assert!(find(&m.root, "form").is_none(), "the form closes after saving");
+    assert!(eventsText(&m.events).contains(r#"mw:saved {"kind":"relationship""#));
+
+    let ben = bridge_on(&storage, "u-ben");
+    let other = mount_with(&ben, "{}");
+    until(&other.root, "Ben's card", || count(&other.root, ".mw-card") == 1).await;
+    let card = get(&other.root, ".mw-card").text_content().unwrap();
+    assert!(card.contains("with Ana Li") && card.contains("You are the mentee"), "{card}");
+}
+
+// Pins: submitting an empty form writes nothing and shows every error, each tied to
+// its field (aria-invalid, aria-describedby) and summarised in an alert that gets focus.
+#[wasm_bindgen_test]
+async fn empty_form_shows_tied_errors_and_writes_nothing() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    click(&m.root, "button[type=submit]");
+    until(&m.root, "the error summary", || count(&m.root, ".mw-summary li") == 4).await;
+    assert_eq!(get(&m.root, ".mw-summary").get_attribute("role").as_deref(), Some("alert"));
+    until(&m.root, "focus on the summary", || activeElementId(&m.root) == "mw-summary mw-summary--shown").await;
+    let partner = get(&m.root, "#mw-partner");
+    assert_eq!(partner.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(partner.get_attribute("aria-describedby").unwrap().contains("mw-partner-error"));
+    assert!(get(&m.root, "#mw-partner-error").text_content().unwrap().contains("partner's name"));
+    assert_eq!(callCount(&b, "put"), 0);
+
+    // Errors follow corrections live once shown.
+    setValue(&partner, "Ana Li");
+    click(&m.root, "#mw-role-mentee");
+    until(&m.root, "two errors left", || count(&m.root, ".mw-summary li") == 2).await;
+    setValue(&get(&m.root, "#mw-partner-email"), "ana@acme.example");
+    until_text(&m.root, "Your partner must be someone other than you.").await;
+}
+
+// Pins: a rejected write keeps everything typed on screen, says why, and a retry saves it.
+#[wasm_bindgen_test]
+async fn failed_write_keeps_input_and_retries() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    fill_form(&m.root);
+    failNext(&b, "put", "unavailable");
+    click(&m.root, "button[type=submit]");
+    until_text(&m.root, "Not saved: Storage cannot be reached right now.").await;
+    let input: web_sys::HtmlInputElement = get(&m.root, "#mw-partner").unchecked_into();
+    assert_eq!(input.value(), "Ben Okafor");
+    assert!(get(&m.root, "#mw-kind-reverse").unchecked_into::<web_sys::HtmlInputElement>().checked());
+    assert!(eventsText(&m.events).contains(r#"mw:error {"code":"unavailable""#));
+    click(&m.root, ".mw-save-error button");
+    until(&m.root, "the saved card", || count(&m.root, ".mw-card") == 1).await;
+    assert_eq!(callCount(&b, "put"), 2);
+}
+
+// Pins: a bridge that never answers times out with a clear message; what was typed stays.
+#[wasm_bindgen_test]
+async fn hanging_write_times_out() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, r#"{"timeoutMs":150}"#);
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    fill_form(&m.root);
+    hangNext(&b, "put");
+    click(&m.root, "button[type=submit]");
+    until_text(&m.root, "Storage took too long to answer.").await;
+    let input: web_sys::HtmlInputElement = get(&m.root, "#mw-partner").unchecked_into();
+    assert_eq!(input.value(), "Ben Okafor");
+}
+
+// Pins: a write that landed but whose answer was lost is recognised on retry and
+// not stored twice.
+#[wasm_bindgen_test]
+async fn retry_after_lost_answer_does_not_duplicate() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    fill_form(&m.root);
+    loseAnswerNext(&b, "put");
+    click(&m.root, "button[type=submit]");
+    until_text(&m.root, "Not saved").await;
+    click(&m.root, ".mw-save-error button");
+    until(&m.root, "the card", || count(&m.root, ".mw-card") == 1).await;
+    sleep(50).await;
+    assert_eq!(count(&m.root, ".mw-card"), 1, "one relationship, not two");
+    assert_eq!(callCount(&b, "put"), 2);
+}
+
+// Pins: stored values that are not JSON, of an unknown kind, or of a newer schema each
+// show an error on that item only; good items still load; bad values are never rewritten.
+#[wasm_bindgen_test]
+async fn bad_stored_values_show_errors_and_stay_untouched() {
+    let b = bridge("u-ana");
+    let good = r#"{"schema":1,"kind":"relationship","data":{"id":"good1","kind":"peer","mentor":{"id":"u-ana","displayName":"Ana Li"},"mentee":{"id":"u-ben","displayName":"Ben Okafor"},"state":"proposed","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z"}}"#;
+    let bad = [
+        ("mw/v1/rel/bad1", "this is { not json"),
+        ("mw/v1/rel/bad2", r#"{"schema":1,"kind":"recipe","data":{}}"#),
+        ("mw/v1/rel/bad3", r#"{"schema":9,"kind":"relationship","data":{}}"#),
+    ];
+    promise(rawPut(&b, "mw/v1/rel/good1", good)).await;
+    for (k, v) in bad {
+        promise(rawPut(&b, k, v)).await;
+    }
+    let m = mount_with(&b, "{}");
+    until(&m.root, "four cards", || count(&m.root, ".mw-card") == 4).await;
+    assert_eq!(count(&m.root, ".mw-card--broken"), 3);
+    let all = text(&m.root);
+    assert!(all.contains("Peer mentoring"), "{all}");
+    assert!(all.contains("cannot be read"), "{all}");
+    assert!(all.contains("something other than a mentoring relationship"), "{all}");
+    assert!(all.contains("saved by a newer version"), "{all}");
+    assert!(all.contains("mw/v1/rel/bad3"), "the key is named for the portal team");
+    assert_eq!(count(&m.root, ".mw-card--broken button"), 0, "nothing on a broken item can write");
+    for (k, v) in bad {
+        assert_eq!(promise(rawGet(&b, k)).await.as_string().as_deref(), Some(v));
+    }
+    assert_eq!(callCount(&b, "put"), 4, "only the test's own writes");
+}
+
+// Pins: a bridge missing a method, or not a bridge at all, gets a clear message in the
+// widget, a console line and an mw:error event, never a panic.
+#[wasm_bindgen_test]
+async fn broken_bridges_are_reported() {
+    let no_list = bridge("u-ana");
+    let storage = js_sys::Reflect::get(&no_list, &"storage".into()).unwrap();
+    js_sys::Reflect::delete_property(storage.unchecked_ref::<js_sys::Object>(), &"list".into()).unwrap();
+    let m = mount_with(&no_list, "{}");
+    until_text(&m.root, "not set up correctly").await;
+    assert!(text(&m.root).contains("browser console"));
+    assert!(eventsText(&m.events).contains("bridge_misconfigured"));
+    assert!(eventsText(&m.events).contains("storage.list()"));
+
+    let host = newHost();
+    let events = recordEvents(&host);
+    let _w = mount(host.clone(), js(r#"{"bridge":"nope"}"#), sheet()).unwrap();
+    let root = host.shadow_root().unwrap();
+    until_text(&root, "not set up correctly").await;
+    assert!(eventsText(&events).contains("bridge object"));
+}
+
+// Pins: a method answering with the wrong shape is a set-up error, named in the event.
+#[wasm_bindgen_test]
+async fn wrong_shapes_are_reported() {
+    let b = bridge("u-ana");
+    answerNext(&b, "list", &js(r#"{"keys":[]}"#));
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "not set up correctly").await;
+    assert!(eventsText(&m.events).contains("storage.list() returned the wrong shape"));
+
+    let b = bridge("u-ana");
+    answerNext(&b, "identity", &js(r#"{"id":"","displayName":"X"}"#));
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "not set up correctly").await;
+}
+
+// Pins: a passing failure to load the list offers a retry that works.
+#[wasm_bindgen_test]
+async fn list_failure_can_be_retried() {
+    let b = bridge("u-ana");
+    throwNext(&b, "list");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "could not be loaded: You are not allowed").await;
+    click(&m.root, ".mw-panel--error button");
+    until_text(&m.root, "no mentoring relationships yet").await;
+}
+
+// Pins: two instances on one page are independent, and destroy removes all one added
+// (nodes, adopted sheets, the storage subscription) while the other keeps working.
+#[wasm_bindgen_test]
+async fn two_instances_and_destroy() {
+    let ana = bridge("u-ana");
+    let ben = bridge("u-ben");
+    let mut a = mount_with(&ana, "{}");
+    let b = mount_with(&ben, "{}");
+    until_text(&a.root, "Signed in as Ana Li").await;
+    until_text(&b.root, "Signed in as Ben Okafor").await;
+    until(&a.root, "a subscription", || activeSubscriptions(&ana) == 1).await;
+    a.widget.destroy();
+    assert_eq!(a.root.child_element_count(), 0, "no nodes left");
+    assert_eq!(adoptedCount(&a.root), 0, "no stylesheets left");
+    assert_eq!(activeSubscriptions(&ana), 0, "unsubscribed");
+    assert!(!a.widget.mounted());
+    assert!(text(&b.root).contains("Signed in as Ben Okafor"));
+    // Mounting again into the same element reuses its shadow root.
+    a.widget.update(js("{}")).unwrap();
+    until_text(&a.root, "Signed in as Ana Li").await;
+    assert_eq!(totalSubscriptions(&ana), 2);
+    a.widget.destroy();
+    let _ = &a.host;
+}
+
+// Pins: update() applies text overrides, brand and theme in place; bad theme values
+// are dropped while good ones apply; a new bridge re-mounts as the new person.
+#[wasm_bindgen_test]
+async fn update_applies_texts_theme_and_bridge() {
+    let b = bridge("u-ana");
+    let mut m = mount_with(&b, r##"{"brandName":"Acme Mentoring","theme":{"brand":"#0a6","radius":"url(x)"}}"##);
+    until_text(&m.root, "Acme Mentoring").await;
+    assert_eq!(adoptedCount(&m.root), 2);
+    let css = adoptedText(&m.root);
+    assert!(css.contains("--mw-brand: #0a6") || css.contains("--mw-brand:#0a6"), "{css}");
+    assert!(!css.contains("url(x)"));
+
+    m.widget.update(js(r#"{"text":{"home.start":"Find a mentor"},"theme":{"brand":"rebeccapurple"}}"#)).unwrap();
+    until_text(&m.root, "Find a mentor").await;
+    assert!(adoptedText(&m.root).contains("rebeccapurple"));
+    assert!(text(&m.root).contains("Acme Mentoring"), "unchanged options are kept");
+
+    m.widget.update(options(&bridge("u-ben"), &js("{}"))).unwrap();
+    until_text(&m.root, "Signed in as Ben Okafor").await;
+    assert!(text(&m.root).contains("Find a mentor"), "texts survive a bridge change");
+}
+
+// Pins: the partner can be picked from the bridge's directory by keyboard; the pick
+// stores their host id, and typing over it un-picks.
+#[wasm_bindgen_test]
+async fn directory_pick_by_keyboard() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Start a relationship").await;
+    click(&m.root, ".mw-home__top .mw-button--primary");
+    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    let input = get(&m.root, "#mw-partner");
+    assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
+    setValue(&input, "oka");
+    until(&m.root, "an option", || count(&m.root, "[role=option]") == 1).await;
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    pressKey(&input, "ArrowDown");
+    until(&m.root, "an active option", || input.get_attribute("aria-activedescendant").is_some()).await;
+    pressKey(&input, "Enter");
+    until_text(&m.root, "Picked from the directory: Ben Okafor").await;
+    assert!(find(&m.root, "#mw-partner-email").is_none(), "a picked person needs no email");
+    setValue(&input, "Ben Okafor Jr");
+    until(&m.root, "un-picked", || find(&m.root, "#mw-partner-email").is_some()).await;
+}

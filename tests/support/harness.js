@@ -1,0 +1,80 @@
+// Test-side helpers for the component tests: fault injection around a bridge,
+// and small DOM chores that are shorter to say in JS than through web-sys.
+
+export function withFaults(bridge) {
+  const faults = [];
+  const calls = {};
+  const wrap = (obj, name) => {
+    const orig = obj[name].bind(obj);
+    obj[name] = (...args) => {
+      calls[name] = (calls[name] || 0) + 1;
+      const i = faults.findIndex((f) => f.method === name);
+      if (i >= 0) {
+        const f = faults.splice(i, 1)[0];
+        if (f.kind === "hang") return new Promise(() => {});
+        if (f.kind === "throw") throw Object.assign(new Error("injected throw"), { code: f.code });
+        if (f.kind === "shape") return Promise.resolve(f.value);
+        if (f.kind === "lost") {
+          return Promise.resolve(orig(...args)).then(() => Promise.reject(Object.assign(new Error("answer lost"), { code: "unavailable" })));
+        }
+        return Promise.reject(Object.assign(new Error("injected failure"), { code: f.code }));
+      }
+      return orig(...args);
+    };
+  };
+  for (const m of ["get", "put", "list", "delete"]) wrap(bridge.storage, m);
+  wrap(bridge, "identity");
+  const subs = { active: 0, total: 0 };
+  const origSub = bridge.storage.subscribe.bind(bridge.storage);
+  bridge.storage.subscribe = (prefix, cb) => {
+    subs.active++;
+    subs.total++;
+    const un = origSub(prefix, cb);
+    return () => { subs.active--; un(); };
+  };
+  bridge.test = { faults, calls, subs };
+  return bridge;
+}
+
+export function failNext(b, method, code) { b.test.faults.push({ method, kind: "fail", code }); }
+export function throwNext(b, method) { b.test.faults.push({ method, kind: "throw", code: "forbidden" }); }
+export function loseAnswerNext(b, method) { b.test.faults.push({ method, kind: "lost" }); }
+export function hangNext(b, method) { b.test.faults.push({ method, kind: "hang" }); }
+export function answerNext(b, method, value) { b.test.faults.push({ method, kind: "shape", value }); }
+export function activeSubscriptions(b) { return b.test.subs.active; }
+export function totalSubscriptions(b) { return b.test.subs.total; }
+export function callCount(b, method) { return b.test.calls[method] || 0; }
+export function rawPut(b, key, value) { return b.storage.put(key, value, null); }
+export async function rawGet(b, key) { const r = await b.storage.get(key); return r ? r.value : null; }
+
+export function newHost() {
+  const el = document.createElement("div");
+  document.body.appendChild(el);
+  return el;
+}
+
+export function recordEvents(el) {
+  const seen = [];
+  for (const n of ["mw:ready", "mw:saved", "mw:error"]) {
+    // Listen on the document: the events must bubble and cross the shadow boundary.
+    document.addEventListener(n, (e) => { if (e.target === el) seen.push(n + " " + JSON.stringify(e.detail)); });
+  }
+  return seen;
+}
+export function eventsText(seen) { return seen.join("\n"); }
+
+export function options(bridge, extra) { return Object.assign({ bridge }, extra || {}); }
+export function makeSheet(css) { const s = new CSSStyleSheet(); s.replaceSync(css); return s; }
+
+export function setValue(input, v) {
+  input.value = v;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+export function pressKey(input, key) {
+  input.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+}
+export function adoptedCount(root) { return root.adoptedStyleSheets.length; }
+export function adoptedText(root) {
+  return Array.from(root.adoptedStyleSheets).map((s) => Array.from(s.cssRules).map((r) => r.cssText).join("\n")).join("\n");
+}
+export function activeElementId(root) { return root.activeElement ? root.activeElement.id || root.activeElement.className : ""; }

@@ -1,0 +1,107 @@
+// Type declarations for the mentoring widget: the host bridge (contract v1)
+// and the embed API. Ships in pkg/ beside loader.js.
+
+/** Who is using the widget, as the host knows them. */
+export interface MentoringIdentity {
+  id: string;
+  displayName: string;
+  email?: string;
+  /** BCP 47 tag, e.g. "en-GB". */
+  locale?: string;
+  /** IANA zone, e.g. "Europe/Berlin". */
+  timeZone?: string;
+}
+
+/** How a bridge rejects: `code` is one of these; anything else counts as "unavailable". */
+export interface MentoringBridgeError {
+  code: "conflict" | "not_found" | "forbidden" | "quota" | "unavailable";
+  message: string;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** What the host passes as `options.bridge`. Every method may return a value or a Promise. */
+export interface MentoringBridge {
+  apiVersion: 1;
+  identity(): MaybePromise<MentoringIdentity>;
+  storage: {
+    get(key: string): MaybePromise<{ value: string; revision: string } | null>;
+    /** `expectedRevision` null = create; a stale one is rejected with { code: "conflict" }. */
+    put(key: string, value: string, expectedRevision: string | null): MaybePromise<{ revision: string }>;
+    list(prefix: string): MaybePromise<Array<{ key: string; revision: string }>>;
+    delete(key: string, expectedRevision: string): MaybePromise<void>;
+    /** Optional live updates; returns an unsubscribe function. */
+    subscribe?(prefix: string, onChange: (key: string) => void): () => void;
+  };
+  directory?: {
+    search(query: string): MaybePromise<Array<{ id: string; displayName: string; email?: string }>>;
+  };
+  /** Set by bridges that keep data in this browser only; the widget tells the person. */
+  localOnly?: boolean;
+}
+
+/** Theme values become --mw-* custom properties; each is checked (colour, length, font family). */
+export interface MentoringTheme {
+  brand?: string;
+  brandText?: string;
+  background?: string;
+  surface?: string;
+  text?: string;
+  muted?: string;
+  border?: string;
+  danger?: string;
+  font?: string;
+  fontSize?: string;
+  radius?: string;
+}
+
+export interface MentoringOptions {
+  /** Omit to keep data in this browser only (the built-in local bridge). */
+  bridge?: MentoringBridge;
+  /** BCP 47 tag; languages without a built-in table fall back to English. */
+  locale?: string;
+  theme?: MentoringTheme;
+  /** Your product's name, shown in the widget's header. */
+  brandName?: string;
+  /** Replacement texts by message key (see the README's message key list). */
+  text?: Record<string, string>;
+  /** How long a bridge call may take, in ms (default 10000). */
+  timeoutMs?: number;
+}
+
+export interface MentoringWidgetHandle {
+  /** Texts, locale, brand and theme apply at once; a new bridge re-mounts. */
+  update(options: MentoringOptions): void;
+  /** Removes the widget's nodes, styles, listeners and timers. */
+  destroy(): void;
+}
+
+/** `event.detail` of each mw:* event (they bubble and cross the shadow boundary). */
+export interface MentoringEvents {
+  "mw:ready": CustomEvent<{ userId: string }>;
+  "mw:saved": CustomEvent<{ kind: string; id: string }>;
+  "mw:error": CustomEvent<{ code: string; message: string }>;
+}
+
+export interface MentoringWidgetApi {
+  (command: "init", options: MentoringOptions): void;
+  (command: "update", options: MentoringOptions): void;
+  (command: "destroy"): void;
+  mount(element: HTMLElement, options?: MentoringOptions): Promise<MentoringWidgetHandle>;
+  readonly version: string;
+}
+
+declare global {
+  interface Window {
+    MentoringWidget: MentoringWidgetApi;
+  }
+  interface HTMLElementEventMap extends MentoringEvents {}
+}
+
+/** bridges/local.js */
+export declare function createLocalBridge(options?: {
+  people?: Array<{ id: string; displayName: string; email?: string }>;
+  currentUserId?: string;
+  namespace?: string;
+  storage?: "memory" | Storage;
+}): MentoringBridge;

@@ -1,0 +1,36 @@
+// The demo portal's side of the embed: it supplies the bridge (browser
+// storage, two demo people) and a "sign in as" switch so one browser can
+// play both mentor and mentee. A real portal passes its own bridge here.
+import { createLocalBridge } from "./pkg/bridges/local.js";
+
+const PEOPLE = [
+  { id: "u-ana", displayName: "Ana Li", email: "ana.li@acme.example" },
+  { id: "u-ben", displayName: "Ben Okafor", email: "ben.okafor@acme.example" },
+  { id: "u-chloe", displayName: "Chloé Martin", email: "chloe.martin@acme.example" },
+  { id: "u-dev", displayName: "Dev Patel", email: "dev.patel@acme.example" }
+];
+const USER_KEY = "acme-portal:user";
+
+const picker = document.getElementById("demo-user");
+const current = localStorage.getItem(USER_KEY) || "u-ana";
+picker.value = current;
+picker.addEventListener("change", () => {
+  localStorage.setItem(USER_KEY, picker.value);
+  // A real portal signs the person in again; reloading plays that part.
+  location.reload();
+});
+
+window.MentoringWidget = window.MentoringWidget || function () {
+  (window.MentoringWidget.q = window.MentoringWidget.q || []).push(arguments);
+};
+window.MentoringWidget("init", {
+  bridge: createLocalBridge({ people: PEOPLE, currentUserId: current }),
+  locale: "en",
+  brandName: "Acme Mentoring",
+  theme: { brand: "#0b6e4f", radius: "10px" }
+});
+
+// The host hears what happened through mw:* events.
+for (const name of ["mw:ready", "mw:saved", "mw:error"]) {
+  document.addEventListener(name, (e) => console.info(name, e.detail));
+}
