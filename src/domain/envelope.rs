@@ -6,6 +6,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// Values larger than this are refused before parsing: no document of ours
@@ -73,11 +74,15 @@ struct EnvelopeOut<'a, T> {
     data: &'a T,
 }
 
+/// `data` stays unparsed until we know which schema it is: a current
+/// document then decodes straight into its type, and the generic JSON value
+/// (and its code) is needed only when an older schema must be migrated.
 #[derive(Deserialize)]
-struct EnvelopeIn {
+struct EnvelopeIn<'a> {
     schema: u32,
     kind: String,
-    data: Value,
+    #[serde(borrow)]
+    data: &'a RawValue,
 }
 
 /// The text to store for `doc`.
@@ -92,8 +97,10 @@ pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
-    let envelope: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::NotAnEnvelope)?;
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DecodeError::NotAnEnvelope,
+        _ => DecodeError::NotJson,
+    })?;
     if envelope.kind != T::KIND {
         return Err(DecodeError::UnexpectedKind { expected: T::KIND, found: envelope.kind.chars().take(40).collect() });
     }
@@ -103,14 +110,20 @@ pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
     if envelope.schema > T::SCHEMA {
         return Err(DecodeError::NewerSchema { found: envelope.schema, supported: T::SCHEMA });
     }
-    let mut data = envelope.data;
-    for from in envelope.schema..T::SCHEMA {
-        let step = T::migrations()
-            .get(from as usize - 1)
-            .ok_or_else(|| DecodeError::MigrationFailed { from, reason: "no migration step".into() })?;
-        data = step(data).map_err(|reason| DecodeError::MigrationFailed { from, reason })?;
+    let invalid = |e: serde_json::Error| DecodeError::InvalidData { reason: e.to_string() };
+    // `T::SCHEMA > 1` is known at compile time: documents still at schema 1
+    // carry no migration code at all.
+    if T::SCHEMA > 1 && envelope.schema < T::SCHEMA {
+        let mut data: Value = serde_json::from_str(envelope.data.get()).map_err(invalid)?;
+        for from in envelope.schema..T::SCHEMA {
+            let step = T::migrations()
+                .get(from as usize - 1)
+                .ok_or_else(|| DecodeError::MigrationFailed { from, reason: "no migration step".into() })?;
+            data = step(data).map_err(|reason| DecodeError::MigrationFailed { from, reason })?;
+        }
+        return serde_json::from_value(data).map_err(invalid);
     }
-    serde_json::from_value(data).map_err(|e| DecodeError::InvalidData { reason: e.to_string() })
+    serde_json::from_str(envelope.data.get()).map_err(invalid)
 }
 
 #[cfg(test)]

@@ -42,19 +42,23 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  test              run every test\n  dist              build pkg/ and print the size table"
+        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table"
     );
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
+    let result = (|| match args.first().map(String::as_str) {
         Some("dist") => dist().map(|_| ()),
         Some("demo") => demo(&args[1..]),
+        Some("serve") => serve::serve_forever(port_arg(&args[1..])?),
         Some("test") => test(),
-        _ => return usage(),
-    };
+        _ => Err(String::new()),
+    })();
+    if matches!(&result, Err(e) if e.is_empty()) {
+        return usage();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -68,7 +72,7 @@ fn main() -> ExitCode {
 fn dist() -> Result<sizes::Report, String> {
     setup::wasm_target()?;
     setup::wasm_bindgen()?;
-    setup::wasm_opt()?;
+    let wasm_opt = setup::wasm_opt()?;
     let root = root();
     say("building the widget for wasm32 (release, size-tuned: this takes a few minutes on 2 cores)");
     run(Command::new("cargo").args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "mentoring-widget"]))?;
@@ -87,7 +91,7 @@ fn dist() -> Result<sizes::Report, String> {
     std::fs::create_dir_all(pkg.join("bridges")).map_err(|e| e.to_string())?;
 
     say("optimising the wasm with wasm-opt -Oz (and stripping debug info and names)");
-    run(Command::new("wasm-opt")
+    run(Command::new(&wasm_opt)
         .arg("-Oz")
         .args(setup::WASM_FEATURES)
         .args(["--strip-debug", "--strip-producers"])
@@ -122,12 +126,16 @@ fn dist() -> Result<sizes::Report, String> {
     Ok(report)
 }
 
+fn port_arg(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(8080),
+        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port wants a number, got {n}")),
+        _ => Err("usage: cargo xtask demo|serve [--port N]".into()),
+    }
+}
+
 fn demo(args: &[String]) -> Result<(), String> {
-    let port = match args {
-        [] => 8080,
-        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port wants a number, got {n}"))?,
-        _ => return Err("usage: cargo xtask demo [--port N]".into()),
-    };
+    let port = port_arg(args)?;
     dist()?;
     say(&format!("serving the demo portal on http://127.0.0.1:{port}/ (Ctrl-C to stop)"));
     eprintln!("    Switch \"Signed in as\" at the top right to play the mentor and the mentee.");

@@ -80,26 +80,27 @@ pub fn wasm_bindgen() -> Result<(), String> {
     Ok(())
 }
 
-pub fn wasm_opt() -> Result<(), String> {
-    if output("wasm-opt", &["--version"]).is_some() {
-        return Ok(());
-    }
-    apt_install(&["binaryen"], "wasm-opt, which shrinks the wasm")
+/// binaryen's wasm-opt from the npm registry, pinned in tools/package-lock.json.
+/// Debian's binaryen 108 is not used: it rewrites wasm-bindgen's
+/// `__wbindgen_externrefs` export to point at the function table, and the
+/// page then fails at start-up with "WebAssembly.Table.set(): Argument 1 is
+/// invalid for table".
+pub fn wasm_opt() -> Result<std::path::PathBuf, String> {
+    node()?;
+    npm_ci("tools", "the dist build's wasm-opt (binaryen)")?;
+    Ok(root().join("tools/node_modules/.bin/wasm-opt"))
 }
 
-pub fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
-        return Ok(());
-    }
-    apt_install(&["chromium", "chromium-driver"], "Chromium and its driver, for the browser tests")
-}
-
-/// playwright-core (and nothing that downloads a browser) from the lock file.
-pub fn node_modules() -> Result<(), String> {
+fn node() -> Result<(), String> {
     if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
-        apt_install(&["nodejs", "npm"], "Node.js, for the end-to-end tests")?;
+        apt_install(&["nodejs", "npm"], "Node.js and npm")?;
     }
-    let dir = root().join("tests/e2e");
+    Ok(())
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its lock.
+fn npm_ci(dir: &str, what: &str) -> Result<(), String> {
+    let dir = root().join(dir);
     let marker = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");
     let fresh = match (std::fs::metadata(&marker).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
@@ -109,8 +110,21 @@ pub fn node_modules() -> Result<(), String> {
     if fresh {
         return Ok(());
     }
-    say("installing the end-to-end test's npm packages from tests/e2e/package-lock.json (npm ci)");
+    say(&format!("installing {what} from the npm registry ({}/package-lock.json, npm ci)", dir.display()));
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix"]).arg(&dir))
+}
+
+pub fn chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"], "Chromium and its driver, for the browser tests")
+}
+
+/// playwright-core (which downloads no browser) from the lock file.
+pub fn node_modules() -> Result<(), String> {
+    node()?;
+    npm_ci("tests/e2e", "the end-to-end test's playwright-core")
 }
 
 #[cfg(test)]
