@@ -19,6 +19,14 @@ impl I18n {
         self.0.with(|c| c.text(key))
     }
 
+    /// The text for `key` as a reactive view child. Every call returns the
+    /// same closure type, so the renderer's generic code is instantiated once
+    /// for all texts instead of once per call site: that alone keeps tens of
+    /// KiB out of the wasm.
+    pub fn tr(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.0.with(|c| c.format(key, args))
     }

@@ -10,8 +10,8 @@ pub fn BrokenItemCard(key: String, message_key: &'static str) -> impl IntoView {
     let shown_key = key.clone();
     view! {
         <article class="mw-card mw-card--broken" data-key=key.clone()>
-            <h3 class="mw-card__title">{move || i18n.t("list.broken_title")}</h3>
-            <p>{move || i18n.t(message_key)}</p>
+            <h3 class="mw-card__title">{i18n.tr("list.broken_title")}</h3>
+            <p>{i18n.tr(message_key)}</p>
             <p class="mw-hint">{move || i18n.f("list.broken_hint", &[("key", &shown_key)])}</p>
         </article>
     }

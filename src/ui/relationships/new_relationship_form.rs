@@ -140,7 +140,7 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
         view! {
             <fieldset class="mw-fieldset" class:mw-field--invalid=move || err.get().is_some()
                 aria-describedby=move || err.get().map(|_| format!("mw-{field}-error"))>
-                <legend class="mw-label">{move || i18n.t(legend)}</legend>
+                <legend class="mw-label">{i18n.tr(legend)}</legend>
                 <div class="mw-choices">
                     {options.into_iter().map(|(value, label, hint)| {
                         let id = format!("mw-{field}-{value}");
@@ -150,8 +150,8 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
                                     aria-describedby=format!("{id}-hint")
                                     prop:checked=move || selected.get() == Some(value)
                                     on:change=move |_| choose.run(value) />
-                                <label for=id.clone() class="mw-choice__label">{move || i18n.t(label)}</label>
-                                <p id=format!("{id}-hint") class="mw-hint">{move || i18n.t(hint)}</p>
+                                <label for=id.clone() class="mw-choice__label">{i18n.tr(label)}</label>
+                                <p id=format!("{id}-hint") class="mw-hint">{i18n.tr(hint)}</p>
                             </div>
                         }
                     }).collect_view()}
@@ -179,7 +179,7 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
     view! {
         <form class="mw-form" novalidate aria-labelledby="mw-form-heading"
             on:submit=move |ev| { ev.prevent_default(); submit() }>
-            <h3 id="mw-form-heading" class="mw-subheading">{move || i18n.t("form.heading")}</h3>
+            <h3 id="mw-form-heading" class="mw-subheading">{i18n.tr("form.heading")}</h3>
             <div node_ref=summary_ref tabindex="-1" class="mw-summary" class:mw-summary--shown=move || !errors.with(Vec::is_empty)
                 role="alert">
                 {move || (!errors.with(Vec::is_empty)).then(|| view! {
@@ -209,7 +209,7 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
                     {move || if saving.get() { i18n.t("form.saving") } else { i18n.t("form.submit") }}
                 </button>
                 <button type="button" class="mw-button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t("form.cancel")}
+                    {i18n.tr("form.cancel")}
                 </button>
             </div>
         </form>

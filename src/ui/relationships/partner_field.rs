@@ -126,8 +126,8 @@ pub fn PartnerField(
 
     view! {
         <div class="mw-field" class:mw-field--invalid=move || error.get().is_some()>
-            <label for="mw-partner" class="mw-label">{move || i18n.t("form.partner_label")}</label>
-            <p id="mw-partner-hint" class="mw-hint">{move || i18n.t("form.partner_hint")}</p>
+            <label for="mw-partner" class="mw-label">{i18n.tr("form.partner_label")}</label>
+            <p id="mw-partner-hint" class="mw-hint">{i18n.tr("form.partner_hint")}</p>
             <div class="mw-combobox">
                 <input
                     id="mw-partner"
@@ -198,8 +198,8 @@ pub fn PartnerField(
         </div>
         <Show when=move || partner_id.get().is_none()>
             <div class="mw-field" class:mw-field--invalid=move || email_error.get().is_some()>
-                <label for="mw-partner-email" class="mw-label">{move || i18n.t("form.partner_email_label")}</label>
-                <p id="mw-partner-email-hint" class="mw-hint">{move || i18n.t("form.partner_email_hint")}</p>
+                <label for="mw-partner-email" class="mw-label">{i18n.tr("form.partner_email_label")}</label>
+                <p id="mw-partner-email-hint" class="mw-hint">{i18n.tr("form.partner_email_hint")}</p>
                 <input
                     id="mw-partner-email"
                     class="mw-input"

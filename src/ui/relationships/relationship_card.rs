@@ -18,11 +18,11 @@ pub fn RelationshipCard(relationship: Relationship, me: Person) -> impl IntoView
     view! {
         <article class="mw-card" data-relationship=rel.id.clone()>
             <h3 class="mw-card__title">
-                {move || i18n.t(kind.label_key())} " "
+                {i18n.tr(kind.label_key())} " "
                 <span class="mw-card__partner">{i18n.f("list.with", &[("name", &partner)])}</span>
             </h3>
             <p class="mw-card__meta">
-                <span class="mw-badge">{move || i18n.t(state.label_key())}</span>
+                <span class="mw-badge">{i18n.tr(state.label_key())}</span>
                 " "
                 <span>{move || i18n.f("list.you_are", &[("role", &i18n.t(my_role.label_key()).to_lowercase())])}</span>
                 " · "

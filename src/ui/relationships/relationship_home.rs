@@ -94,13 +94,13 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
     view! {
         <section class="mw-home" aria-labelledby="mw-home-heading">
             <div class="mw-home__top">
-                <h2 id="mw-home-heading" class="mw-heading">{move || i18n.t("home.heading")}</h2>
+                <h2 id="mw-home-heading" class="mw-heading">{i18n.tr("home.heading")}</h2>
                 <Show when=move || !creating.get()>
                     <button type="button" class="mw-button mw-button--primary" on:click=move |_| {
                         announcement.set(String::new());
                         creating.set(true);
                     }>
-                        {move || i18n.t("home.start")}
+                        {i18n.tr("home.start")}
                     </button>
                 </Show>
             </div>
@@ -109,18 +109,18 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
                 <NewRelationshipForm me=me.clone() on_created=on_created on_cancel=on_cancel />
             </Show>
             {move || match listing.get() {
-                Listing::Loading => view! { <p class="mw-status">{move || i18n.t("shell.loading")}</p> }.into_any(),
+                Listing::Loading => view! { <p class="mw-status">{i18n.tr("shell.loading")}</p> }.into_any(),
                 Listing::Failed(e) => {
                     let retry = retry.clone();
                     view! {
                         <div class="mw-panel mw-panel--error" role="alert">
                             <p>{i18n.f("home.load_failed", &[("reason", &i18n.t(e.message_key()))])}</p>
-                            <button type="button" class="mw-button" on:click=retry>{move || i18n.t("home.retry")}</button>
+                            <button type="button" class="mw-button" on:click=retry>{i18n.tr("home.retry")}</button>
                         </div>
                     }.into_any()
                 }
                 Listing::Loaded(items) if items.is_empty() => {
-                    view! { <p class="mw-empty">{move || i18n.t("home.empty")}</p> }.into_any()
+                    view! { <p class="mw-empty">{i18n.tr("home.empty")}</p> }.into_any()
                 }
                 Listing::Loaded(items) => {
                     let me = me_for_cards.clone();

@@ -13,11 +13,11 @@ pub fn SetupError(error: BridgeError, #[prop(default = None)] on_retry: Option<C
     let misconfigured = error.is_misconfiguration();
     view! {
         <div class="mw-panel mw-panel--error" role="alert">
-            <p class="mw-panel__title">{move || i18n.t(key)}</p>
-            {misconfigured.then(|| view! { <p class="mw-hint">{move || i18n.t("bridge.misconfigured_hint")}</p> })}
+            <p class="mw-panel__title">{i18n.tr(key)}</p>
+            {misconfigured.then(|| view! { <p class="mw-hint">{i18n.tr("bridge.misconfigured_hint")}</p> })}
             {on_retry.map(|retry| view! {
                 <button type="button" class="mw-button" on:click=move |_| retry.run(())>
-                    {move || i18n.t("home.retry")}
+                    {i18n.tr("home.retry")}
                 </button>
             })}
         </div>

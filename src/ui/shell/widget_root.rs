@@ -75,9 +75,9 @@ pub fn WidgetRoot(env: Env) -> impl IntoView {
                     _ => None,
                 }}
             </header>
-            {local_only.then(|| view! { <p class="mw-notice">{move || i18n.t("shell.local_only")}</p> })}
+            {local_only.then(|| view! { <p class="mw-notice">{i18n.tr("shell.local_only")}</p> })}
             {move || match who.get() {
-                Who::Loading => view! { <p class="mw-status" role="status">{move || i18n.t("shell.loading")}</p> }.into_any(),
+                Who::Loading => view! { <p class="mw-status" role="status">{i18n.tr("shell.loading")}</p> }.into_any(),
                 Who::Failed(e) => {
                     let on_retry = (!e.is_misconfiguration()).then_some(retry);
                     view! { <SetupError error=e on_retry=on_retry /> }.into_any()
