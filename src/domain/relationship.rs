@@ -87,6 +87,15 @@ impl Role {
             Role::Mentee => "role.mentee",
         }
     }
+
+    /// "You are the mentor": a whole sentence per role, because languages
+    /// inflect the role differently inside a sentence than in a heading.
+    pub fn you_are_key(self) -> &'static str {
+        match self {
+            Role::Mentor => "list.you_are_mentor",
+            Role::Mentee => "list.you_are_mentee",
+        }
+    }
 }
 
 /// Where a relationship is in its life. Only `Proposed` is reached in v1 of the

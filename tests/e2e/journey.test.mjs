@@ -94,6 +94,29 @@ test("start a relationship, reload, and find it as both people", async (t) => {
   assert.deepEqual(problems, [], "no console errors, no CSP violations");
 });
 
+test("a second tab sees a new relationship without a reload", async (t) => {
+  const { page, problems } = await openPage(t);
+  await page.goto(BASE);
+  const other = await page.context().newPage();
+  await other.goto(BASE);
+  const first = page.locator("mentoring-widget");
+  const second = other.locator("mentoring-widget");
+  await second.getByText("You have no mentoring relationships yet").waitFor();
+
+  await first.getByRole("button", { name: "Start a relationship" }).click();
+  await first.getByLabel("Mentor", { exact: true }).check();
+  await first.getByRole("combobox", { name: "Your partner" }).fill("Sam Rivera");
+  await first.getByLabel("Partner's email").fill("sam.rivera@acme.example");
+  await first.getByLabel("Peer mentoring").check();
+  await first.getByRole("button", { name: "Propose relationship" }).click();
+  await first.getByText("Relationship with Sam Rivera proposed.").waitFor();
+
+  // No reload in the second tab: the local bridge's subscribe() hears the storage event.
+  await second.locator(".mw-card").getByText("with Sam Rivera").waitFor();
+  await other.screenshot({ path: join(SHOTS, "07-second-tab-updated.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
 test("a damaged stored value shows an error on that item only and is left as it was", async (t) => {
   const { page } = await openPage(t);
   await page.goto(BASE);
@@ -104,7 +127,7 @@ test("a damaged stored value shows an error on that item only and is left as it 
   await page.reload();
   await widget.locator(".mw-card--broken").waitFor();
   assert.match(await widget.locator(".mw-card--broken").innerText(), /mw\/v1\/rel\/damaged1/);
-  await shot(page, "07-damaged-item.png");
+  await shot(page, "08-damaged-item.png");
   assert.equal(await page.evaluate(() => localStorage.getItem("mw-local:mw/v1/rel/damaged1")), damaged);
 });
 
@@ -124,6 +147,6 @@ test("a page that passes no bridge gets browser storage and says so", async (t) 
   await widget.getByText("Signed in as You").waitFor();
   await widget.getByText("Saved in this browser only").waitFor();
   await widget.getByText("Bare Portal").waitFor();
-  await shot(page, "08-bare-page.png");
+  await shot(page, "09-bare-page.png");
   assert.deepEqual(problems, []);
 });

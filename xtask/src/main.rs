@@ -42,7 +42,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table"
+        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table"
     );
     ExitCode::from(2)
 }
@@ -130,11 +130,17 @@ fn port_arg(args: &[String]) -> Result<u16, String> {
     match args {
         [] => Ok(8080),
         [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("--port wants a number, got {n}")),
-        _ => Err("usage: cargo xtask demo|serve [--port N]".into()),
+        _ => Err("usage: cargo xtask demo [--watch] [--port N] | serve [--port N]".into()),
     }
 }
 
 fn demo(args: &[String]) -> Result<(), String> {
+    if let Some(rest) = args.strip_prefix(&["--watch".to_string()]) {
+        let port = port_arg(rest)?;
+        setup::trunk()?;
+        say(&format!("serving the demo portal with Trunk on http://127.0.0.1:{port}/, rebuilding on every change"));
+        return run(Command::new("trunk").args(["serve", "--port", &port.to_string()]));
+    }
     let port = port_arg(args)?;
     dist()?;
     say(&format!("serving the demo portal on http://127.0.0.1:{port}/ (Ctrl-C to stop)"));

@@ -7,8 +7,8 @@ use std::process::{Command, Stdio};
 
 use crate::{root, run, say};
 
-/// The WebAssembly features rustc emits by default; Debian's wasm-opt
-/// (binaryen 108) refuses the module unless told about each of them.
+/// The WebAssembly features rustc emits by default; wasm-opt must be told
+/// about each of them or it refuses (or silently lowers) the module.
 pub const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
@@ -112,6 +112,16 @@ fn npm_ci(dir: &str, what: &str) -> Result<(), String> {
     }
     say(&format!("installing {what} from the npm registry ({}/package-lock.json, npm ci)", dir.display()));
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix"]).arg(&dir))
+}
+
+/// Trunk 0.21.14 for `demo --watch`: the newest that builds on this toolchain
+/// (Trunk 0.22 does not install with rustc 1.95).
+pub fn trunk() -> Result<(), String> {
+    if output("trunk", &["--version"]).is_some_and(|v| v.contains("0.21")) {
+        return Ok(());
+    }
+    say("installing Trunk 0.21.14 from crates.io (once; about ten minutes on 2 cores)");
+    run(Command::new("cargo").args(["install", "trunk", "--locked", "--version", "0.21.14"]))
 }
 
 pub fn chromium() -> Result<(), String> {

@@ -24,9 +24,9 @@ pub fn RelationshipCard(relationship: Relationship, me: Person) -> impl IntoView
             <p class="mw-card__meta">
                 <span class="mw-badge">{i18n.tr(state.label_key())}</span>
                 " "
-                <span>{move || i18n.f("list.you_are", &[("role", &i18n.t(my_role.label_key()).to_lowercase())])}</span>
+                <span>{i18n.tr(my_role.you_are_key())}</span>
                 " · "
-                <span>{move || i18n.f("list.proposed_on", &[("date", &format_date(&created, i18n.locale()))])}</span>
+                <span>{move || i18n.f("list.created_on", &[("date", &format_date(&created, i18n.locale()))])}</span>
             </p>
         </article>
     }
