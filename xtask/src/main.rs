@@ -111,6 +111,20 @@ fn dist() -> Result<sizes::Report, String> {
         std::fs::copy(root.join(from), pkg.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
     }
 
+    say("minifying the JS with terser");
+    let terser = root.join("tools/node_modules/.bin/terser");
+    // loader.js is a classic script (it must run from a plain script tag);
+    // the glue and the bridge are ES modules.
+    for (file, module) in [("loader.js", false), ("mentoring_widget.js", true), ("bridges/local.js", true)] {
+        let path = pkg.join(file);
+        let mut cmd = Command::new(&terser);
+        cmd.arg(&path).args(["--compress", "--mangle", "--comments", "false", "-o"]).arg(&path);
+        if module {
+            cmd.arg("--module");
+        }
+        run(&mut cmd)?;
+    }
+
     let report = sizes::measure(&pkg)?;
     println!("{}", report.table());
     let path = root.join("target/dist-size-report.txt");

@@ -87,7 +87,7 @@ pub fn wasm_bindgen() -> Result<(), String> {
 /// invalid for table".
 pub fn wasm_opt() -> Result<std::path::PathBuf, String> {
     node()?;
-    npm_ci("tools", "the dist build's wasm-opt (binaryen)")?;
+    npm_ci("tools", "the dist build's wasm-opt (binaryen) and terser")?;
     Ok(root().join("tools/node_modules/.bin/wasm-opt"))
 }
 
