@@ -128,6 +128,13 @@ async fn promise(p: js_sys::Promise) -> JsValue {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
 }
 
+/// Opens the "start a relationship" form once the home has loaded.
+async fn open_form(root: &ShadowRoot) {
+    until_text(root, "Start a relationship").await;
+    click(root, ".mw-home__top .mw-button--primary");
+    until(root, "the form", || find(root, "form").is_some()).await;
+}
+
 /// Fills the form as Ana proposing to mentor Ben (typed name and email, no directory pick).
 fn fill_form(root: &ShadowRoot) {
     click(root, "#mw-role-mentor");
@@ -157,9 +164,7 @@ async fn proposing_lists_it_for_both_people() {
     let storage: JsValue = MemoryStorage::new().into();
     let ana = bridge_on(&storage, "u-ana");
     let m = mount_with(&ana, "{}");
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     fill_form(&m.root);
     click(&m.root, "button[type=submit]");
     until(&m.root, "the new card", || count(&m.root, ".mw-card") == 1).await;
@@ -182,9 +187,7 @@ async fn proposing_lists_it_for_both_people() {
 async fn empty_form_shows_tied_errors_and_writes_nothing() {
     let b = bridge("u-ana");
     let m = mount_with(&b, "{}");
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     click(&m.root, "button[type=submit]");
     until(&m.root, "the error summary", || count(&m.root, ".mw-summary li") == 4).await;
     assert_eq!(get(&m.root, ".mw-summary").get_attribute("role").as_deref(), Some("alert"));
@@ -208,9 +211,7 @@ async fn empty_form_shows_tied_errors_and_writes_nothing() {
 async fn failed_write_keeps_input_and_retries() {
     let b = bridge("u-ana");
     let m = mount_with(&b, "{}");
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     fill_form(&m.root);
     failNext(&b, "put", "unavailable");
     click(&m.root, "button[type=submit]");
@@ -229,9 +230,7 @@ async fn failed_write_keeps_input_and_retries() {
 async fn hanging_write_times_out() {
     let b = bridge("u-ana");
     let m = mount_with(&b, r#"{"timeoutMs":150}"#);
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     fill_form(&m.root);
     hangNext(&b, "put");
     click(&m.root, "button[type=submit]");
@@ -246,9 +245,7 @@ async fn hanging_write_times_out() {
 async fn retry_after_lost_answer_does_not_duplicate() {
     let b = bridge("u-ana");
     let m = mount_with(&b, "{}");
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     fill_form(&m.root);
     loseAnswerNext(&b, "put");
     click(&m.root, "button[type=submit]");
@@ -391,9 +388,7 @@ async fn update_applies_texts_theme_and_bridge() {
 async fn directory_pick_by_keyboard() {
     let b = bridge("u-ana");
     let m = mount_with(&b, "{}");
-    until_text(&m.root, "Start a relationship").await;
-    click(&m.root, ".mw-home__top .mw-button--primary");
-    until(&m.root, "the form", || find(&m.root, "form").is_some()).await;
+    open_form(&m.root).await;
     let input = get(&m.root, "#mw-partner");
     assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
     setValue(&input, "oka");
