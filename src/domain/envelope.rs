@@ -7,24 +7,22 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 /// Values larger than this are refused before parsing: no document of ours
 /// comes near it, and parsing megabytes on the UI thread would freeze the page.
 pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024;
-
-/// One step that lifts a document's `data` from schema N to N+1.
-pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// A kind of stored document.
 pub trait Document: Serialize + DeserializeOwned {
     const KIND: &'static str;
     /// The schema this build writes.
     const SCHEMA: u32;
-    /// `migrations()[i]` lifts schema `i + 1` to `i + 2`; there must be
-    /// `SCHEMA - 1` of them. Each step has a fixture test.
-    fn migrations() -> &'static [Migration] {
-        &[]
+    /// Reads `data` written at an older `schema` (1 ≤ schema < SCHEMA).
+    /// Implementations go one step at a time through typed structs of each
+    /// old schema (N → N+1 → … → SCHEMA), each step with a fixture test.
+    fn upgrade(schema: u32, data: &str) -> Result<Self, String> {
+        let _ = data;
+        Err(format!("no upgrade from schema {schema}"))
     }
 }
 
@@ -110,20 +108,11 @@ pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
     if envelope.schema > T::SCHEMA {
         return Err(DecodeError::NewerSchema { found: envelope.schema, supported: T::SCHEMA });
     }
-    let invalid = |e: serde_json::Error| DecodeError::InvalidData { reason: e.to_string() };
-    // `T::SCHEMA > 1` is known at compile time: documents still at schema 1
-    // carry no migration code at all.
-    if T::SCHEMA > 1 && envelope.schema < T::SCHEMA {
-        let mut data: Value = serde_json::from_str(envelope.data.get()).map_err(invalid)?;
-        for from in envelope.schema..T::SCHEMA {
-            let step = T::migrations()
-                .get(from as usize - 1)
-                .ok_or_else(|| DecodeError::MigrationFailed { from, reason: "no migration step".into() })?;
-            data = step(data).map_err(|reason| DecodeError::MigrationFailed { from, reason })?;
-        }
-        return serde_json::from_value(data).map_err(invalid);
+    if envelope.schema < T::SCHEMA {
+        return T::upgrade(envelope.schema, envelope.data.get())
+            .map_err(|reason| DecodeError::MigrationFailed { from: envelope.schema, reason });
     }
-    serde_json::from_str(envelope.data.get()).map_err(invalid)
+    serde_json::from_str(envelope.data.get()).map_err(|e| DecodeError::InvalidData { reason: e.to_string() })
 }
 
 #[cfg(test)]
@@ -131,11 +120,9 @@ mod tests {
     use super::*;
     use crate::domain::relationship::Relationship;
     use proptest::prelude::*;
-    use serde_json::json;
 
     /// A document at schema 3 whose history renamed a field (1 → 2) and then
-    /// split a name (2 → 3): it exercises the step-by-step hook that real
-    /// documents will use when they reach schema 2.
+    /// split a name (2 → 3): it exercises step-by-step typed upgrades.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     struct Note {
         title: String,
@@ -143,38 +130,58 @@ mod tests {
         last: String,
     }
 
-    fn rename_heading(mut v: Value) -> Result<Value, String> {
-        let obj = v.as_object_mut().ok_or("data is not an object")?;
-        let heading = obj.remove("heading").ok_or("missing heading")?;
-        obj.insert("title".into(), heading);
-        Ok(v)
+    #[derive(Deserialize)]
+    struct NoteV1 {
+        heading: String,
+        author: String,
     }
 
-    fn split_author(mut v: Value) -> Result<Value, String> {
-        let obj = v.as_object_mut().ok_or("data is not an object")?;
-        let author = obj.remove("author").and_then(|a| a.as_str().map(str::to_string)).ok_or("missing author")?;
-        let (first, last) = author.split_once(' ').unwrap_or((&author, ""));
-        obj.insert("first".into(), json!(first));
-        obj.insert("last".into(), json!(last));
-        Ok(v)
+    #[derive(Deserialize)]
+    struct NoteV2 {
+        title: String,
+        author: String,
+    }
+
+    impl From<NoteV1> for NoteV2 {
+        fn from(v: NoteV1) -> NoteV2 {
+            NoteV2 { title: v.heading, author: v.author }
+        }
+    }
+
+    impl TryFrom<NoteV2> for Note {
+        type Error = String;
+        fn try_from(v: NoteV2) -> Result<Note, String> {
+            let (first, last) = v.author.split_once(' ').ok_or("author has no last name")?;
+            Ok(Note { title: v.title, first: first.into(), last: last.into() })
+        }
     }
 
     impl Document for Note {
         const KIND: &'static str = "note";
         const SCHEMA: u32 = 3;
-        fn migrations() -> &'static [Migration] {
-            &[rename_heading, split_author]
+        fn upgrade(schema: u32, data: &str) -> Result<Note, String> {
+            let v2: NoteV2 = match schema {
+                1 => serde_json::from_str::<NoteV1>(data).map_err(|e| e.to_string())?.into(),
+                2 => serde_json::from_str(data).map_err(|e| e.to_string())?,
+                _ => return Err(format!("no upgrade from schema {schema}")),
+            };
+            Note::try_from(v2)
         }
     }
 
     const REL_V1: &str = r#"{"schema":1,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana"},"mentee":{"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z"}}"#;
 
-    // Pins: the schema-1 relationship fixture decodes and re-encodes to the same text.
+    const REL_V2: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana"},"mentee":{"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z","agreement":{"versions":[]}}}"#;
+
+    // Pins: schema 1 → 2 (the agreement arrives, empty): the schema-1 fixture reads
+    // as a relationship without an agreement and is written back as the schema-2 fixture.
     #[test]
-    fn relationship_fixture_round_trips() {
+    fn relationship_fixture_upgrades() {
         let rel: Relationship = decode(REL_V1).unwrap();
         assert_eq!(rel.mentee.email.as_deref(), Some("ben@example.com"));
-        assert_eq!(encode(&rel), REL_V1);
+        assert!(rel.agreement.versions.is_empty() && rel.agreement.draft.is_none());
+        assert_eq!(encode(&rel), REL_V2);
+        assert_eq!(decode::<Relationship>(REL_V2), Ok(rel));
     }
 
     // Pins: each migration step runs in order from the stored schema up.
@@ -192,11 +199,13 @@ mod tests {
     // Pins: a migration that cannot make sense of old data is an error, not a panic.
     #[test]
     fn failing_migration_is_reported() {
-        let bad = r#"{"schema":1,"kind":"note","data":{"author":"Ana"}}"#;
+        let bad = r#"{"schema":1,"kind":"note","data":{"heading":"Hi","author":"Ana"}}"#;
         assert_eq!(
             decode::<Note>(bad),
-            Err(DecodeError::MigrationFailed { from: 1, reason: "missing heading".into() })
+            Err(DecodeError::MigrationFailed { from: 1, reason: "author has no last name".into() })
         );
+        let garbled = r#"{"schema":2,"kind":"note","data":{"title":7}}"#;
+        assert_eq!(decode::<Note>(garbled).unwrap_err().message_key(), "error.doc_migration_failed");
     }
 
     // Pins: each kind of bad stored value maps to its own typed error.
@@ -209,9 +218,10 @@ mod tests {
             (r#"{"schema":"1","kind":"relationship","data":{}}"#, "error.doc_not_envelope"),
             (r#"{"schema":0,"kind":"relationship","data":{}}"#, "error.doc_not_envelope"),
             (r#"{"schema":1,"kind":"recipe","data":{}}"#, "error.doc_unknown_kind"),
-            (r#"{"schema":2,"kind":"relationship","data":{}}"#, "error.doc_newer_schema"),
-            (r#"{"schema":1,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_invalid"),
-            (r#"{"schema":1,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t"}}"#, "error.doc_invalid"),
+            (r#"{"schema":3,"kind":"relationship","data":{}}"#, "error.doc_newer_schema"),
+            (r#"{"schema":2,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_invalid"),
+            (r#"{"schema":1,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_migration_failed"),
+            (r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t"}}"#, "error.doc_invalid"),
         ];
         for (text, key) in cases {
             let err = decode::<Relationship>(text).unwrap_err();
@@ -225,7 +235,7 @@ mod tests {
     #[test]
     fn newer_schema_says_which() {
         let err = decode::<Relationship>(r#"{"schema":7,"kind":"relationship","data":{}}"#).unwrap_err();
-        assert_eq!(err, DecodeError::NewerSchema { found: 7, supported: 1 });
+        assert_eq!(err, DecodeError::NewerSchema { found: 7, supported: 2 });
         assert!(err.detail().contains('7'));
     }
 

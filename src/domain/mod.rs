@@ -4,6 +4,8 @@
 //! tested with plain `cargo test`. The UI only displays what these functions
 //! return and the bridge only moves the text they produce.
 
+pub mod agreement;
+pub mod dates;
 pub mod envelope;
 pub mod ids;
 pub mod keys;
@@ -13,15 +15,21 @@ pub mod relationship;
 pub mod theme;
 
 /// A problem with one field of a form, as a message key the UI can show next
-/// to that field and announce.
+/// to that field and announce, with the values its text names ("{min}").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
     pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
     pub const fn new(field: &'static str, key: &'static str) -> Self {
-        Self { field, key }
+        Self { field, key, args: Vec::new() }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
     }
 }

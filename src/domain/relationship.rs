@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::agreement::AgreementRecord;
 use super::envelope::Document;
 use super::person::{clean_name, Person};
 use super::FieldError;
@@ -162,11 +163,25 @@ pub struct Relationship {
     pub created_by: String,
     /// RFC 3339 in UTC, as the browser's clock gave it.
     pub created_at: String,
+    /// The agreement lives in the relationship's document (DESIGN.md, key
+    /// scheme): the pair sign it together and it moves the state.
+    #[serde(default)]
+    pub agreement: AgreementRecord,
 }
 
 impl Document for Relationship {
     const KIND: &'static str = "relationship";
-    const SCHEMA: u32 = 1;
+    /// 1: the skeleton. 2: adds `agreement`.
+    const SCHEMA: u32 = 2;
+
+    fn upgrade(schema: u32, data: &str) -> Result<Relationship, String> {
+        match schema {
+            // Schema 1 is schema 2 without an agreement; `agreement` defaults
+            // to none, so the old data reads as it is.
+            1 => serde_json::from_str(data).map_err(|e| e.to_string()),
+            _ => Err(format!("no upgrade from schema {schema}")),
+        }
+    }
 }
 
 impl Relationship {
@@ -270,7 +285,16 @@ impl RelationshipDraft {
             Role::Mentor => (mine, partner),
             Role::Mentee => (partner, mine),
         };
-        Ok(Relationship { id, kind, mentor, mentee, state: State::Proposed, created_by: me.id.clone(), created_at: now })
+        Ok(Relationship {
+            id,
+            kind,
+            mentor,
+            mentee,
+            state: State::Proposed,
+            created_by: me.id.clone(),
+            created_at: now,
+            agreement: AgreementRecord::default(),
+        })
     }
 }
 

@@ -1,0 +1,12 @@
+//! The mentoring agreement: its fields (as one table), rules, templates,
+//! signing and versions, differences and merges, and exports.
+
+pub mod diff;
+pub mod export;
+pub mod fields;
+pub mod record;
+pub mod template;
+pub mod validate;
+
+pub use fields::Content;
+pub use record::{AgreementRecord, Signature, Status, Version};
