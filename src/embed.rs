@@ -18,6 +18,7 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 
 use crate::bridge::host::{console_error, console_warn, DEFAULT_TIMEOUT_MS};
 use crate::bridge::HostBridge;
+use crate::domain::agreement::template::{parse_vendor, Template};
 use crate::domain::messages::Catalog;
 use crate::domain::theme::theme_css;
 use crate::ui::{Env, HostEvent, I18n, WidgetRoot};
@@ -32,6 +33,8 @@ struct Options {
     brand_name: Option<Option<String>>,
     text: Option<BTreeMap<String, String>>,
     timeout_ms: Option<u32>,
+    /// Vendor templates as JSON text, checked by the domain.
+    templates: Option<String>,
 }
 
 fn get(obj: &JsValue, name: &str) -> JsValue {
@@ -74,6 +77,15 @@ fn read_options(js: &JsValue) -> Options {
         brand_name: if brand.is_undefined() { None } else { Some(brand.as_string().filter(|s| !s.trim().is_empty())) },
         text: string_map(&get(js, "text"), "text"),
         timeout_ms: get(js, "timeoutMs").as_f64().filter(|ms| *ms >= 1.0).map(|ms| ms.min(600_000.0) as u32),
+        templates: {
+            let t = get(js, "templates");
+            if t.is_undefined() || t.is_null() {
+                None
+            } else {
+                // Whatever the host passed, as JSON; the domain says what is wrong with it.
+                Some(js_sys::JSON::stringify(&t).ok().and_then(|s| s.as_string()).unwrap_or_default())
+            }
+        },
     }
 }
 
@@ -85,6 +97,7 @@ struct Settings {
     brand_name: Option<String>,
     text: BTreeMap<String, String>,
     timeout_ms: u32,
+    templates: String,
 }
 
 impl Settings {
@@ -108,6 +121,9 @@ impl Settings {
         if let Some(ms) = o.timeout_ms {
             self.timeout_ms = ms;
         }
+        if let Some(t) = o.templates {
+            self.templates = t;
+        }
         bridge_changed
     }
 
@@ -117,6 +133,20 @@ impl Settings {
             console_warn(&format!("options.text.{key} is not a message key of this version (or is too long); ignored"));
         }
         catalog
+    }
+
+    /// The vendor's templates that passed the checks; each refusal is
+    /// reported to the console and, as `mw:error`, to the host.
+    fn templates(&self, host: &HtmlElement) -> Vec<Template> {
+        if self.templates.is_empty() {
+            return Vec::new();
+        }
+        let (good, errors) = parse_vendor(&self.templates);
+        for e in errors {
+            console_error(&e.to_string());
+            dispatch(host, HostEvent::Error { code: "template_invalid", message: e.to_string() });
+        }
+        good
     }
 
     fn theme_css(&self) -> String {
@@ -134,6 +164,7 @@ struct Mounted {
     theme_sheet: Option<CssStyleSheet>,
     catalog: RwSignal<Catalog>,
     brand: RwSignal<Option<String>>,
+    templates: RwSignal<Vec<Template>>,
     // The leptos UnmountHandle: dropping it disposes every signal, effect,
     // subscription and timer of this instance and removes its nodes.
     _view: Box<dyn Any>,
@@ -168,6 +199,16 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
             set("code", code);
             set("message", message);
             "mw:error"
+        }
+        HostEvent::AgreementSigned { relationship_id, by } => {
+            set("relationshipId", relationship_id);
+            set("by", by);
+            "mw:agreement-signed"
+        }
+        HostEvent::AgreementInForce { relationship_id, version } => {
+            set("relationshipId", relationship_id);
+            let _ = Reflect::set(&detail, &"version".into(), &JsValue::from(*version));
+            "mw:agreement-in-force"
         }
     };
     let init = CustomEventInit::new();
@@ -218,7 +259,9 @@ impl Widget {
         }
         let catalog_now = self.settings.catalog();
         let brand_now = self.settings.brand_name.clone();
+        let templates_now = self.settings.templates(&self.host);
         let host = self.host.clone();
+        let host_for_env = self.host.clone();
         let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&host, event));
 
         let handles = Rc::new(std::cell::Cell::new(None));
@@ -226,11 +269,12 @@ impl Widget {
         let view = leptos::mount::mount_to(container.clone(), move || {
             let catalog = RwSignal::new(catalog_now);
             let brand = RwSignal::new(brand_now);
-            out.set(Some((catalog, brand)));
-            view! { <WidgetRoot env=Env::new(bridge, I18n(catalog), brand, emit) /> }
+            let templates = RwSignal::new(templates_now);
+            out.set(Some((catalog, brand, templates)));
+            view! { <WidgetRoot env=Env::new(bridge, I18n(catalog), brand, templates, host_for_env, emit) /> }
         });
-        let (catalog, brand) = handles.take().ok_or("the widget did not render")?;
-        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, _view: Box::new(view) });
+        let (catalog, brand, templates) = handles.take().ok_or("the widget did not render")?;
+        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, _view: Box::new(view) });
         Ok(())
     }
 
@@ -254,6 +298,7 @@ pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Resu
         brand_name: None,
         text: BTreeMap::new(),
         timeout_ms: DEFAULT_TIMEOUT_MS,
+        templates: String::new(),
     };
     settings.apply(read_options(&options));
     let mut widget = Widget { host, shared_sheet, settings, mounted: None };
@@ -274,6 +319,7 @@ impl Widget {
         if let Some(m) = &mut self.mounted {
             m.catalog.set(self.settings.catalog());
             m.brand.set(self.settings.brand_name.clone());
+            m.templates.set(self.settings.templates(&self.host));
             let css = self.settings.theme_css();
             let sheet = match m.theme_sheet.take() {
                 Some(s) => s,

@@ -7,6 +7,8 @@
 pub mod error;
 
 #[cfg(target_arch = "wasm32")]
+pub mod backup;
+#[cfg(target_arch = "wasm32")]
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod repo;

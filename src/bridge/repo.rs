@@ -70,3 +70,28 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
 pub async fn create_relationship(bridge: &HostBridge, rel: &Relationship) -> Result<String, BridgeError> {
     bridge.put(&keys::relationship(&rel.id), &encode(rel), None).await
 }
+
+/// One relationship as stored now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetched {
+    Ready { relationship: Relationship, revision: String },
+    /// Stored but unreadable by this build: shown, never written.
+    Broken(DecodeError),
+    Missing,
+}
+
+pub async fn load_relationship(bridge: &HostBridge, id: &str) -> Result<Fetched, BridgeError> {
+    Ok(match bridge.get(&keys::relationship(id)).await? {
+        None => Fetched::Missing,
+        Some(stored) => match decode::<Relationship>(&stored.value) {
+            Ok(relationship) => Fetched::Ready { relationship, revision: stored.revision },
+            Err(e) => Fetched::Broken(e),
+        },
+    })
+}
+
+/// Writes a changed relationship over the revision it was read at; a stale
+/// revision comes back as `BridgeError::Conflict` for the caller to merge.
+pub async fn save_relationship(bridge: &HostBridge, rel: &Relationship, revision: &str) -> Result<String, BridgeError> {
+    bridge.put(&keys::relationship(&rel.id), &encode(rel), Some(revision)).await
+}

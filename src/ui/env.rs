@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::bridge::{BridgeError, HostBridge};
+use crate::domain::agreement::template::Template;
 use crate::domain::messages::Catalog;
 
 /// Reads texts by message key. Reading inside a reactive closure tracks the
@@ -45,6 +46,10 @@ pub enum HostEvent {
     Saved { kind: &'static str, id: String },
     /// Something went wrong that the host may want to log or act on.
     Error { code: &'static str, message: String },
+    /// One party signed the agreement (version it will become, who signed).
+    AgreementSigned { relationship_id: String, by: String },
+    /// Both have signed: this version of the agreement is in force.
+    AgreementInForce { relationship_id: String, version: u32 },
 }
 
 #[derive(Clone)]
@@ -53,12 +58,23 @@ pub struct Env {
     pub i18n: I18n,
     /// The vendor's product name, if they set one.
     pub brand: RwSignal<Option<String>>,
+    /// Templates the vendor passed (already validated), shown after the built-in ones.
+    pub templates: RwSignal<Vec<Template>>,
+    /// The element the widget is mounted on (print mode marks it).
+    pub host: SendWrapper<web_sys::HtmlElement>,
     emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
 }
 
 impl Env {
-    pub fn new(bridge: Result<HostBridge, BridgeError>, i18n: I18n, brand: RwSignal<Option<String>>, emit: Rc<dyn Fn(HostEvent)>) -> Env {
-        Env { bridge: SendWrapper::new(bridge), i18n, brand, emit: SendWrapper::new(emit) }
+    pub fn new(
+        bridge: Result<HostBridge, BridgeError>,
+        i18n: I18n,
+        brand: RwSignal<Option<String>>,
+        templates: RwSignal<Vec<Template>>,
+        host: web_sys::HtmlElement,
+        emit: Rc<dyn Fn(HostEvent)>,
+    ) -> Env {
+        Env { bridge: SendWrapper::new(bridge), i18n, brand, templates, host: SendWrapper::new(host), emit: SendWrapper::new(emit) }
     }
 
     pub fn emit(&self, event: HostEvent) {

@@ -2,6 +2,7 @@
 //! and dispatch commands; every rule they apply comes from `domain`, and
 //! every read or write goes through `bridge`.
 
+pub mod agreement;
 pub mod env;
 pub mod platform;
 pub mod relationships;

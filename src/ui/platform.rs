@@ -37,3 +37,109 @@ pub fn format_date(rfc3339: &str, locale: &str) -> String {
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     date.to_locale_date_string(locale, &options).as_string().unwrap_or_default()
 }
+
+/// Offers `text` as a file download (Markdown, JSON exports).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// While alive, printing the page prints only this widget: a print-only
+/// document stylesheet hides the rest of the host page. It is removed when
+/// dropped, so the host's own printing is untouched otherwise.
+pub struct PrintMode {
+    host: web_sys::HtmlElement,
+    sheet: Option<web_sys::CssStyleSheet>,
+}
+
+const PRINT_ONLY_WIDGET: &str = "@media print{body *{visibility:hidden!important}[data-mw-printing],[data-mw-printing] *{visibility:visible!important}[data-mw-printing]{position:absolute!important;left:0;top:0;width:100%}}";
+
+impl PrintMode {
+    pub fn start(host: &web_sys::HtmlElement) -> PrintMode {
+        let _ = host.set_attribute("data-mw-printing", "");
+        let sheet = web_sys::window().and_then(|w| w.document()).and_then(|doc| {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(PRINT_ONLY_WIDGET).ok()?;
+            let sheets = doc.adopted_style_sheets();
+            sheets.push(&sheet);
+            doc.set_adopted_style_sheets(&sheets);
+            Some(sheet)
+        });
+        PrintMode { host: host.clone(), sheet }
+    }
+}
+
+impl Drop for PrintMode {
+    fn drop(&mut self) {
+        let _ = self.host.remove_attribute("data-mw-printing");
+        if let (Some(sheet), Some(doc)) = (&self.sheet, web_sys::window().and_then(|w| w.document())) {
+            let kept = js_sys::Array::new();
+            for s in doc.adopted_style_sheets().iter() {
+                if s != JsValue::from(sheet.clone()) {
+                    kept.push(&s);
+                }
+            }
+            doc.set_adopted_style_sheets(&kept);
+        }
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// While alive, leaving or reloading the page asks the person first
+/// (unsaved agreement edits). Dropping it removes the listener.
+pub struct LeaveGuard {
+    listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::BeforeUnloadEvent)>,
+}
+
+impl LeaveGuard {
+    pub fn new() -> LeaveGuard {
+        use wasm_bindgen::JsCast;
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
+            e.prevent_default();
+            // Older browsers need a return value to show their prompt.
+            e.set_return_value("unsaved");
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+        }
+        LeaveGuard { listener }
+    }
+}
+
+impl Default for LeaveGuard {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for LeaveGuard {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback("beforeunload", self.listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Today in the person's own calendar (the browser's local date).
+pub fn today() -> crate::domain::dates::Date {
+    let now = js_sys::Date::new_0();
+    crate::domain::dates::Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() }
+}

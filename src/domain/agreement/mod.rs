@@ -5,6 +5,7 @@ pub mod diff;
 pub mod export;
 pub mod fields;
 pub mod record;
+pub mod session;
 pub mod template;
 pub mod validate;
 

@@ -11,6 +11,7 @@ use crate::ui::env::{use_env, HostEvent};
 use crate::ui::relationships::broken_item_card::BrokenItemCard;
 use crate::ui::relationships::new_relationship_form::NewRelationshipForm;
 use crate::ui::relationships::relationship_card::RelationshipCard;
+use crate::ui::relationships::relationship_page::RelationshipPage;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Listing {
@@ -26,6 +27,10 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
     let i18n = env.i18n;
     let listing = RwSignal::new(Listing::Loading);
     let creating = RwSignal::new(false);
+    // The relationship opened from the list, if any.
+    let open = RwSignal::new(None::<String>);
+    let on_open = Callback::new(move |id: String| open.set(Some(id)));
+
     let announcement = RwSignal::new(String::new());
     // Each load gets a number; a slow answer to an older load is ignored.
     let generation = StoredValue::new(0u64);
@@ -89,10 +94,20 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
         }
     });
     let on_cancel = Callback::new(move |_| creating.set(false));
+    let on_back = Callback::new({
+        let load = load.clone();
+        move |_: ()| {
+            open.set(None);
+            load();
+        }
+    });
     let me_for_cards = me.clone();
 
+    let me_for_page = me.clone();
     view! {
-        <section class="mw-home" aria-labelledby="mw-home-heading">
+        // The list stays mounted (hidden) while a relationship is open, so a
+        // half-filled "start" form is still there on the way back.
+        <section class="mw-home" aria-labelledby="mw-home-heading" prop:hidden=move || open.get().is_some()>
             <div class="mw-home__top">
                 <h2 id="mw-home-heading" class="mw-heading">{i18n.tr("home.heading")}</h2>
                 <Show when=move || !creating.get()>
@@ -128,7 +143,7 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
                         <ul class="mw-list" role="list">
                             {items.into_iter().map(|item| match item {
                                 ListItem::Ready { relationship, .. } => view! {
-                                    <li><RelationshipCard relationship=relationship me=me.clone() /></li>
+                                    <li><RelationshipCard relationship=relationship me=me.clone() on_open=on_open /></li>
                                 }.into_any(),
                                 ListItem::Broken { key, error } => view! {
                                     <li><BrokenItemCard key=key message_key=error.message_key() /></li>
@@ -142,5 +157,6 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
                 }
             }}
         </section>
+        {move || open.get().map(|id| view! { <RelationshipPage id=id me=me_for_page.clone() on_back=on_back /> })}
     }
 }

@@ -1,0 +1,32 @@
+//! Unsaved agreement edits kept in this tab's `sessionStorage`, so a reload
+//! after a failed save (host offline, a crash) brings them back. They are
+//! cleared as soon as the host has them. `sessionStorage` is per tab and
+//! gone when the tab closes: nothing lingers on a shared machine.
+
+use crate::domain::agreement::Content;
+
+fn key(user: &str, relationship: &str) -> String {
+    format!("mw-unsaved:v1:{user}:{relationship}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Some browsers throw on access in private modes: then there is simply no backup.
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn save(user: &str, relationship: &str, content: &Content) {
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(content)) {
+        let _ = s.set_item(&key(user, relationship), &text);
+    }
+}
+
+pub fn load(user: &str, relationship: &str) -> Option<Content> {
+    let text = storage()?.get_item(&key(user, relationship)).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn clear(user: &str, relationship: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&key(user, relationship));
+    }
+}
