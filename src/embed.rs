@@ -21,7 +21,7 @@ use crate::bridge::HostBridge;
 use crate::domain::agreement::template::{parse_vendor, Template};
 use crate::domain::messages::Catalog;
 use crate::domain::theme::theme_css;
-use crate::ui::{Env, HostEvent, I18n, WidgetRoot};
+use crate::ui::{widget_root, Env, HostEvent, I18n};
 
 /// What the host may pass to `mount` and `update`. Absent fields keep their
 /// current value on `update`.
@@ -271,7 +271,7 @@ impl Widget {
             let brand = RwSignal::new(brand_now);
             let templates = RwSignal::new(templates_now);
             out.set(Some((catalog, brand, templates)));
-            view! { <WidgetRoot env=Env::new(bridge, I18n(catalog), brand, templates, host_for_env, emit) /> }
+            widget_root(Env::new(bridge, I18n(catalog), brand, templates, host_for_env, emit))
         });
         let (catalog, brand, templates) = handles.take().ok_or("the widget did not render")?;
         self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, _view: Box::new(view) });

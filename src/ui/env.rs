@@ -92,9 +92,3 @@ impl Env {
         self.emit(HostEvent::Error { code: error.code(), message: error.detail() });
     }
 }
-
-pub fn use_env() -> Env {
-    // WidgetRoot provides it before any child renders; a component used
-    // outside it is a programming error caught by the component tests.
-    expect_context::<Env>()
-}

@@ -26,13 +26,23 @@ export class MemoryStorage {
   removeItem(k) { this.map.delete(k); }
 }
 
+// Bridges over the same storage in one page (two widgets, or a test's two
+// people) hear each other's writes; other tabs are heard via `storage` events.
+var listenersByStore = new WeakMap();
+function listenersFor(store) {
+  var set = listenersByStore.get(store);
+  if (!set) { set = new Set(); listenersByStore.set(store, set); }
+  return set;
+}
+
 export function createLocalBridge(options) {
   var opts = options || {};
   var ns = opts.namespace || "mw-local:";
   var store = opts.storage === "memory" ? new MemoryStorage() : (opts.storage || window.localStorage);
   var people = (opts.people && opts.people.length) ? opts.people : [{ id: "local-user", displayName: "You" }];
   var currentId = opts.currentUserId || people[0].id;
-  var listeners = new Set();
+  var listeners = listenersFor(store);
+  var ownListeners = 0;
   var counter = 0;
 
   function read(key) {
@@ -58,7 +68,7 @@ export function createLocalBridge(options) {
 
   function notify(key) {
     listeners.forEach(function (l) {
-      if (key.indexOf(l.prefix) === 0) queueMicrotask(function () { l.onChange(key); });
+      if (l.ns === ns && key.indexOf(l.prefix) === 0) queueMicrotask(function () { l.onChange(key); });
     });
   }
 
@@ -126,12 +136,17 @@ export function createLocalBridge(options) {
         notify(key);
       },
       subscribe: function (prefix, onChange) {
-        var l = { prefix: prefix, onChange: onChange };
-        if (listeners.size === 0 && store === window.localStorage) window.addEventListener("storage", onStorage);
+        var l = { prefix: prefix, onChange: onChange, ns: ns };
+        if (ownListeners === 0 && store === window.localStorage) window.addEventListener("storage", onStorage);
+        ownListeners += 1;
         listeners.add(l);
+        var active = true;
         return function unsubscribe() {
+          if (!active) return;
+          active = false;
           listeners.delete(l);
-          if (listeners.size === 0) window.removeEventListener("storage", onStorage);
+          ownListeners -= 1;
+          if (ownListeners === 0) window.removeEventListener("storage", onStorage);
         };
       }
     },

@@ -1,57 +1,58 @@
-use leptos::prelude::*;
-
 use crate::domain::agreement::fields::{items, value, Content, Kind, FIELDS, SECTIONS};
 use crate::domain::relationship::Relationship;
-use crate::ui::env::use_env;
+use crate::ui::dom::{el, empty, text, AnyView};
+use crate::ui::env::I18n;
 
-/// The agreement as a read-only document: parties, then every section that
-/// has something in it. Fields in `changed` are marked (amendments).
-#[component]
-pub fn AgreementDocument(rel: Relationship, content: Content, #[prop(default = Vec::new())] changed: Vec<&'static str>) -> impl IntoView {
-    let i18n = use_env().i18n;
-    let sections = SECTIONS
-        .iter()
-        .filter_map(|(section, label)| {
-            let rows: Vec<_> = FIELDS
-                .iter()
-                .filter(|f| f.section == *section)
-                .filter_map(|f| {
-                    let v = value(&content, f.id);
-                    if v.is_empty() {
-                        return None;
-                    }
-                    let body = match f.kind {
-                        Kind::List => view! { <ul class="mw-doc__list">{items(&v).map(|i| view! { <li>{i.to_string()}</li> }).collect_view()}</ul> }.into_any(),
-                        Kind::Choice(_) => view! { <p>{i18n.t(&format!("{}.{v}", f.label))}</p> }.into_any(),
-                        _ => view! { <p class="mw-doc__text">{v}</p> }.into_any(),
-                    };
-                    let is_changed = changed.contains(&f.id);
-                    Some(view! {
-                        <div class="mw-doc__row" class:mw-doc__row--changed=is_changed data-field=f.id>
-                            <dt>{i18n.t(f.label)}{is_changed.then(|| view! { <span class="mw-badge mw-badge--changed">{i18n.t("agr.changed")}</span> })}</dt>
-                            <dd>{body}</dd>
-                        </div>
-                    })
-                })
-                .collect();
-            (!rows.is_empty()).then(|| view! {
-                <section class="mw-doc__section">
-                    <h4>{i18n.t(label)}</h4>
-                    <dl>{rows}</dl>
-                </section>
+/// AgreementDocument: the agreement read-only: parties, then every section
+/// that has something in it. Fields in `changed` are marked (amendments).
+pub fn agreement_document(i18n: I18n, rel: &Relationship, content: &Content, changed: &[&'static str]) -> AnyView {
+    let sections = SECTIONS.iter().filter_map(|(section, label)| {
+        let rows: Vec<AnyView> = FIELDS
+            .iter()
+            .filter(|f| f.section == *section)
+            .filter_map(|f| {
+                let v = value(content, f.id);
+                if v.is_empty() {
+                    return None;
+                }
+                let body = match f.kind {
+                    Kind::List => el("ul").class("mw-doc__list").children(items(&v).map(|i| el("li").text(i).into_view())).into_view(),
+                    Kind::Choice(_) => el("p").text(i18n.t(&format!("{}.{v}", f.label))).into_view(),
+                    _ => el("p").class("mw-doc__text").text(v).into_view(),
+                };
+                let is_changed = changed.contains(&f.id);
+                let badge = if is_changed { el("span").class("mw-badge mw-badge--changed").text(i18n.t("agr.changed")).into_view() } else { empty() };
+                Some(
+                    el("div")
+                        .class(if is_changed { "mw-doc__row mw-doc__row--changed" } else { "mw-doc__row" })
+                        .attr("data-field", f.id)
+                        .child(el("dt").text(i18n.t(f.label)).child(badge).into_view())
+                        .child(el("dd").child(body).into_view())
+                        .into_view(),
+                )
             })
+            .collect();
+        (!rows.is_empty()).then(|| {
+            el("section")
+                .class("mw-doc__section")
+                .child(el("h4").text(i18n.t(label)).into_view())
+                .child(el("dl").children(rows).into_view())
+                .into_view()
         })
-        .collect_view();
-    view! {
-        <div class="mw-doc">
-            <p class="mw-doc__parties">
-                <span>{i18n.t("role.mentor")}": "<strong>{rel.mentor.display_name.clone()}</strong></span>
-                " · "
-                <span>{i18n.t("role.mentee")}": "<strong>{rel.mentee.display_name.clone()}</strong></span>
-                " · "
-                <span>{i18n.t(rel.kind.label_key())}</span>
-            </p>
-            {sections}
-        </div>
-    }
+    });
+    let party = |role: &str, name: &str| el("span").text(format!("{}: ", i18n.t(role))).child(el("strong").text(name).into_view()).into_view();
+    el("div")
+        .class("mw-doc")
+        .child(
+            el("p")
+                .class("mw-doc__parties")
+                .child(party("role.mentor", &rel.mentor.display_name))
+                .child(text(" · "))
+                .child(party("role.mentee", &rel.mentee.display_name))
+                .child(text(" · "))
+                .child(el("span").text(i18n.t(rel.kind.label_key())).into_view())
+                .into_view(),
+        )
+        .children(sections)
+        .into_view()
 }

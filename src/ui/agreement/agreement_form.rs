@@ -1,17 +1,17 @@
 use gloo_timers::callback::Timeout;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 
 use crate::bridge::backup;
 use crate::domain::agreement::fields::{field, value, FIELDS, SECTIONS};
 use crate::domain::agreement::session::EditSession;
 use crate::domain::agreement::validate::{suggest_review, validate};
 use crate::domain::person::Person;
-use crate::domain::FieldError;
 use crate::ui::agreement::actions::{save_draft, Failure, Loaded};
-use crate::ui::agreement::agreement_field::{dom_id, AgreementField};
-use crate::ui::env::{use_env, HostEvent};
+use crate::ui::agreement::agreement_field::{agreement_field, dom_id};
+use crate::ui::dom::{dyn_view, el, empty, focus_later, text, AnyView};
+use crate::ui::env::{Env, HostEvent};
 use crate::ui::platform::LeaveGuard;
 
 /// How long after the last keystroke the draft is saved: long enough not to
@@ -26,20 +26,17 @@ pub enum SaveState {
     Failed(Failure),
 }
 
-/// The agreement draft as a form: every section and field from the domain's
-/// table, saved automatically a moment after typing stops, with its status
-/// shown and announced. What is typed survives a failed save (retry), a
-/// reload (kept in this tab until stored) and a crossing save by the
+/// AgreementForm: the draft as a form: every section and field from the
+/// domain's table, saved automatically a moment after typing stops, with its
+/// status shown and announced. What is typed survives a failed save (retry),
+/// a reload (kept in this tab until stored) and a crossing save by the
 /// partner (merged, or shown to resolve).
-#[component]
-pub fn AgreementForm(me: Person, doc: RwSignal<Option<Loaded>>, session: RwSignal<EditSession>, on_review: Callback<()>) -> impl IntoView {
-    let env = use_env();
+pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, session: RwSignal<EditSession>, on_review: Callback<()>) -> AnyView {
     let i18n = env.i18n;
     let state = RwSignal::new(if session.with_untracked(EditSession::dirty) { SaveState::Unsaved } else { SaveState::Saved });
     let show_errors = RwSignal::new(false);
     let pending = StoredValue::new_local(None::<Timeout>);
     let leave_guard = StoredValue::new_local(None::<LeaveGuard>);
-    let summary_ref = NodeRef::<html::Div>::new();
     let rel_id = doc.with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).unwrap_or_default();
 
     let errors = Memo::new(move |_| session.with(|s| validate(&s.local)));
@@ -47,7 +44,7 @@ pub fn AgreementForm(me: Person, doc: RwSignal<Option<Loaded>>, session: RwSigna
 
     let save_now = {
         let (env, me) = (env.clone(), me.clone());
-        send_wrapper::SendWrapper::new(move || {
+        SendWrapper::new(move || {
             let Some(bridge) = env.host() else { return };
             pending.set_value(None);
             if state.try_set(SaveState::Saving).is_some() {
@@ -76,6 +73,11 @@ pub fn AgreementForm(me: Person, doc: RwSignal<Option<Loaded>>, session: RwSigna
             });
         })
     };
+    // Edits restored from before a reload are saved straight away.
+    if state.get_untracked() == SaveState::Unsaved {
+        let save = save_now.clone();
+        pending.set_value(Some(Timeout::new(AUTOSAVE_MS, move || save())));
+    }
 
     let on_input = Callback::new({
         let (save_now, me, rel_id) = (save_now.clone(), me.clone(), rel_id.clone());
@@ -94,15 +96,11 @@ pub fn AgreementForm(me: Person, doc: RwSignal<Option<Loaded>>, session: RwSigna
     });
 
     let review = {
-        let save_now = save_now.clone();
+        let (save_now, host) = (save_now.clone(), env.host.clone());
         move |_| {
             if !errors.with_untracked(Vec::is_empty) {
                 show_errors.set(true);
-                request_animation_frame(move || {
-                    if let Some(Some(el)) = summary_ref.try_get_untracked() {
-                        let _ = el.focus();
-                    }
-                });
+                focus_later(&host, "mw-agr-summary".into());
                 return;
             }
             if session.with_untracked(EditSession::dirty) {
@@ -117,123 +115,152 @@ pub fn AgreementForm(me: Person, doc: RwSignal<Option<Loaded>>, session: RwSigna
     };
     let resolve = {
         let save_now = save_now.clone();
-        move |id: &'static str, theirs: bool| {
+        SendWrapper::new(move |id: &'static str, theirs: bool| {
             session.update(|s| s.resolve(id, theirs));
             if session.with_untracked(|s| s.conflicts.is_empty()) {
                 save_now();
             }
-        }
-    };
-
-    let status_text = move || match state.get() {
-        SaveState::Saved => i18n.t("agr.saved"),
-        SaveState::Unsaved => i18n.t("agr.unsaved"),
-        SaveState::Saving => i18n.t("form.saving"),
-        SaveState::Failed(f) => i18n.f("agr.save_failed", &[("reason", &i18n.t(f.message_key()))]),
-    };
-
-    let sections = SECTIONS
-        .iter()
-        .map(|(section, label)| {
-            let fields = FIELDS
-                .iter()
-                .filter(|f| f.section == *section)
-                .map(|f| {
-                    let current = Signal::derive(move || session.with(|s| value(&s.local, f.id)));
-                    let suggestion = (f.id == "dates.review").then(|| {
-                        view! {
-                            {move || session.with(|s| suggest_review(&s.local)).filter(|d| session.with(|s| value(&s.local, "dates.review")) != d.to_string()).map(|d| {
-                                let date = d.to_string();
-                                let shown = date.clone();
-                                view! {
-                                    <p class="mw-suggest">
-                                        {i18n.f("agr.review_suggestion", &[("date", &shown)])} " "
-                                        <button type="button" class="mw-button mw-button--small" on:click=move |_| on_input.run(("dates.review", date.clone()))>
-                                            {i18n.t("agr.use_date")}
-                                        </button>
-                                    </p>
-                                }
-                            })}
-                        }
-                    });
-                    view! {
-                        <AgreementField field=f value=current error=error_for(f.id) on_input=on_input />
-                        {suggestion}
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="mw-section" data-section=*section>
-                    <legend class="mw-section__title">{i18n.tr(label)}</legend>
-                    {fields}
-                </fieldset>
-            }
         })
-        .collect_view();
+    };
 
-    view! {
-        <form class="mw-form mw-agreement-form" novalidate on:submit=|ev| ev.prevent_default()>
-            <div class="mw-savebar">
-                <p class="mw-save-status" role="status" aria-live="polite" data-state=move || match state.get() {
-                    SaveState::Saved => "saved", SaveState::Unsaved => "unsaved", SaveState::Saving => "saving", SaveState::Failed(_) => "failed",
-                }>{status_text}</p>
-                {move || matches!(state.get(), SaveState::Failed(Failure::Bridge(_))).then(|| view! {
-                    <button type="button" class="mw-button mw-button--small" on:click=retry.clone()>{i18n.t("form.retry")}</button>
-                })}
-            </div>
-            {move || {
-                let conflicts = session.with(|s| s.conflicts.clone());
-                (!conflicts.is_empty()).then(|| {
-                    let resolve = resolve.clone();
-                    view! {
-                        <div class="mw-panel mw-panel--warning mw-conflicts" role="alert">
-                            <p class="mw-panel__title">{i18n.t("agr.conflicts")}</p>
-                            {conflicts.into_iter().map(|c| {
-                                let (keep, take) = (resolve.clone(), resolve.clone());
-                                let id = c.field;
-                                view! {
-                                    <div class="mw-conflict" data-field=id>
-                                        <p class="mw-label">{field(id).map(|f| i18n.t(f.label)).unwrap_or_default()}</p>
-                                        <p><strong>{i18n.t("agr.yours")}</strong>" "{c.mine}</p>
-                                        <p><strong>{i18n.t("agr.theirs")}</strong>" "{c.theirs}</p>
-                                        <button type="button" class="mw-button mw-button--small" on:click=move |_| keep(id, false)>{i18n.t("agr.keep_mine")}</button>
-                                        " "
-                                        <button type="button" class="mw-button mw-button--small" on:click=move |_| take(id, true)>{i18n.t("agr.take_theirs")}</button>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    }
-                })
-            }}
-            <div node_ref=summary_ref tabindex="-1" class="mw-summary" class:mw-summary--shown=move || show_errors.get() && !errors.with(Vec::is_empty) role="alert">
-                {move || (show_errors.get() && !errors.with(Vec::is_empty)).then(|| view! {
-                    <p class="mw-summary__title">{i18n.t("agr.fix_before_signing")}</p>
-                    <ul>
-                        {errors.get().into_iter().map(|e: FieldError| {
-                            let label = field(e.field).map(|f| i18n.t(f.label)).unwrap_or_default();
-                            let target = dom_id(e.field);
-                            view! {
-                                <li><a href=format!("#{target}") on:click=move |ev| {
-                                    // Fragment links do not reach into a shadow root: move focus ourselves.
-                                    ev.prevent_default();
-                                    if let Some(root) = summary_ref.get_untracked().and_then(|el| el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()) {
-                                        if let Some(input) = root.get_element_by_id(&target).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                                            let _ = input.focus();
-                                        }
-                                    }
-                                }>{label}</a></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                })}
-            </div>
-            {sections}
-            <div class="mw-actions">
-                <button type="button" class="mw-button mw-button--primary" on:click=review>{i18n.tr("agr.review_and_sign")}</button>
-            </div>
-        </form>
-    }
+    let status = el("p")
+        .class("mw-save-status")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .attr_dyn("data-state", move || {
+            Some(match state.get() {
+                SaveState::Saved => "saved",
+                SaveState::Unsaved => "unsaved",
+                SaveState::Saving => "saving",
+                SaveState::Failed(_) => "failed",
+            }.to_string())
+        })
+        .text_dyn(move || match state.get() {
+            SaveState::Saved => i18n.t("agr.saved"),
+            SaveState::Unsaved => i18n.t("agr.unsaved"),
+            SaveState::Saving => i18n.t("form.saving"),
+            SaveState::Failed(f) => i18n.f("agr.save_failed", &[("reason", &i18n.t(f.message_key()))]),
+        })
+        .into_view();
+    let retry_button = dyn_view(move || {
+        if matches!(state.get(), SaveState::Failed(Failure::Bridge(_))) {
+            el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text(i18n.t("form.retry")).into_view()
+        } else {
+            empty()
+        }
+    });
+
+    let conflicts = dyn_view(move || {
+        let conflicts = session.with(|s| s.conflicts.clone());
+        if conflicts.is_empty() {
+            return empty();
+        }
+        let items = conflicts.into_iter().map(|c| {
+            let (keep, take) = (resolve.clone(), resolve.clone());
+            let id = c.field;
+            el("div")
+                .class("mw-conflict")
+                .attr("data-field", id)
+                .child(el("p").class("mw-label").text(field(id).map(|f| i18n.t(f.label)).unwrap_or_default()).into_view())
+                .child(el("p").child(el("strong").text(i18n.t("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
+                .child(el("p").child(el("strong").text(i18n.t("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text(i18n.t("agr.keep_mine")).into_view())
+                .child(text(" "))
+                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| take(id, true)).text(i18n.t("agr.take_theirs")).into_view())
+                .into_view()
+        });
+        el("div")
+            .class("mw-panel mw-panel--warning mw-conflicts")
+            .attr("role", "alert")
+            .child(el("p").class("mw-panel__title").text(i18n.t("agr.conflicts")).into_view())
+            .children(items)
+            .into_view()
+    });
+
+    let host = env.host.clone();
+    let summary = el("div")
+        .id("mw-agr-summary")
+        .attr("tabindex", "-1")
+        .attr("role", "alert")
+        .class_when("mw-summary", "mw-summary--shown", move || show_errors.get() && !errors.with(Vec::is_empty))
+        .dyn_child(move || {
+            if !show_errors.get() || errors.with(Vec::is_empty) {
+                return empty();
+            }
+            let links = errors.get().into_iter().map(|e| {
+                let label = field(e.field).map(|f| i18n.t(f.label)).unwrap_or_default();
+                let target = dom_id(e.field);
+                let host = host.clone();
+                el("li")
+                    .child(
+                        el("a")
+                            .attr("href", format!("#{target}"))
+                            // Fragment links do not reach into a shadow root: move focus ourselves.
+                            .on(leptos::ev::click, move |ev| {
+                                ev.prevent_default();
+                                focus_later(&host, target.clone());
+                            })
+                            .text(label)
+                            .into_view(),
+                    )
+                    .into_view()
+            });
+            crate::ui::dom::fragment(vec![
+                el("p").class("mw-summary__title").text(i18n.t("agr.fix_before_signing")).into_view(),
+                el("ul").children(links).into_view(),
+            ])
+        })
+        .into_view();
+
+    let sections = SECTIONS.iter().map(|(section, label)| {
+        let fields = FIELDS.iter().filter(|f| f.section == *section).map(|f| {
+            let current = Signal::derive(move || session.with(|s| value(&s.local, f.id)));
+            let field_view = agreement_field(i18n, f, current, error_for(f.id), on_input);
+            if f.id != "dates.review" {
+                return field_view;
+            }
+            let suggestion = dyn_view(move || {
+                let Some(d) = session.with(|s| suggest_review(&s.local)) else { return empty() };
+                let date = d.to_string();
+                if session.with(|s| value(&s.local, "dates.review")) == date {
+                    return empty();
+                }
+                el("p")
+                    .class("mw-suggest")
+                    .text(format!("{} ", i18n.f("agr.review_suggestion", &[("date", &date)])))
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button mw-button--small")
+                            .on(leptos::ev::click, move |_| on_input.run(("dates.review", date.clone())))
+                            .text(i18n.t("agr.use_date"))
+                            .into_view(),
+                    )
+                    .into_view()
+            });
+            crate::ui::dom::fragment(vec![field_view, suggestion])
+        });
+        el("fieldset")
+            .class("mw-section")
+            .attr("data-section", *section)
+            .child(el("legend").class("mw-section__title").text_dyn(i18n.tr(label)).into_view())
+            .children(fields)
+            .into_view()
+    });
+
+    el("form")
+        .class("mw-form mw-agreement-form")
+        .attr("novalidate", "")
+        .on(leptos::ev::submit, |ev| ev.prevent_default())
+        .child(el("div").class("mw-savebar").child(status).child(retry_button).into_view())
+        .child(conflicts)
+        .child(summary)
+        .children(sections)
+        .child(
+            el("div")
+                .class("mw-actions")
+                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, review).text_dyn(i18n.tr("agr.review_and_sign")).into_view())
+                .into_view(),
+        )
+        .into_view()
 }
-
-use wasm_bindgen::JsCast;

@@ -1,13 +1,10 @@
-use leptos::prelude::*;
-
 use crate::domain::agreement::diff::Change;
 use crate::domain::agreement::fields::{field, Kind};
-use crate::ui::env::use_env;
+use crate::ui::dom::{el, AnyView};
+use crate::ui::env::I18n;
 
-/// What an amendment changes, field by field: before and after.
-#[component]
-pub fn ChangeList(changes: Vec<Change>) -> impl IntoView {
-    let i18n = use_env().i18n;
+/// ChangeList: what an amendment changes, field by field, before and after.
+pub fn change_list(i18n: I18n, changes: Vec<Change>) -> AnyView {
     let shown = move |id: &str, v: &str| -> String {
         if v.is_empty() {
             return i18n.t("agr.empty_value");
@@ -19,22 +16,22 @@ pub fn ChangeList(changes: Vec<Change>) -> impl IntoView {
         }
     };
     if changes.is_empty() {
-        return view! { <p class="mw-hint">{i18n.t("agr.no_changes")}</p> }.into_any();
+        return el("p").class("mw-hint").text(i18n.t("agr.no_changes")).into_view();
     }
-    view! {
-        <table class="mw-changes">
-            <caption>{i18n.t("agr.changes_caption")}</caption>
-            <thead><tr><th scope="col">{i18n.t("agr.changes_field")}</th><th scope="col">{i18n.t("agr.changes_before")}</th><th scope="col">{i18n.t("agr.changes_after")}</th></tr></thead>
-            <tbody>
-                {changes.into_iter().map(|c| view! {
-                    <tr data-field=c.field>
-                        <th scope="row">{field(c.field).map(|f| i18n.t(f.label)).unwrap_or_default()}</th>
-                        <td class="mw-changes__before">{shown(c.field, &c.before)}</td>
-                        <td class="mw-changes__after">{shown(c.field, &c.after)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let head = ["agr.changes_field", "agr.changes_before", "agr.changes_after"]
+        .map(|k| el("th").attr("scope", "col").text(i18n.t(k)).into_view());
+    let rows = changes.into_iter().map(|c| {
+        el("tr")
+            .attr("data-field", c.field)
+            .child(el("th").attr("scope", "row").text(field(c.field).map(|f| i18n.t(f.label)).unwrap_or_default()).into_view())
+            .child(el("td").class("mw-changes__before").text(shown(c.field, &c.before)).into_view())
+            .child(el("td").class("mw-changes__after").text(shown(c.field, &c.after)).into_view())
+            .into_view()
+    });
+    el("table")
+        .class("mw-changes")
+        .child(el("caption").text(i18n.t("agr.changes_caption")).into_view())
+        .child(el("thead").child(el("tr").children(head).into_view()).into_view())
+        .child(el("tbody").children(rows).into_view())
+        .into_view()
 }

@@ -3,14 +3,13 @@ use leptos::prelude::*;
 use crate::domain::agreement::template::{builtin, instantiate, ordered_for};
 use crate::domain::agreement::Content;
 use crate::domain::relationship::Kind;
-use crate::ui::env::use_env;
+use crate::ui::dom::{dyn_view, el, fragment, AnyView};
+use crate::ui::env::Env;
 use crate::ui::platform::today;
 
-/// Choosing how to start the agreement: a built-in or vendor template, the
-/// one for this kind of mentoring first.
-#[component]
-pub fn TemplatePicker(kind: Kind, on_pick: Callback<Content>) -> impl IntoView {
-    let env = use_env();
+/// TemplatePicker: how to start the agreement: a built-in or vendor
+/// template, the one for this kind of mentoring first.
+pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> AnyView {
     let i18n = env.i18n;
     let vendor = env.templates;
     let templates = Memo::new(move |_| {
@@ -25,27 +24,43 @@ pub fn TemplatePicker(kind: Kind, on_pick: Callback<Content>) -> impl IntoView {
             on_pick.run(instantiate(&t, today()));
         }
     };
-    view! {
-        <div class="mw-templates">
-            <fieldset class="mw-fieldset">
-                <legend class="mw-label">{i18n.tr("agr.pick_template")}</legend>
-                <div class="mw-choices">
-                    {move || templates.get().into_iter().enumerate().map(|(i, t)| {
-                        let id = format!("mw-template-{i}");
-                        let value = t.id.clone();
-                        let checked_value = t.id.clone();
-                        view! {
-                            <div class="mw-choice">
-                                <input type="radio" class="mw-radio" id=id.clone() name="mw-template" value=t.id.clone()
-                                    prop:checked=move || chosen.get().map_or(i == 0, |c| c == checked_value)
-                                    on:change=move |_| chosen.set(Some(value.clone())) />
-                                <label for=id class="mw-choice__label">{t.name.clone()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-            <button type="button" class="mw-button mw-button--primary" on:click=start>{i18n.tr("agr.start_drafting")}</button>
-        </div>
-    }
+    let choices = dyn_view(move || {
+        fragment(
+            templates
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let id = format!("mw-template-{i}");
+                    let (value, checked) = (t.id.clone(), t.id.clone());
+                    el("div")
+                        .class("mw-choice")
+                        .child(
+                            el("input")
+                                .attr("type", "radio")
+                                .class("mw-radio")
+                                .id(id.clone())
+                                .attr("name", "mw-template")
+                                .attr("value", t.id.clone())
+                                .prop_flag("checked", move || chosen.get().map_or(i == 0, |c| c == checked))
+                                .on(leptos::ev::change, move |_| chosen.set(Some(value.clone())))
+                                .into_view(),
+                        )
+                        .child(el("label").attr("for", id).class("mw-choice__label").text(t.name).into_view())
+                        .into_view()
+                })
+                .collect(),
+        )
+    });
+    el("div")
+        .class("mw-templates")
+        .child(
+            el("fieldset")
+                .class("mw-fieldset")
+                .child(el("legend").class("mw-label").text_dyn(i18n.tr("agr.pick_template")).into_view())
+                .child(el("div").class("mw-choices").child(choices).into_view())
+                .into_view(),
+        )
+        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, start).text_dyn(i18n.tr("agr.start_drafting")).into_view())
+        .into_view()
 }

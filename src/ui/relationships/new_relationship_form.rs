@@ -1,6 +1,6 @@
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 
 use crate::bridge::repo::create_relationship;
 use crate::bridge::BridgeError;
@@ -9,18 +9,18 @@ use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
-use crate::ui::env::use_env;
+use crate::ui::dom::{dyn_view, el, empty, fragment, focus_later, AnyView};
+use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{fresh_id, now_rfc3339};
-use crate::ui::relationships::partner_field::PartnerField;
+use crate::ui::relationships::partner_field::partner_field;
 
-/// "Start a mentoring relationship": my role, my partner, the kind.
+/// NewRelationshipForm: "Start a mentoring relationship": my role, my
+/// partner, the kind.
 ///
 /// What a person typed stays on screen through every failure: validation
 /// errors, a rejected write, a time-out. A retry reuses the same id, so a
 /// write that reached the host but whose answer got lost is not duplicated.
-#[component]
-pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_cancel: Callback<()>) -> impl IntoView {
-    let env = use_env();
+pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relationship>, on_cancel: Callback<()>) -> AnyView {
     let i18n = env.i18n;
     let role = RwSignal::new(None::<Role>);
     let kind = RwSignal::new(None::<Kind>);
@@ -31,8 +31,6 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<BridgeError>);
     let pending_id = StoredValue::new(None::<String>);
-    let summary_ref = NodeRef::<html::Div>::new();
-    let retry_ref = NodeRef::<html::Button>::new();
 
     let draft = move || RelationshipDraft {
         my_role: role.get_untracked(),
@@ -41,35 +39,26 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
         partner_name: partner_name.get_untracked(),
         partner_email: partner_email.get_untracked(),
     };
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.key)))
-    };
+    let error_for = move |field: &'static str| Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.key)));
 
     // Once a person has tried to submit, errors follow their corrections live.
-    let revalidate = {
-        let me = me.clone();
-        move || {
-            if !errors.with_untracked(Vec::is_empty) {
-                errors.set(draft().validate(&me));
-            }
-        }
-    };
     Effect::new({
-        let revalidate = send_wrapper::SendWrapper::new(revalidate);
+        let me = me.clone();
         move |_| {
             role.track();
             kind.track();
             partner_name.track();
             partner_email.track();
             partner_id.track();
-            revalidate();
+            if !errors.with_untracked(Vec::is_empty) {
+                errors.set(draft().validate(&me));
+            }
         }
     });
 
     let submit = {
-        let env = env.clone();
-        let me = me.clone();
-        move || {
+        let (env, me) = (env.clone(), me.clone());
+        SendWrapper::new(move || {
             if saving.get_untracked() {
                 return;
             }
@@ -79,12 +68,7 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
                 Err(found) => {
                     errors.set(found);
                     save_error.set(None);
-                    // After the summary has rendered: focus can't land on a hidden node.
-                    request_animation_frame(move || {
-                        if let Some(Some(el)) = summary_ref.try_get_untracked() {
-                            let _ = el.focus();
-                        }
-                    });
+                    focus_later(&env.host, "mw-summary".into());
                     return;
                 }
             };
@@ -122,96 +106,137 @@ pub fn NewRelationshipForm(me: Person, on_created: Callback<Relationship>, on_ca
                     Err(e) => {
                         env.report(&e);
                         save_error.try_set(Some(e));
-                        request_animation_frame(move || {
-                            if let Some(Some(el)) = retry_ref.try_get_untracked() {
-                                let _ = el.focus();
-                            }
-                        });
+                        focus_later(&env.host, "mw-save-retry".into());
                     }
                 }
             });
-        }
+        })
     };
-    let submit = send_wrapper::SendWrapper::new(submit);
     let retry_submit = submit.clone();
 
-    let radio_group = move |legend: &'static str, field: &'static str, options: Vec<(&'static str, &'static str, &'static str)>, selected: Signal<Option<&'static str>>, choose: Callback<&'static str>| {
-        let err = error_for(field);
-        view! {
-            <fieldset class="mw-fieldset" class:mw-field--invalid=move || err.get().is_some()
-                aria-describedby=move || err.get().map(|_| format!("mw-{field}-error"))>
-                <legend class="mw-label">{i18n.tr(legend)}</legend>
-                <div class="mw-choices">
-                    {options.into_iter().map(|(value, label, hint)| {
-                        let id = format!("mw-{field}-{value}");
-                        view! {
-                            <div class="mw-choice">
-                                <input type="radio" class="mw-radio" id=id.clone() name=format!("mw-{field}") value=value
-                                    aria-describedby=format!("{id}-hint")
-                                    prop:checked=move || selected.get() == Some(value)
-                                    on:change=move |_| choose.run(value) />
-                                <label for=id.clone() class="mw-choice__label">{i18n.tr(label)}</label>
-                                <p id=format!("{id}-hint") class="mw-hint">{i18n.tr(hint)}</p>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-                {move || err.get().map(|key| view! { <p id=format!("mw-{field}-error") class="mw-field-error">{i18n.t(key)}</p> })}
-            </fieldset>
-        }
-    };
-
     let role_group = radio_group(
+        i18n,
         "form.role_legend",
         "role",
         [Role::Mentee, Role::Mentor].map(|r| (r.as_str(), r.label_key(), if r == Role::Mentor { "role.mentor_hint" } else { "role.mentee_hint" })).to_vec(),
         Signal::derive(move || role.get().map(Role::as_str)),
         Callback::new(move |v: &'static str| role.set(Role::parse(v))),
+        error_for("role"),
     );
     let kind_group = radio_group(
+        i18n,
         "form.kind_legend",
         "kind",
         Kind::ALL.map(|k| (k.as_str(), k.label_key(), k.hint_key())).to_vec(),
         Signal::derive(move || kind.get().map(Kind::as_str)),
         Callback::new(move |v: &'static str| kind.set(Kind::parse(v))),
+        error_for("kind"),
     );
 
-    view! {
-        <form class="mw-form" novalidate aria-labelledby="mw-form-heading"
-            on:submit=move |ev| { ev.prevent_default(); submit() }>
-            <h3 id="mw-form-heading" class="mw-subheading">{i18n.tr("form.heading")}</h3>
-            <div node_ref=summary_ref tabindex="-1" class="mw-summary" class:mw-summary--shown=move || !errors.with(Vec::is_empty)
-                role="alert">
-                {move || (!errors.with(Vec::is_empty)).then(|| view! {
-                    <p class="mw-summary__title">{i18n.t("form.errors_summary")}</p>
-                    <ul>{errors.get().into_iter().map(|e| view! { <li>{i18n.t(e.key)}</li> }).collect_view()}</ul>
-                })}
-            </div>
-            {role_group}
-            <PartnerField name=partner_name partner_id=partner_id email=partner_email
-                error=error_for("partner") email_error=error_for("partner_email") />
-            {kind_group}
-            <div class="mw-save-error" role="alert">
-                {move || save_error.get().map(|e| {
-                    let retry = retry_submit.clone();
-                    view! {
-                        <div class="mw-panel mw-panel--error">
-                            <p>{i18n.f("form.save_failed", &[("reason", &i18n.t(e.message_key()))])}</p>
-                            <button type="button" class="mw-button" node_ref=retry_ref on:click=move |_| retry()>
-                                {i18n.t("form.retry")}
-                            </button>
-                        </div>
-                    }
-                })}
-            </div>
-            <div class="mw-actions">
-                <button type="submit" class="mw-button mw-button--primary" aria-disabled=move || saving.get().to_string()>
-                    {move || if saving.get() { i18n.t("form.saving") } else { i18n.t("form.submit") }}
-                </button>
-                <button type="button" class="mw-button" on:click=move |_| on_cancel.run(())>
-                    {i18n.tr("form.cancel")}
-                </button>
-            </div>
-        </form>
-    }
+    let summary = el("div")
+        .id("mw-summary")
+        .attr("tabindex", "-1")
+        .attr("role", "alert")
+        .class_when("mw-summary", "mw-summary--shown", move || !errors.with(Vec::is_empty))
+        .dyn_child(move || {
+            if errors.with(Vec::is_empty) {
+                return empty();
+            }
+            fragment(vec![
+                el("p").class("mw-summary__title").text(i18n.t("form.errors_summary")).into_view(),
+                el("ul").children(errors.get().into_iter().map(|e| el("li").text(i18n.t(e.key)).into_view())).into_view(),
+            ])
+        })
+        .into_view();
+
+    let save_failure = el("div")
+        .class("mw-save-error")
+        .attr("role", "alert")
+        .dyn_child(move || match save_error.get() {
+            Some(e) => {
+                let retry = retry_submit.clone();
+                el("div")
+                    .class("mw-panel mw-panel--error")
+                    .child(el("p").text(i18n.f("form.save_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
+                    .child(el("button").attr("type", "button").class("mw-button").id("mw-save-retry").on(leptos::ev::click, move |_| retry()).text(i18n.t("form.retry")).into_view())
+                    .into_view()
+            }
+            None => empty(),
+        })
+        .into_view();
+
+    el("form")
+        .class("mw-form")
+        .attr("novalidate", "")
+        .attr("aria-labelledby", "mw-form-heading")
+        .on(leptos::ev::submit, move |ev| {
+            ev.prevent_default();
+            submit()
+        })
+        .child(el("h3").id("mw-form-heading").class("mw-subheading").text_dyn(i18n.tr("form.heading")).into_view())
+        .child(summary)
+        .child(role_group)
+        .child(partner_field(env, partner_name, partner_id, partner_email, error_for("partner"), error_for("partner_email")))
+        .child(kind_group)
+        .child(save_failure)
+        .child(
+            el("div")
+                .class("mw-actions")
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("mw-button mw-button--primary")
+                        .attr_dyn("aria-disabled", move || Some(saving.get().to_string()))
+                        .text_dyn(move || if saving.get() { i18n.t("form.saving") } else { i18n.t("form.submit") })
+                        .into_view(),
+                )
+                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_cancel.run(())).text_dyn(i18n.tr("form.cancel")).into_view())
+                .into_view(),
+        )
+        .into_view()
+}
+
+/// A labelled group of radio buttons, each with a hint; its error is tied
+/// to the group.
+fn radio_group(
+    i18n: I18n,
+    legend: &'static str,
+    field: &'static str,
+    options: Vec<(&'static str, &'static str, &'static str)>,
+    selected: Signal<Option<&'static str>>,
+    choose: Callback<&'static str>,
+    error: Signal<Option<&'static str>>,
+) -> AnyView {
+    let error_id = format!("mw-{field}-error");
+    let choices = options.into_iter().map(|(value, label, hint)| {
+        let id = format!("mw-{field}-{value}");
+        el("div")
+            .class("mw-choice")
+            .child(
+                el("input")
+                    .attr("type", "radio")
+                    .class("mw-radio")
+                    .id(id.clone())
+                    .attr("name", format!("mw-{field}"))
+                    .attr("value", value)
+                    .attr("aria-describedby", format!("{id}-hint"))
+                    .prop_flag("checked", move || selected.get() == Some(value))
+                    .on(leptos::ev::change, move |_| choose.run(value))
+                    .into_view(),
+            )
+            .child(el("label").attr("for", id.clone()).class("mw-choice__label").text_dyn(i18n.tr(label)).into_view())
+            .child(el("p").id(format!("{id}-hint")).class("mw-hint").text_dyn(i18n.tr(hint)).into_view())
+            .into_view()
+    });
+    let described = error_id.clone();
+    el("fieldset")
+        .class_when("mw-fieldset", "mw-field--invalid", move || error.get().is_some())
+        .attr_dyn("aria-describedby", move || error.get().map(|_| described.clone()))
+        .child(el("legend").class("mw-label").text_dyn(i18n.tr(legend)).into_view())
+        .child(el("div").class("mw-choices").children(choices).into_view())
+        .child(dyn_view(move || match error.get() {
+            Some(key) => el("p").id(error_id.clone()).class("mw-field-error").text(i18n.t(key)).into_view(),
+            None => empty(),
+        }))
+        .into_view()
 }

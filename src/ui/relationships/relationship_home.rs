@@ -7,11 +7,12 @@ use crate::bridge::BridgeError;
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
-use crate::ui::env::{use_env, HostEvent};
-use crate::ui::relationships::broken_item_card::BrokenItemCard;
-use crate::ui::relationships::new_relationship_form::NewRelationshipForm;
-use crate::ui::relationships::relationship_card::RelationshipCard;
-use crate::ui::relationships::relationship_page::RelationshipPage;
+use crate::ui::dom::{dyn_view, el, empty, AnyView};
+use crate::ui::env::{Env, HostEvent};
+use crate::ui::relationships::broken_item_card::broken_item_card;
+use crate::ui::relationships::new_relationship_form::new_relationship_form;
+use crate::ui::relationships::relationship_card::relationship_card;
+use crate::ui::relationships::relationship_page::relationship_page;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Listing {
@@ -20,18 +21,15 @@ enum Listing {
     Failed(BridgeError),
 }
 
-/// The signed-in person's relationships, and the way to start a new one.
-#[component]
-pub fn RelationshipHome(me: Person) -> impl IntoView {
-    let env = use_env();
+/// RelationshipHome: the signed-in person's relationships, the way to start
+/// a new one, and the page of the one they open.
+pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     let i18n = env.i18n;
     let listing = RwSignal::new(Listing::Loading);
     let creating = RwSignal::new(false);
+    let announcement = RwSignal::new(String::new());
     // The relationship opened from the list, if any.
     let open = RwSignal::new(None::<String>);
-    let on_open = Callback::new(move |id: String| open.set(Some(id)));
-
-    let announcement = RwSignal::new(String::new());
     // Each load gets a number; a slow answer to an older load is ignored.
     let generation = StoredValue::new(0u64);
 
@@ -69,22 +67,12 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
     // Another tab, or the partner through a live host, changed something.
     if let Some(bridge) = env.host() {
         let reload = load.clone();
-        let subscription = bridge.subscribe(keys::RELATIONSHIPS, move |_key| reload());
-        let subscription = SendWrapper::new(subscription);
+        let subscription = SendWrapper::new(bridge.subscribe(keys::RELATIONSHIPS, move |_key| reload()));
         on_cleanup(move || drop(subscription));
     }
 
-    let retry = {
-        let load = load.clone();
-        move |_| {
-            listing.set(Listing::Loading);
-            load()
-        }
-    };
     let on_created = Callback::new({
-        let env = env.clone();
-        let load = load.clone();
-        let me = me.clone();
+        let (env, load, me) = (env.clone(), load.clone(), me.clone());
         move |rel: Relationship| {
             let partner = rel.partner_for(&me).map(|p| p.display_name.clone()).unwrap_or_default();
             env.emit(HostEvent::Saved { kind: "relationship", id: rel.id.clone() });
@@ -93,7 +81,8 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
             load();
         }
     });
-    let on_cancel = Callback::new(move |_| creating.set(false));
+    let on_cancel = Callback::new(move |_: ()| creating.set(false));
+    let on_open = Callback::new(move |id: String| open.set(Some(id)));
     let on_back = Callback::new({
         let load = load.clone();
         move |_: ()| {
@@ -101,62 +90,91 @@ pub fn RelationshipHome(me: Person) -> impl IntoView {
             load();
         }
     });
-    let me_for_cards = me.clone();
 
-    let me_for_page = me.clone();
-    view! {
+    let list = {
+        let (retry, me) = (load.clone(), me.clone());
+        dyn_view(move || match listing.get() {
+            Listing::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
+            Listing::Failed(e) => {
+                let retry = retry.clone();
+                el("div")
+                    .class("mw-panel mw-panel--error")
+                    .attr("role", "alert")
+                    .child(el("p").text(i18n.f("home.load_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button")
+                            .on(leptos::ev::click, move |_| {
+                                listing.set(Listing::Loading);
+                                retry()
+                            })
+                            .text(i18n.t("home.retry"))
+                            .into_view(),
+                    )
+                    .into_view()
+            }
+            Listing::Loaded(items) if items.is_empty() => el("p").class("mw-empty").text(i18n.t("home.empty")).into_view(),
+            Listing::Loaded(items) => el("ul")
+                .class("mw-list")
+                .attr("role", "list")
+                .children(items.iter().map(|item| {
+                    let card = match item {
+                        ListItem::Ready { relationship, .. } => relationship_card(i18n, relationship, &me, on_open),
+                        ListItem::Broken { key, error } => broken_item_card(i18n, key, error.message_key()),
+                        ListItem::Unreachable { key, error } => broken_item_card(i18n, key, error.message_key()),
+                    };
+                    el("li").child(card).into_view()
+                }))
+                .into_view(),
+        })
+    };
+
+    let form = {
+        let (env, me) = (env.clone(), me.clone());
+        dyn_view(move || if creating.get() { new_relationship_form(&env, me.clone(), on_created, on_cancel) } else { empty() })
+    };
+    let start_button = dyn_view(move || {
+        if creating.get() {
+            return empty();
+        }
+        el("button")
+            .attr("type", "button")
+            .class("mw-button mw-button--primary")
+            .on(leptos::ev::click, move |_| {
+                announcement.set(String::new());
+                creating.set(true);
+            })
+            .text_dyn(i18n.tr("home.start"))
+            .into_view()
+    });
+
+    let page = {
+        let (env, me) = (env.clone(), me.clone());
+        dyn_view(move || match open.get() {
+            Some(id) => relationship_page(&env, id, me.clone(), on_back),
+            None => empty(),
+        })
+    };
+
+    crate::ui::dom::fragment(vec![
         // The list stays mounted (hidden) while a relationship is open, so a
         // half-filled "start" form is still there on the way back.
-        <section class="mw-home" aria-labelledby="mw-home-heading" prop:hidden=move || open.get().is_some()>
-            <div class="mw-home__top">
-                <h2 id="mw-home-heading" class="mw-heading">{i18n.tr("home.heading")}</h2>
-                <Show when=move || !creating.get()>
-                    <button type="button" class="mw-button mw-button--primary" on:click=move |_| {
-                        announcement.set(String::new());
-                        creating.set(true);
-                    }>
-                        {i18n.tr("home.start")}
-                    </button>
-                </Show>
-            </div>
-            <p class="mw-status" role="status" aria-live="polite">{move || announcement.get()}</p>
-            <Show when=move || creating.get()>
-                <NewRelationshipForm me=me.clone() on_created=on_created on_cancel=on_cancel />
-            </Show>
-            {move || match listing.get() {
-                Listing::Loading => view! { <p class="mw-status">{i18n.tr("shell.loading")}</p> }.into_any(),
-                Listing::Failed(e) => {
-                    let retry = retry.clone();
-                    view! {
-                        <div class="mw-panel mw-panel--error" role="alert">
-                            <p>{i18n.f("home.load_failed", &[("reason", &i18n.t(e.message_key()))])}</p>
-                            <button type="button" class="mw-button" on:click=retry>{i18n.tr("home.retry")}</button>
-                        </div>
-                    }.into_any()
-                }
-                Listing::Loaded(items) if items.is_empty() => {
-                    view! { <p class="mw-empty">{i18n.tr("home.empty")}</p> }.into_any()
-                }
-                Listing::Loaded(items) => {
-                    let me = me_for_cards.clone();
-                    view! {
-                        <ul class="mw-list" role="list">
-                            {items.into_iter().map(|item| match item {
-                                ListItem::Ready { relationship, .. } => view! {
-                                    <li><RelationshipCard relationship=relationship me=me.clone() on_open=on_open /></li>
-                                }.into_any(),
-                                ListItem::Broken { key, error } => view! {
-                                    <li><BrokenItemCard key=key message_key=error.message_key() /></li>
-                                }.into_any(),
-                                ListItem::Unreachable { key, error } => view! {
-                                    <li><BrokenItemCard key=key message_key=error.message_key() /></li>
-                                }.into_any(),
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
-        </section>
-        {move || open.get().map(|id| view! { <RelationshipPage id=id me=me_for_page.clone() on_back=on_back /> })}
-    }
+        el("section")
+            .class("mw-home")
+            .attr("aria-labelledby", "mw-home-heading")
+            .prop_flag("hidden", move || open.get().is_some())
+            .child(
+                el("div")
+                    .class("mw-home__top")
+                    .child(el("h2").id("mw-home-heading").class("mw-heading").text_dyn(i18n.tr("home.heading")).into_view())
+                    .child(start_button)
+                    .into_view(),
+            )
+            .child(el("p").class("mw-status").attr("role", "status").attr("aria-live", "polite").text_dyn(move || announcement.get()).into_view())
+            .child(form)
+            .child(list)
+            .into_view(),
+        page,
+    ])
 }

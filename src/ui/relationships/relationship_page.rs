@@ -8,8 +8,9 @@ use crate::domain::envelope::DecodeError;
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::ui::agreement::actions::Loaded;
-use crate::ui::agreement::agreement_panel::AgreementPanel;
-use crate::ui::env::use_env;
+use crate::ui::agreement::agreement_panel::agreement_panel;
+use crate::ui::dom::{el, empty, AnyView};
+use crate::ui::env::Env;
 
 #[derive(Clone, Debug, PartialEq)]
 enum PageState {
@@ -20,11 +21,10 @@ enum PageState {
     Failed(BridgeError),
 }
 
-/// One relationship: who with, where it stands, and its agreement. It follows
-/// changes to the stored relationship (the partner signing, editing).
-#[component]
-pub fn RelationshipPage(id: String, me: Person, on_back: Callback<()>) -> impl IntoView {
-    let env = use_env();
+/// RelationshipPage: one relationship: who with, where it stands, and its
+/// agreement. It follows changes to the stored relationship (the partner
+/// signing or editing).
+pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()>) -> AnyView {
     let i18n = env.i18n;
     let doc = RwSignal::new(None::<Loaded>);
     let state = RwSignal::new(PageState::Loading);
@@ -47,9 +47,9 @@ pub fn RelationshipPage(id: String, me: Person, on_back: Callback<()>) -> impl I
                         PageState::Failed(e)
                     }
                 };
-                // A later failure to refresh keeps what is on screen.
-                let keep = state.with_untracked(|s| *s == PageState::Ready) && next != PageState::Ready;
-                if !keep {
+                // A failed refresh keeps what is already on screen.
+                let keep = state.try_with_untracked(|s| *s == PageState::Ready).unwrap_or(false) && next != PageState::Ready;
+                if !keep && state.try_with_untracked(|s| *s != next).unwrap_or(false) {
                     state.try_set(next);
                 }
             });
@@ -73,38 +73,49 @@ pub fn RelationshipPage(id: String, me: Person, on_back: Callback<()>) -> impl I
         let me = me.clone();
         move || {
             doc.with(|d| {
-                d.as_ref().map(|d| {
-                    let partner = d.rel.partner_for(&me).map(|p| p.display_name.clone()).unwrap_or_default();
-                    format!("{} {}", i18n.t(d.rel.kind.label_key()), i18n.f("list.with", &[("name", &partner)]))
-                })
+                d.as_ref()
+                    .map(|d| {
+                        let partner = d.rel.partner_for(&me).map(|p| p.display_name.clone()).unwrap_or_default();
+                        format!("{} {}", i18n.t(d.rel.kind.label_key()), i18n.f("list.with", &[("name", &partner)]))
+                    })
+                    .unwrap_or_default()
             })
         }
     };
-    let retry = move |_| {
-        state.set(PageState::Loading);
-        load()
+    let env_body = env.clone();
+    let body = move || {
+        let retry = load.clone();
+        let panel_of = |message: String, with_retry: bool| {
+            let retry = retry.clone();
+            el("div")
+                .class("mw-panel mw-panel--error")
+                .attr("role", "alert")
+                .child(el("p").text(message).into_view())
+                .child(if with_retry {
+                    el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| retry()).text(i18n.t("home.retry")).into_view()
+                } else {
+                    empty()
+                })
+                .into_view()
+        };
+        match state.get() {
+            PageState::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
+            PageState::Ready => agreement_panel(&env_body, me.clone(), doc),
+            PageState::Broken(e) => panel_of(i18n.t(e.message_key()), false),
+            PageState::Missing => panel_of(i18n.t("bridge.not_found"), false),
+            PageState::Failed(e) => panel_of(i18n.t(e.message_key()), true),
+        }
     };
 
-    view! {
-        <section class="mw-page" aria-labelledby="mw-page-heading">
-            <button type="button" class="mw-button mw-button--link mw-back" on:click=move |_| on_back.run(())>{i18n.tr("page.back")}</button>
-            <h2 id="mw-page-heading" class="mw-heading" tabindex="-1">{title}</h2>
-            {move || doc.with(|d| d.as_ref().map(|d| d.rel.state)).map(|s| view! { <p><span class="mw-badge">{i18n.t(s.label_key())}</span></p> })}
-            {move || match state.get() {
-                PageState::Loading => view! { <p class="mw-status">{i18n.t("shell.loading")}</p> }.into_any(),
-                PageState::Ready => view! { <AgreementPanel me=me.clone() doc=doc /> }.into_any(),
-                PageState::Broken(e) => view! { <div class="mw-panel mw-panel--error" role="alert"><p>{i18n.t(e.message_key())}</p></div> }.into_any(),
-                PageState::Missing => view! { <div class="mw-panel mw-panel--error" role="alert"><p>{i18n.t("bridge.not_found")}</p></div> }.into_any(),
-                PageState::Failed(e) => {
-                    let retry = retry.clone();
-                    view! {
-                        <div class="mw-panel mw-panel--error" role="alert">
-                            <p>{i18n.t(e.message_key())}</p>
-                            <button type="button" class="mw-button" on:click=retry>{i18n.t("home.retry")}</button>
-                        </div>
-                    }.into_any()
-                }
-            }}
-        </section>
-    }
+    el("section")
+        .class("mw-page")
+        .attr("aria-labelledby", "mw-page-heading")
+        .child(el("button").attr("type", "button").class("mw-button mw-button--link mw-back").on(leptos::ev::click, move |_| on_back.run(())).text_dyn(i18n.tr("page.back")).into_view())
+        .child(el("h2").id("mw-page-heading").class("mw-heading").attr("tabindex", "-1").text_dyn(title).into_view())
+        .dyn_child(move || match doc.with(|d| d.as_ref().map(|d| d.rel.state)) {
+            Some(s) => el("p").child(el("span").class("mw-badge").text(i18n.t(s.label_key())).into_view()).into_view(),
+            None => empty(),
+        })
+        .dyn_child(body)
+        .into_view()
 }

@@ -1,25 +1,21 @@
 use leptos::prelude::*;
 
 use crate::bridge::BridgeError;
-use crate::ui::env::use_env;
+use crate::ui::dom::{el, empty, AnyView};
+use crate::ui::env::I18n;
 
-/// Shown instead of the widget when the bridge cannot be used. A set-up
-/// fault points the portal team at the console; a passing failure offers a
-/// retry.
-#[component]
-pub fn SetupError(error: BridgeError, #[prop(default = None)] on_retry: Option<Callback<()>>) -> impl IntoView {
-    let i18n = use_env().i18n;
-    let key = error.message_key();
-    let misconfigured = error.is_misconfiguration();
-    view! {
-        <div class="mw-panel mw-panel--error" role="alert">
-            <p class="mw-panel__title">{i18n.tr(key)}</p>
-            {misconfigured.then(|| view! { <p class="mw-hint">{i18n.tr("bridge.misconfigured_hint")}</p> })}
-            {on_retry.map(|retry| view! {
-                <button type="button" class="mw-button" on:click=move |_| retry.run(())>
-                    {i18n.tr("home.retry")}
-                </button>
-            })}
-        </div>
-    }
+/// SetupError: shown instead of the widget when the bridge cannot be used.
+/// A set-up fault points the portal team at the console; a passing failure
+/// offers a retry.
+pub fn setup_error(i18n: I18n, error: &BridgeError, on_retry: Option<Callback<()>>) -> AnyView {
+    el("div")
+        .class("mw-panel mw-panel--error")
+        .attr("role", "alert")
+        .child(el("p").class("mw-panel__title").text(i18n.t(error.message_key())).into_view())
+        .child(if error.is_misconfiguration() { el("p").class("mw-hint").text(i18n.t("bridge.misconfigured_hint")).into_view() } else { empty() })
+        .child(match on_retry {
+            Some(retry) => el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| retry.run(())).text(i18n.t("home.retry")).into_view(),
+            None => empty(),
+        })
+        .into_view()
 }

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 
 use crate::bridge::host::Identity;
 use crate::bridge::BridgeError;
+use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
-use crate::ui::relationships::relationship_home::RelationshipHome;
-use crate::ui::shell::setup_error::SetupError;
+use crate::ui::relationships::relationship_home::relationship_home;
+use crate::ui::shell::setup_error::setup_error;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Who {
@@ -14,17 +16,15 @@ enum Who {
     Failed(BridgeError),
 }
 
-/// The top of one widget instance: checks the bridge, asks who is signed in,
-/// then shows their home.
-#[component]
-pub fn WidgetRoot(env: Env) -> impl IntoView {
-    provide_context(env.clone());
+/// WidgetRoot: the top of one widget instance: checks the bridge, asks who
+/// is signed in, then shows their home.
+pub fn widget_root(env: Env) -> AnyView {
     let i18n = env.i18n;
     let who = RwSignal::new(Who::Loading);
 
     let ask = {
         let env = env.clone();
-        move || {
+        SendWrapper::new(move || {
             let env = env.clone();
             match env.bridge.as_ref() {
                 Err(e) => {
@@ -52,38 +52,35 @@ pub fn WidgetRoot(env: Env) -> impl IntoView {
                     });
                 }
             }
-        }
+        })
     };
     ask();
-    let retry = Callback::new({
-        let ask = send_wrapper::SendWrapper::new(ask);
-        move |_| ask()
-    });
+    let retry = Callback::new(move |_: ()| ask());
 
     let local_only = env.host().is_some_and(|b| b.is_local_only());
     let brand = env.brand;
-    view! {
-        <div class="mw-root" lang=move || i18n.locale()>
-            <header class="mw-header">
-                <span class="mw-brand">{move || brand.get().unwrap_or_else(|| i18n.t("shell.brand"))}</span>
-                {move || match who.get() {
-                    Who::Known(id) => Some(view! {
-                        <span class="mw-whoami">
-                            {i18n.f("shell.signed_in_as", &[("name", &id.person.display_name)])}
-                        </span>
-                    }),
-                    _ => None,
-                }}
-            </header>
-            {local_only.then(|| view! { <p class="mw-notice">{i18n.tr("shell.local_only")}</p> })}
-            {move || match who.get() {
-                Who::Loading => view! { <p class="mw-status" role="status">{i18n.tr("shell.loading")}</p> }.into_any(),
-                Who::Failed(e) => {
-                    let on_retry = (!e.is_misconfiguration()).then_some(retry);
-                    view! { <SetupError error=e on_retry=on_retry /> }.into_any()
-                }
-                Who::Known(id) => view! { <RelationshipHome me=id.person /> }.into_any(),
-            }}
-        </div>
-    }
+    let env_body = env.clone();
+    el("div")
+        .class("mw-root")
+        .attr_dyn("lang", move || Some(i18n.locale().to_string()))
+        .child(
+            el("header")
+                .class("mw-header")
+                .child(el("span").class("mw-brand").text_dyn(move || brand.get().unwrap_or_else(|| i18n.t("shell.brand"))).into_view())
+                .dyn_child(move || match who.get() {
+                    Who::Known(id) => el("span").class("mw-whoami").text(i18n.f("shell.signed_in_as", &[("name", &id.person.display_name)])).into_view(),
+                    _ => empty(),
+                })
+                .into_view(),
+        )
+        .child(if local_only { el("p").class("mw-notice").text_dyn(i18n.tr("shell.local_only")).into_view() } else { empty() })
+        .dyn_child(move || match who.get() {
+            Who::Loading => el("p").class("mw-status").attr("role", "status").text(i18n.t("shell.loading")).into_view(),
+            Who::Failed(e) => {
+                let on_retry = (!e.is_misconfiguration()).then_some(retry);
+                setup_error(i18n, &e, on_retry)
+            }
+            Who::Known(id) => relationship_home(&env_body, id.person),
+        })
+        .into_view()
 }

@@ -1,0 +1,157 @@
+//! A small builder for the widget's DOM, on top of Leptos' renderer.
+//!
+//! Why not the `view!` macro: every `view!` tree is its own nested Rust type,
+//! and the renderer's generic code is compiled again for each one. Measured
+//! on this widget, that made the agreement screens alone cost ~130 KiB of
+//! gzipped wasm and pushed the first load over its budget. Here every element
+//! has one and the same type (`<tag>` with a list of erased attributes and a
+//! list of erased children), every reactive text or child is one boxed
+//! closure type, and every event handler of a kind is one boxed type, so the
+//! renderer is compiled a handful of times in all. Reactivity is unchanged:
+//! signals read inside the closures are tracked as usual.
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos::tachys::html::element::{custom, ElementChild};
+use leptos::tachys::html::event::{on, EventDescriptor};
+use leptos::tachys::html::property::prop;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+
+pub use leptos::prelude::AnyView;
+
+/// A reactive value: re-run when the signals it reads change.
+pub type Dyn<T> = Box<dyn FnMut() -> T + Send>;
+
+pub struct El {
+    tag: &'static str,
+    attrs: Vec<AnyAttribute>,
+    kids: Vec<AnyView>,
+}
+
+pub fn el(tag: &'static str) -> El {
+    El { tag, attrs: Vec::new(), kids: Vec::new() }
+}
+
+/// A text node.
+pub fn text(s: impl Into<String>) -> AnyView {
+    s.into().into_any()
+}
+
+/// A text node that follows the signals `f` reads.
+pub fn text_dyn(f: impl FnMut() -> String + Send + 'static) -> AnyView {
+    let f: Dyn<String> = Box::new(f);
+    f.into_any()
+}
+
+/// A part of the page that is rebuilt when the signals `f` reads change.
+pub fn dyn_view(f: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
+    let f: Dyn<AnyView> = Box::new(f);
+    f.into_any()
+}
+
+/// Nothing.
+pub fn empty() -> AnyView {
+    ().into_any()
+}
+
+/// Several views side by side, without a wrapper element.
+pub fn fragment(views: Vec<AnyView>) -> AnyView {
+    views.into_any()
+}
+
+impl El {
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
+        self.attrs.push(custom_attribute(name, value.into()).into_any_attr());
+        self
+    }
+
+    pub fn attr_opt(self, name: &'static str, value: Option<impl Into<String>>) -> El {
+        match value {
+            Some(v) => self.attr(name, v),
+            None => self,
+        }
+    }
+
+    /// An attribute that follows signals; `None` removes it.
+    pub fn attr_dyn(mut self, name: &'static str, f: impl FnMut() -> Option<String> + Send + 'static) -> El {
+        let f: Dyn<Option<String>> = Box::new(f);
+        self.attrs.push(custom_attribute(name, f).into_any_attr());
+        self
+    }
+
+    pub fn class(self, class: &'static str) -> El {
+        self.attr("class", class)
+    }
+
+    pub fn id(self, id: impl Into<String>) -> El {
+        self.attr("id", id)
+    }
+
+    /// `class` plus `extra` whenever `when` holds.
+    pub fn class_when(self, class: &'static str, extra: &'static str, mut when: impl FnMut() -> bool + Send + 'static) -> El {
+        self.attr_dyn("class", move || Some(if when() { format!("{class} {extra}") } else { class.to_string() }))
+    }
+
+    /// A DOM property (`value`) that follows signals.
+    pub fn prop_text(mut self, name: &'static str, f: impl FnMut() -> String + Send + 'static) -> El {
+        let f: Dyn<String> = Box::new(f);
+        self.attrs.push(prop(name, f).into_any_attr());
+        self
+    }
+
+    /// A boolean DOM property (`checked`, `hidden`) that follows signals.
+    pub fn prop_flag(mut self, name: &'static str, f: impl FnMut() -> bool + Send + 'static) -> El {
+        let f: Dyn<bool> = Box::new(f);
+        self.attrs.push(prop(name, f).into_any_attr());
+        self
+    }
+
+    pub fn on<E>(mut self, event: E, f: impl FnMut(E::EventType) + Send + 'static) -> El
+    where
+        E: EventDescriptor + Send + 'static,
+        E::EventType: 'static + From<wasm_bindgen::JsValue> + wasm_bindgen::JsCast,
+    {
+        let f: Box<dyn FnMut(E::EventType) + Send> = Box::new(f);
+        self.attrs.push(on(event, f).into_any_attr());
+        self
+    }
+
+    pub fn child(mut self, child: AnyView) -> El {
+        self.kids.push(child);
+        self
+    }
+
+    pub fn text(self, s: impl Into<String>) -> El {
+        self.child(text(s))
+    }
+
+    pub fn text_dyn(self, f: impl FnMut() -> String + Send + 'static) -> El {
+        self.child(text_dyn(f))
+    }
+
+    pub fn dyn_child(self, f: impl FnMut() -> AnyView + Send + 'static) -> El {
+        self.child(dyn_view(f))
+    }
+
+    pub fn children(mut self, kids: impl IntoIterator<Item = AnyView>) -> El {
+        self.kids.extend(kids);
+        self
+    }
+
+    pub fn into_view(self) -> AnyView {
+        custom(self.tag).add_any_attr(self.attrs).child(self.kids).into_any()
+    }
+}
+
+/// Moves keyboard focus to the element with `id` in this widget's shadow
+/// root, once it has rendered (focus cannot land on a node not yet shown).
+pub fn focus_later(host: &web_sys::HtmlElement, id: String) {
+    use wasm_bindgen::JsCast;
+    let host = host.clone();
+    request_animation_frame(move || {
+        if let Some(el) = host.shadow_root().and_then(|r| r.get_element_by_id(&id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
