@@ -525,6 +525,9 @@ async fn concurrent_edits_merge_or_ask() {
     start_agreement(&a.root).await;
     let b = mount_with(&ben, "{}");
     open_relationship(&b.root).await;
+    // Ana's draft opens for Ben to review; he chooses to edit it.
+    until_text(&b.root, "Back to editing").await;
+    click(&b.root, ".mw-agreement .mw-actions .mw-button");
     until(&b.root, "Ben's form", || find(&b.root, "#mw-f-other").is_some()).await;
 
     // Ben's save lands while Ana types in another field: both are kept.

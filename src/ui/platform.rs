@@ -38,6 +38,15 @@ pub fn format_date(rfc3339: &str, locale: &str) -> String {
     date.to_locale_date_string(locale, &options).as_string().unwrap_or_default()
 }
 
+/// A calendar day in the person's locale. Built from its parts so no time
+/// zone can move it to the day before.
+pub fn format_day(day: crate::domain::dates::Date, locale: &str) -> String {
+    let date = js_sys::Date::new_with_year_month_day(day.year as u32, day.month as i32 - 1, day.day as i32);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    date.to_locale_date_string(locale, &options).as_string().unwrap_or_else(|| day.to_string())
+}
+
 /// Offers `text` as a file download (Markdown, JSON exports).
 pub fn download(file_name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;

@@ -2,14 +2,16 @@
 //! of the stored record). Labels come from the catalog, so an export reads
 //! in the same words as the widget.
 
-use super::fields::{items, value, Content, Kind, FIELDS, SECTIONS};
+use super::fields::{items, unit_key, value, Content, Kind, FIELDS, SECTIONS};
 use super::record::Signature;
 use crate::domain::messages::Catalog;
 use crate::domain::relationship::Relationship;
 
-fn display_value(catalog: &Catalog, kind: Kind, label: &str, v: &str) -> String {
-    match kind {
-        Kind::Choice(_) => catalog.text(&format!("{label}.{v}")),
+/// A value as a person reads it: choices in words, numbers with their unit.
+pub fn display_value(catalog: &Catalog, id: &str, kind: Kind, label: &str, v: &str) -> String {
+    match (kind, unit_key(id)) {
+        (Kind::Choice(_), _) => catalog.text(&format!("{label}.{v}")),
+        (Kind::Number { .. }, Some(unit)) => catalog.format(unit, &[("n", v)]),
         _ => v.to_string(),
     }
 }
@@ -40,7 +42,7 @@ pub fn markdown(rel: &Relationship, content: &Content, title: &str, signatures: 
                     out.push_str(&format!("- {item}\n"));
                 }
             } else {
-                out.push_str(&display_value(catalog, f.kind, f.label, &v));
+                out.push_str(&display_value(catalog, f.id, f.kind, f.label, &v));
                 out.push('\n');
             }
         }
@@ -82,6 +84,7 @@ mod tests {
         assert!(md.contains("## Goals"));
         assert!(md.contains("- Lead a team meeting\n- Present at the all-hands\n"));
         assert!(md.contains("Every two weeks"), "{md}");
+        assert!(md.contains("60 minutes"), "{md}");
         assert!(md.contains(&v.signatures[0].hash));
         assert!(!md.contains("agr."), "no raw message keys: {md}");
     }

@@ -86,6 +86,17 @@ pub const FIELDS: &[Field] = &[
     f("other", "other", Kind::LongText, false, "agr.other", None),
 ];
 
+/// The message key that shows a number field's value with its unit
+/// ("{n} minutes"), for fields that have one.
+pub fn unit_key(id: &str) -> Option<&'static str> {
+    match id {
+        "meetings.length" => Some("agr.unit_minutes"),
+        "meetings.notice" => Some("agr.unit_hours"),
+        "meetings.every_days" | "exit.notice" => Some("agr.unit_days"),
+        _ => None,
+    }
+}
+
 pub fn field(id: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.id == id)
 }
@@ -155,6 +166,9 @@ mod tests {
             assert!(english(f.label).is_some(), "{}", f.label);
             if let Some(h) = f.hint {
                 assert!(english(h).is_some(), "{h}");
+            }
+            if let Some(unit) = unit_key(f.id) {
+                assert!(english(unit).is_some(), "{unit}");
             }
             if let Kind::Choice(options) = f.kind {
                 for o in options {

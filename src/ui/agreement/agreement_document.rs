@@ -1,7 +1,12 @@
+use leptos::prelude::*;
+
+use crate::domain::agreement::export::display_value;
 use crate::domain::agreement::fields::{items, value, Content, Kind, FIELDS, SECTIONS};
+use crate::domain::dates::Date;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::platform::format_day;
 
 /// AgreementDocument: the agreement read-only: parties, then every section
 /// that has something in it. Fields in `changed` are marked (amendments).
@@ -17,8 +22,9 @@ pub fn agreement_document(i18n: I18n, rel: &Relationship, content: &Content, cha
                 }
                 let body = match f.kind {
                     Kind::List => el("ul").class("mw-doc__list").children(items(&v).map(|i| el("li").text(i).into_view())).into_view(),
-                    Kind::Choice(_) => el("p").text(i18n.t(&format!("{}.{v}", f.label))).into_view(),
-                    _ => el("p").class("mw-doc__text").text(v).into_view(),
+                    Kind::Date => el("p").text(Date::parse(&v).map(|d| format_day(d, i18n.locale())).unwrap_or(v)).into_view(),
+                    Kind::LongText | Kind::Text => el("p").class("mw-doc__text").text(v).into_view(),
+                    _ => el("p").text(i18n.0.with_untracked(|c| display_value(c, f.id, f.kind, f.label, &v))).into_view(),
                 };
                 let is_changed = changed.contains(&f.id);
                 let badge = if is_changed { el("span").class("mw-badge mw-badge--changed").text(i18n.t("agr.changed")).into_view() } else { empty() };

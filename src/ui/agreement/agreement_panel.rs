@@ -64,8 +64,10 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         }
     });
 
+    // A draft the partner wrote, or one already signed, opens for review;
+    // one I am writing opens for editing.
     let initial = doc.with_untracked(|d| match d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref()) {
-        Some(dr) if !dr.signatures.is_empty() => Mode::Review,
+        Some(dr) if !dr.signatures.is_empty() || dr.updated_by != me.id => Mode::Review,
         _ => Mode::Edit,
     });
     let mode = RwSignal::new(initial);

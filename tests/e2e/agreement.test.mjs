@@ -1,0 +1,125 @@
+// End to end: the agreement builder through the demo portal's script tag.
+// Ana drafts from the reverse-mentoring template, Ben reviews and signs, Ana
+// signs and it is in force; Ana proposes an amendment, Ben sees what changes
+// and re-signs; the print view is captured as a person would print it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.MW_BASE_URL;
+const SHOTS = process.env.MW_SCREENSHOTS || "test-output";
+if (!BASE) throw new Error("MW_BASE_URL is not set: run through `cargo xtask test`");
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+after(async () => { await browser?.close(); });
+
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+
+async function signInAs(page, id, name) {
+  await page.evaluate((u) => localStorage.setItem("acme-portal:user", u), id);
+  await page.reload();
+  await page.locator("mentoring-widget").getByText(`Signed in as ${name}`).waitFor();
+}
+
+/** Waits until the form's save status says everything is stored. */
+async function saved(widget) {
+  await widget.locator('.mw-save-status[data-state="saved"]').waitFor();
+}
+
+test("draft from a template, both sign, amend, re-sign, print", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  const events = [];
+  await page.exposeFunction("recordMwEvent", (e) => events.push(e));
+  await page.addInitScript(() => {
+    for (const n of ["mw:agreement-signed", "mw:agreement-in-force"]) {
+      document.addEventListener(n, (e) => window.recordMwEvent(n + " " + JSON.stringify(e.detail)));
+    }
+  });
+  await page.goto(BASE);
+  const widget = page.locator("mentoring-widget");
+  await widget.getByText("Signed in as Ana Li").waitFor();
+
+  // Ana proposes a reverse mentorship with Ben (she is the leader, the mentee).
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentee").check();
+  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
+  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
+  await widget.getByLabel("Reverse mentoring").check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: /Reverse mentoring with Ben Okafor/ }).click();
+
+  // The reverse-mentoring template is offered first.
+  await widget.getByText("Start from", { exact: true }).waitFor();
+  assert.equal(await widget.locator(".mw-templates .mw-choice").first().innerText(), "Reverse mentoring");
+  await widget.getByRole("button", { name: "Start drafting" }).click();
+  const goals = widget.getByLabel("What we want to reach");
+  await goals.waitFor();
+  await shot(page, "10-agreement-template.png");
+  await goals.fill("Use the team's new planning tool every week\nUnderstand how new joiners experience our meetings");
+  await widget.getByLabel("Place or link").fill("Video link in the calendar invite");
+  await saved(widget);
+  await widget.getByRole("button", { name: "Review and sign" }).click();
+  await widget.getByRole("button", { name: "Sign as Ana Li (Mentee)" }).waitFor();
+  await shot(page, "11-agreement-review-ana.png");
+
+  // Ben reviews and signs first.
+  await signInAs(page, "u-ben", "Ben Okafor");
+  await widget.getByRole("button", { name: /Reverse mentoring with Ana Li/ }).click();
+  await widget.getByRole("button", { name: "Sign as Ben Okafor (Mentor)" }).click();
+  await widget.getByText("You have signed").waitFor();
+
+  // Ana signs: the agreement comes into force.
+  await signInAs(page, "u-ana", "Ana Li");
+  await widget.getByRole("button", { name: /Reverse mentoring with Ben Okafor/ }).click();
+  await widget.getByRole("button", { name: "Sign as Ana Li (Mentee)" }).click();
+  await widget.getByText(/Version 1, in force since/).waitFor();
+  assert.match(await widget.locator(".mw-page").innerText(), /Active/);
+  await shot(page, "12-agreement-in-force.png");
+
+  // Ana proposes an amendment: weekly instead of fortnightly.
+  await widget.getByRole("button", { name: "Propose an amendment" }).click();
+  await widget.getByLabel("How often we meet").selectOption("weekly");
+  await saved(widget);
+  await widget.getByText("What this amendment changes").waitFor({ state: "attached" }).catch(() => {});
+  await widget.getByRole("button", { name: "Review and sign" }).click();
+  await widget.getByRole("button", { name: "Sign as Ana Li (Mentee)" }).click();
+  await widget.getByText("You have signed").waitFor();
+
+  // Ben sees exactly what changes, and re-signs.
+  await signInAs(page, "u-ben", "Ben Okafor");
+  await widget.getByRole("button", { name: /Reverse mentoring with Ana Li/ }).click();
+  const changes = widget.locator(".mw-changes");
+  await changes.waitFor();
+  assert.match(await changes.innerText(), /How often we meet\s+Every two weeks\s+Every week/);
+  await shot(page, "13-amendment-diff-ben.png");
+  await widget.getByRole("button", { name: "Sign as Ben Okafor (Mentor)" }).click();
+  await widget.getByText(/Version 2, in force since/).waitFor();
+  await widget.getByRole("button", { name: "Version 1" }).click();
+  assert.equal(await widget.locator(".mw-version").count(), 2);
+
+  // The print view, as the browser would print it.
+  await widget.getByRole("button", { name: "Print view" }).click();
+  await widget.locator(".mw-print").waitFor();
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "14-agreement-print.png");
+  await page.emulateMedia({ media: "screen" });
+  await widget.getByRole("button", { name: "Close the print view" }).click();
+
+  assert.ok(events.some((e) => e.startsWith('mw:agreement-in-force') && e.includes('"version":1')), events.join("\n"));
+  assert.ok(events.some((e) => e.startsWith('mw:agreement-in-force') && e.includes('"version":2')), events.join("\n"));
+  assert.deepEqual(problems, []);
+});
