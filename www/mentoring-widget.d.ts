@@ -67,6 +67,20 @@ export interface MentoringOptions {
   text?: Record<string, string>;
   /** How long a bridge call may take, in ms (default 10000). */
   timeoutMs?: number;
+  /** Your own agreement templates, offered after the built-in ones. Checked; a bad one is
+   *  reported (console and mw:error with code "template_invalid") and left out. */
+  templates?: MentoringTemplate[];
+}
+
+/** An agreement template. `values` maps agreement field ids (see the README) to text;
+ *  list fields take one item per line; dates are set when the pair start drafting. */
+export interface MentoringTemplate {
+  id: string;
+  name: string;
+  kind?: "traditional" | "reverse" | "peer";
+  /** How long the agreement runs from its start, in days (default 182). */
+  termDays?: number;
+  values: Record<string, string>;
 }
 
 export interface MentoringWidgetHandle {
@@ -79,8 +93,10 @@ export interface MentoringWidgetHandle {
 /** `event.detail` of each mw:* event (they bubble and cross the shadow boundary). */
 export interface MentoringEvents {
   "mw:ready": CustomEvent<{ userId: string }>;
-  "mw:saved": CustomEvent<{ kind: string; id: string }>;
+  "mw:saved": CustomEvent<{ kind: "relationship" | "agreement"; id: string }>;
   "mw:error": CustomEvent<{ code: string; message: string }>;
+  "mw:agreement-signed": CustomEvent<{ relationshipId: string; by: string }>;
+  "mw:agreement-in-force": CustomEvent<{ relationshipId: string; version: number }>;
 }
 
 export interface MentoringWidgetApi {
