@@ -15,14 +15,14 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn save(user: &str, relationship: &str, content: &Content) {
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(content)) {
+    if let (Some(s), Some(text)) = (storage(), Some(miniserde::json::to_string(content))) {
         let _ = s.set_item(&key(user, relationship), &text);
     }
 }
 
 pub fn load(user: &str, relationship: &str) -> Option<Content> {
     let text = storage()?.get_item(&key(user, relationship)).ok()??;
-    serde_json::from_str(&text).ok()
+    miniserde::json::from_str(&text).ok()
 }
 
 pub fn clear(user: &str, relationship: &str) {

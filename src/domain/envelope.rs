@@ -4,16 +4,15 @@
 //! version of this widget or a person with dev tools may have written it.
 //! Every way it can be wrong is a typed [`DecodeError`]; nothing here panics.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use miniserde::json::{self, Number, Value};
+use miniserde::{Deserialize, Serialize};
 
 /// Values larger than this are refused before parsing: no document of ours
 /// comes near it, and parsing megabytes on the UI thread would freeze the page.
 pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024;
 
 /// A kind of stored document.
-pub trait Document: Serialize + DeserializeOwned {
+pub trait Document: Serialize + Deserialize {
     const KIND: &'static str;
     /// The schema this build writes.
     const SCHEMA: u32;
@@ -35,7 +34,7 @@ pub enum DecodeError {
     /// Written by a newer build: shown, never overwritten.
     NewerSchema { found: u32, supported: u32 },
     MigrationFailed { from: u32, reason: String },
-    InvalidData { reason: String },
+    InvalidData,
 }
 
 impl DecodeError {
@@ -47,7 +46,7 @@ impl DecodeError {
             DecodeError::UnexpectedKind { .. } => "error.doc_unknown_kind",
             DecodeError::NewerSchema { .. } => "error.doc_newer_schema",
             DecodeError::MigrationFailed { .. } => "error.doc_migration_failed",
-            DecodeError::InvalidData { .. } => "error.doc_invalid",
+            DecodeError::InvalidData => "error.doc_invalid",
         }
     }
 
@@ -56,63 +55,51 @@ impl DecodeError {
     pub fn detail(&self) -> String {
         match self {
             DecodeError::TooLarge { bytes } => format!("{bytes} bytes"),
-            DecodeError::NotJson | DecodeError::NotAnEnvelope => String::new(),
+            DecodeError::NotJson => "not JSON".into(),
+            DecodeError::NotAnEnvelope => "not a { schema, kind, data } envelope".into(),
             DecodeError::UnexpectedKind { expected, found } => format!("expected {expected}, found {found:?}"),
             DecodeError::NewerSchema { found, supported } => format!("schema {found}, this build reads up to {supported}"),
             DecodeError::MigrationFailed { from, reason } => format!("from schema {from}: {reason}"),
-            DecodeError::InvalidData { reason } => reason.clone(),
+            DecodeError::InvalidData => "data does not match its schema".into(),
         }
     }
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    schema: u32,
-    kind: &'a str,
-    data: &'a T,
-}
-
-/// `data` stays unparsed until we know which schema it is: a current
-/// document then decodes straight into its type, and the generic JSON value
-/// (and its code) is needed only when an older schema must be migrated.
-#[derive(Deserialize)]
-struct EnvelopeIn<'a> {
-    schema: u32,
-    kind: String,
-    #[serde(borrow)]
-    data: &'a RawValue,
-}
-
 /// The text to store for `doc`.
 pub fn encode<T: Document>(doc: &T) -> String {
-    // Serialising our own plain structs into a String cannot fail: they hold
-    // only strings, numbers, enums and maps with string keys.
-    serde_json::to_string(&EnvelopeOut { schema: T::SCHEMA, kind: T::KIND, data: doc }).unwrap_or_default()
+    // KIND is one of our own constants: plain letters, nothing to escape.
+    format!("{{\"schema\":{},\"kind\":\"{}\",\"data\":{}}}", T::SCHEMA, T::KIND, json::to_string(doc))
 }
 
-/// Reads a stored value as a `T`, migrating older schemas step by step.
+/// Reads a stored value as a `T`, upgrading older schemas step by step.
 pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DecodeError::NotAnEnvelope,
-        _ => DecodeError::NotJson,
-    })?;
-    if envelope.kind != T::KIND {
-        return Err(DecodeError::UnexpectedKind { expected: T::KIND, found: envelope.kind.chars().take(40).collect() });
+    let value: Value = json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let Value::Object(mut envelope) = value else { return Err(DecodeError::NotAnEnvelope) };
+    let schema = match envelope.get("schema") {
+        Some(Value::Number(Number::U64(n))) => u32::try_from(*n).ok().filter(|n| *n > 0).ok_or(DecodeError::NotAnEnvelope)?,
+        _ => return Err(DecodeError::NotAnEnvelope),
+    };
+    let kind = match envelope.get("kind") {
+        Some(Value::String(k)) => k.clone(),
+        _ => return Err(DecodeError::NotAnEnvelope),
+    };
+    let data = envelope.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
+    if kind != T::KIND {
+        return Err(DecodeError::UnexpectedKind { expected: T::KIND, found: kind.chars().take(40).collect() });
     }
-    if envelope.schema == 0 {
-        return Err(DecodeError::NotAnEnvelope);
+    if schema > T::SCHEMA {
+        return Err(DecodeError::NewerSchema { found: schema, supported: T::SCHEMA });
     }
-    if envelope.schema > T::SCHEMA {
-        return Err(DecodeError::NewerSchema { found: envelope.schema, supported: T::SCHEMA });
+    // The data is read again as its own type: documents are small, and this
+    // keeps one typed reader per schema.
+    let data = json::to_string(&data);
+    if schema < T::SCHEMA {
+        return T::upgrade(schema, &data).map_err(|reason| DecodeError::MigrationFailed { from: schema, reason });
     }
-    if envelope.schema < T::SCHEMA {
-        return T::upgrade(envelope.schema, envelope.data.get())
-            .map_err(|reason| DecodeError::MigrationFailed { from: envelope.schema, reason });
-    }
-    serde_json::from_str(envelope.data.get()).map_err(|e| DecodeError::InvalidData { reason: e.to_string() })
+    json::from_str(&data).map_err(|_| DecodeError::InvalidData)
 }
 
 #[cfg(test)]
@@ -123,20 +110,20 @@ mod tests {
 
     /// A document at schema 3 whose history renamed a field (1 → 2) and then
     /// split a name (2 → 3): it exercises step-by-step typed upgrades.
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
     struct Note {
         title: String,
         first: String,
         last: String,
     }
 
-    #[derive(Deserialize)]
+    #[derive(miniserde::Deserialize)]
     struct NoteV1 {
         heading: String,
         author: String,
     }
 
-    #[derive(Deserialize)]
+    #[derive(miniserde::Deserialize)]
     struct NoteV2 {
         title: String,
         author: String,
@@ -161,8 +148,8 @@ mod tests {
         const SCHEMA: u32 = 3;
         fn upgrade(schema: u32, data: &str) -> Result<Note, String> {
             let v2: NoteV2 = match schema {
-                1 => serde_json::from_str::<NoteV1>(data).map_err(|e| e.to_string())?.into(),
-                2 => serde_json::from_str(data).map_err(|e| e.to_string())?,
+                1 => json::from_str::<NoteV1>(data).map_err(|_| "not a schema-1 note")?.into(),
+                2 => json::from_str(data).map_err(|_| "not a schema-2 note")?,
                 _ => return Err(format!("no upgrade from schema {schema}")),
             };
             Note::try_from(v2)
@@ -171,7 +158,7 @@ mod tests {
 
     const REL_V1: &str = r#"{"schema":1,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana"},"mentee":{"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z"}}"#;
 
-    const REL_V2: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana"},"mentee":{"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z","agreement":{"versions":[]}}}"#;
+    const REL_V2: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana","email":null},"mentee":{"id":null,"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z","agreement":{"versions":[],"draft":null}}}"#;
 
     // Pins: schema 1 → 2 (the agreement arrives, empty): the schema-1 fixture reads
     // as a relationship without an agreement and is written back as the schema-2 fixture.
@@ -237,6 +224,14 @@ mod tests {
         let err = decode::<Relationship>(r#"{"schema":7,"kind":"relationship","data":{}}"#).unwrap_err();
         assert_eq!(err, DecodeError::NewerSchema { found: 7, supported: 2 });
         assert!(err.detail().contains('7'));
+    }
+
+    // Pins: absurdly deep nesting is an error, not a stack overflow (the parser
+    // does not recurse).
+    #[test]
+    fn deep_nesting_is_survived() {
+        let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+        assert_eq!(decode::<Relationship>(&deep).unwrap_err().message_key(), "error.doc_not_envelope");
     }
 
     proptest! {

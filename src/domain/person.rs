@@ -1,18 +1,14 @@
 //! People as the host knows them.
 
-use serde::{Deserialize, Serialize};
-
 /// The longest display name we keep; longer host values are cut, not refused,
 /// because the host's directory is not ours to fix.
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// Someone the host has identified (the signed-in person, or a directory hit).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     pub id: String,
     pub display_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 

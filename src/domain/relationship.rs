@@ -1,6 +1,6 @@
 //! A mentoring relationship: who, what kind, and where it is in its life.
 
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 use super::agreement::AgreementRecord;
 use super::envelope::Document;
@@ -10,13 +10,15 @@ use super::FieldError;
 /// The shapes of mentoring we support; each changes the agreement templates
 /// and whose goals the tracker expects, not who may do what.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A more experienced person mentors a less experienced one.
+    #[serde(rename = "traditional")]
     Traditional,
     /// The junior person mentors a leader (digital skills, culture, ...).
+    #[serde(rename = "reverse")]
     Reverse,
     /// Two people at a similar level mentor each other.
+    #[serde(rename = "peer")]
     Peer,
 }
 
@@ -53,9 +55,10 @@ impl Kind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Role {
+    #[serde(rename = "mentor")]
     Mentor,
+    #[serde(rename = "mentee")]
     Mentee,
 }
 
@@ -103,13 +106,18 @@ impl Role {
 /// skeleton; the others are named now so stored documents never need a new
 /// schema just to add them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum State {
+    #[serde(rename = "proposed")]
     Proposed,
+    #[serde(rename = "active")]
     Active,
+    #[serde(rename = "midpoint_review")]
     MidpointReview,
+    #[serde(rename = "paused")]
     Paused,
+    #[serde(rename = "closing")]
     Closing,
+    #[serde(rename = "closed")]
     Closed,
 }
 
@@ -129,12 +137,10 @@ impl State {
 /// One side of a relationship. A partner typed in by hand has no host id yet:
 /// they are recognised by email when they open the widget.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Party {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(rename = "displayName")]
     pub display_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
@@ -153,20 +159,41 @@ impl Party {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Relationship {
     pub id: String,
     pub kind: Kind,
     pub mentor: Party,
     pub mentee: Party,
     pub state: State,
+    #[serde(rename = "createdBy")]
     pub created_by: String,
     /// RFC 3339 in UTC, as the browser's clock gave it.
+    #[serde(rename = "createdAt")]
     pub created_at: String,
     /// The agreement lives in the relationship's document (DESIGN.md, key
     /// scheme): the pair sign it together and it moves the state.
-    #[serde(default)]
     pub agreement: AgreementRecord,
+}
+
+/// A relationship as schema 1 stored it: before the agreement.
+#[derive(Deserialize)]
+struct RelationshipV1 {
+    id: String,
+    kind: Kind,
+    mentor: Party,
+    mentee: Party,
+    state: State,
+    #[serde(rename = "createdBy")]
+    created_by: String,
+    #[serde(rename = "createdAt")]
+    created_at: String,
+}
+
+impl From<RelationshipV1> for Relationship {
+    fn from(v: RelationshipV1) -> Relationship {
+        let RelationshipV1 { id, kind, mentor, mentee, state, created_by, created_at } = v;
+        Relationship { id, kind, mentor, mentee, state, created_by, created_at, agreement: <AgreementRecord as Default>::default() }
+    }
 }
 
 impl Document for Relationship {
@@ -176,9 +203,8 @@ impl Document for Relationship {
 
     fn upgrade(schema: u32, data: &str) -> Result<Relationship, String> {
         match schema {
-            // Schema 1 is schema 2 without an agreement; `agreement` defaults
-            // to none, so the old data reads as it is.
-            1 => serde_json::from_str(data).map_err(|e| e.to_string()),
+            // Schema 1 is schema 2 without an agreement: it starts empty.
+            1 => miniserde::json::from_str::<RelationshipV1>(data).map(Into::into).map_err(|_| "not a schema-1 relationship".to_string()),
             _ => Err(format!("no upgrade from schema {schema}")),
         }
     }
@@ -293,7 +319,7 @@ impl RelationshipDraft {
             state: State::Proposed,
             created_by: me.id.clone(),
             created_at: now,
-            agreement: AgreementRecord::default(),
+            agreement: <AgreementRecord as Default>::default(),
         })
     }
 }

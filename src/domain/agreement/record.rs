@@ -7,7 +7,7 @@
 //! are never changed or removed; a later change is a new draft (an
 //! amendment) that both sign again.
 
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::fields::{canonical, Content, FIELDS};
@@ -17,7 +17,6 @@ use crate::domain::relationship::{Relationship, Role, State};
 use crate::domain::FieldError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Signature {
     pub by: String,
     pub name: String,
@@ -29,33 +28,30 @@ pub struct Signature {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Version {
     pub number: u32,
     pub content: Content,
     pub signatures: Vec<Signature>,
+    #[serde(rename = "inForceAt")]
     pub in_force_at: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Draft {
     pub content: Content,
     /// The version this amends; `None` for the first agreement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "basedOn")]
     pub based_on: Option<u32>,
-    #[serde(default)]
     pub signatures: Vec<Signature>,
+    #[serde(rename = "updatedAt")]
     pub updated_at: String,
+    #[serde(rename = "updatedBy")]
     pub updated_by: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct AgreementRecord {
-    #[serde(default)]
     pub versions: Vec<Version>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
 }
 

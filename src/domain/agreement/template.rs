@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 use super::fields::{field, normalize, Content, Kind as FieldKind};
 use super::validate::suggest_review;
@@ -185,36 +185,32 @@ impl std::fmt::Display for TemplateError {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct VendorTemplate {
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
+    id: Option<String>,
+    name: Option<String>,
     kind: Option<String>,
-    #[serde(default)]
+    #[serde(rename = "termDays")]
     term_days: Option<u32>,
-    #[serde(default)]
-    values: BTreeMap<String, String>,
+    values: Option<BTreeMap<String, String>>,
 }
 
 /// Reads vendor templates (JSON text of the embed option). Good templates
 /// are kept even when others are refused; every refusal is reported.
 pub fn parse_vendor(json: &str) -> (Vec<Template>, Vec<TemplateError>) {
-    let raw: Vec<VendorTemplate> = match serde_json::from_str(json) {
+    let raw: Vec<VendorTemplate> = match miniserde::json::from_str(json) {
         Ok(list) => list,
-        Err(e) => return (Vec::new(), vec![TemplateError::NotAList(e.to_string())]),
+        Err(_) => return (Vec::new(), vec![TemplateError::NotAList("values must be text".into())]),
     };
     let mut good = Vec::new();
     let mut errors = Vec::new();
     'each: for (index, t) in raw.into_iter().enumerate() {
-        let name = t.name.trim().to_string();
+        let name = t.name.as_deref().unwrap_or("").trim().to_string();
+        let id = t.id.unwrap_or_default();
         if name.is_empty() {
             errors.push(TemplateError::MissingName { index });
             continue;
         }
-        if !(1..=40).contains(&t.id.len()) || !t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        if !(1..=40).contains(&id.len()) || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
             errors.push(TemplateError::BadId { index });
             continue;
         }
@@ -223,15 +219,15 @@ pub fn parse_vendor(json: &str) -> (Vec<Template>, Vec<TemplateError>) {
             Some(k) => match Kind::parse(k) {
                 Some(k) => Some(k),
                 None => {
-                    errors.push(TemplateError::UnknownKind { template: t.id, kind: k.into() });
+                    errors.push(TemplateError::UnknownKind { template: id, kind: k.into() });
                     continue;
                 }
             },
         };
         let mut values = Content::new();
-        for (id, v) in t.values {
-            let Some(spec) = field(&id).filter(|f| !f.id.starts_with("dates.")) else {
-                errors.push(TemplateError::UnknownField { template: t.id.clone(), field: id });
+        for (field_id, v) in t.values.unwrap_or_default() {
+            let Some(spec) = field(&field_id).filter(|f| !f.id.starts_with("dates.")) else {
+                errors.push(TemplateError::UnknownField { template: id.clone(), field: field_id });
                 continue 'each;
             };
             let v = normalize(spec.kind, &v);
@@ -241,13 +237,13 @@ pub fn parse_vendor(json: &str) -> (Vec<Template>, Vec<TemplateError>) {
                 _ => v.chars().count() <= 4000,
             };
             if !fits {
-                errors.push(TemplateError::BadValue { template: t.id.clone(), field: id });
+                errors.push(TemplateError::BadValue { template: id.clone(), field: field_id });
                 continue 'each;
             }
-            values.insert(id, v);
+            values.insert(field_id, v);
         }
         let term_days = i64::from(t.term_days.unwrap_or(182).clamp(14, 1000));
-        good.push(Template { id: format!("vendor:{}", t.id), name, kind, term_days, values });
+        good.push(Template { id: format!("vendor:{id}"), name, kind, term_days, values });
     }
     (good, errors)
 }
