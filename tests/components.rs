@@ -43,6 +43,7 @@ extern "C" {
     fn adoptedCount(root: &ShadowRoot) -> u32;
     fn adoptedText(root: &ShadowRoot) -> String;
     fn activeElementId(root: &ShadowRoot) -> String;
+    fn leavingIsQuestioned() -> bool;
 }
 
 const PEOPLE: &str = r#"[
@@ -484,14 +485,18 @@ async fn autosave_with_failure_and_retry() {
     until(&m.root, "the save", || state() == "saved").await;
     assert!(stored(&ana).await.contains("Run a team retro with a new tool"));
 
+    assert!(!leavingIsQuestioned(), "nothing unsaved: leaving is not questioned");
     failNext(&ana, "put", "unavailable");
     setValue(&get(&m.root, "#mw-f-other"), "We meet in the library");
+    assert!(leavingIsQuestioned(), "unsaved edits: leaving asks first");
     until_text(&m.root, "Not saved: Storage cannot be reached right now.").await;
+    assert!(leavingIsQuestioned(), "a failed save keeps asking");
     let other: web_sys::HtmlTextAreaElement = get(&m.root, "#mw-f-other").unchecked_into();
     assert_eq!(other.value(), "We meet in the library");
     click(&m.root, ".mw-savebar button");
     until(&m.root, "the retried save", || state() == "saved").await;
     assert!(stored(&ana).await.contains("We meet in the library"));
+    assert!(!leavingIsQuestioned(), "all saved: leaving is free again");
 }
 
 // Pins: an unsaved edit survives the widget going away (a reload): it comes back

@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const BASE = process.env.MW_BASE_URL;
@@ -36,7 +37,7 @@ async function saved(widget) {
 }
 
 test("draft from a template, both sign, amend, re-sign, print", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];
@@ -110,6 +111,18 @@ test("draft from a template, both sign, amend, re-sign, print", async (t) => {
   await widget.getByText(/Version 2, in force since/).waitFor();
   await widget.getByRole("button", { name: "Version 1" }).click();
   assert.equal(await widget.locator(".mw-version").count(), 2);
+
+  // Downloads: Markdown of the version in force, JSON of the stored record.
+  const [md] = await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download Markdown" }).click()]);
+  assert.match(md.suggestedFilename(), /^mentoring-agreement-.*\.md$/);
+  const mdText = readFileSync(await md.path(), "utf8");
+  assert.match(mdText, /^# Mentoring agreement\n/);
+  assert.match(mdText, /\*\*How often we meet\*\*\n\nEvery week/);
+  assert.match(mdText, /SHA-256 [0-9a-f]{64}/);
+  const [js] = await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download JSON" }).click()]);
+  const record = JSON.parse(readFileSync(await js.path(), "utf8"));
+  assert.equal(record.kind, "relationship");
+  assert.equal(record.data.agreement.versions.length, 2);
 
   // The print view, as the browser would print it.
   await widget.getByRole("button", { name: "Print view" }).click();

@@ -78,3 +78,10 @@ export function adoptedText(root) {
   return Array.from(root.adoptedStyleSheets).map((s) => Array.from(s.cssRules).map((r) => r.cssText).join("\n")).join("\n");
 }
 export function activeElementId(root) { return root.activeElement ? root.activeElement.id || root.activeElement.className : ""; }
+
+// What the browser would do on leaving the page: true when a listener asked to stay.
+export function leavingIsQuestioned() {
+  const e = new Event("beforeunload", { cancelable: true });
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+}
