@@ -129,6 +129,17 @@ pub const EN: &[(&str, &str)] = &[
     ("bridge.quota", "Storage is full."),
     ("bridge.timeout", "Storage took too long to answer."),
     ("bridge.unavailable", "Storage cannot be reached right now."),
+    ("coach.a_missing", "What makes this doable for you: time, support, what you already know? A line here keeps it realistic."),
+    ("coach.m_missing", "How will you both know you got there? Add a measure: a number, a result, or something you can show."),
+    ("coach.m_unclear", "The measure is hard to check. Could you put a number on it, or name what you will be able to show?"),
+    ("coach.r_missing", "Why does this matter to you? A sentence on why keeps it alive when things get busy."),
+    ("coach.r_unrelated", "This does not seem to connect to what your agreement says you are working on. That is fine if you both agree; otherwise, say how it relates."),
+    ("coach.s_several", "This looks like more than one goal. Consider splitting it, so each can be tracked and celebrated on its own."),
+    ("coach.s_short", "Say a little more about what exactly you will do: a goal someone else could picture is easier to reach."),
+    ("coach.s_vague", "This reads like a wish. What would you see or do differently when it is reached? A number or a concrete result helps."),
+    ("coach.t_far", "That date is more than two years away. Is there a nearer milestone you could aim for first?"),
+    ("coach.t_missing", "Pick a date to aim for; it can change later."),
+    ("coach.t_past", "The date has already passed or is today. Choose a date ahead of you."),
     ("error.agr_cadence_sparse", "At this rhythm you would meet fewer than twice before the planned end: meet more often or plan a later end."),
     ("error.agr_choice_required", "Choose one of the options."),
     ("error.agr_date", "Enter a real date, as year-month-day (for example 2026-03-01)."),
@@ -146,6 +157,13 @@ pub const EN: &[(&str, &str)] = &[
     ("error.doc_not_json", "The stored data is damaged and cannot be read."),
     ("error.doc_too_large", "The stored data is too large to open."),
     ("error.doc_unknown_kind", "The stored data holds something other than a mentoring relationship."),
+    ("error.goal_closed", "This goal is finished; it can no longer change."),
+    ("error.goal_drop_reason", "Say briefly why the goal is dropped; it helps you both later."),
+    ("error.goal_not_achieved", "The goal has not been marked as achieved yet."),
+    ("error.goal_not_party", "Only the mentor and the mentee can do this."),
+    ("error.goal_own_confirmation", "The other person confirms an achieved goal: you cannot confirm your own."),
+    ("error.goal_progress_range", "Progress is a percentage from 0 to 100."),
+    ("error.goal_title_required", "Give the goal a title."),
     ("error.kind_required", "Choose the kind of mentoring."),
     ("error.partner_email_invalid", "Check the email address: it should look like name@example.com."),
     ("error.partner_email_required", "Enter your partner's work email: it is how they will find this relationship when they sign in."),
@@ -173,6 +191,19 @@ pub const EN: &[(&str, &str)] = &[
     ("form.save_failed", "Not saved: {reason} Everything you entered is still here."),
     ("form.saving", "Saving…"),
     ("form.submit", "Propose relationship"),
+    ("goal.csv.due", "Due"),
+    ("goal.csv.measure", "Measure"),
+    ("goal.csv.milestones", "Milestones"),
+    ("goal.csv.owner", "Owner"),
+    ("goal.csv.progress", "Progress (%)"),
+    ("goal.csv.status", "Status"),
+    ("goal.csv.title", "Goal"),
+    ("goal.status.achieved", "Achieved"),
+    ("goal.status.at_risk", "At risk"),
+    ("goal.status.dropped", "Dropped"),
+    ("goal.status.not_started", "Not started"),
+    ("goal.status.off_track", "Off track"),
+    ("goal.status.on_track", "On track"),
     ("home.created", "Relationship with {name} proposed."),
     ("home.empty", "You have no mentoring relationships yet. Start one to agree goals and meet regularly."),
     ("home.heading", "Your mentoring relationships"),
@@ -348,7 +379,7 @@ mod tests {
                     && !lit.ends_with('.')
                     && !lit.contains(' ')
                     && lit.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
-                    && ["agr", "bridge", "error", "form", "home", "kind", "list", "page", "role", "shell", "state", "tpl"].contains(&family);
+                    && ["agr", "bridge", "coach", "error", "form", "goal", "home", "kind", "list", "page", "role", "shell", "state", "tpl"].contains(&family);
                 if is_key {
                     seen += 1;
                     if english(lit).is_none() {

@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod dates;
 pub mod envelope;
+pub mod goals;
 pub mod ids;
 pub mod keys;
 pub mod messages;
