@@ -205,6 +205,11 @@ fn dispatch(host: &HtmlElement, event: HostEvent) {
             set("by", by);
             "mw:agreement-signed"
         }
+        HostEvent::GoalAchieved { relationship_id, goal_id } => {
+            set("relationshipId", relationship_id);
+            set("goalId", goal_id);
+            "mw:goal-achieved"
+        }
         HostEvent::AgreementInForce { relationship_id, version } => {
             set("relationshipId", relationship_id);
             let _ = Reflect::set(&detail, &"version".into(), &JsValue::from(*version));

@@ -95,3 +95,47 @@ pub async fn load_relationship(bridge: &HostBridge, id: &str) -> Result<Fetched,
 pub async fn save_relationship(bridge: &HostBridge, rel: &Relationship, revision: &str) -> Result<String, BridgeError> {
     bridge.put(&keys::relationship(&rel.id), &encode(rel), Some(revision)).await
 }
+
+/// One goal of a relationship as listed: readable, or not (shown, never written).
+#[derive(Clone, Debug, PartialEq)]
+pub enum GoalItem {
+    Ready { goal: crate::domain::goals::Goal, revision: String },
+    Broken { key: String, error: DecodeError },
+    Unreachable { key: String, error: BridgeError },
+}
+
+pub async fn load_goals(bridge: &HostBridge, relationship: &str) -> Result<Vec<GoalItem>, BridgeError> {
+    let prefix = format!("{}/goals/", keys::relationship(relationship));
+    let listed = bridge.list(&prefix).await?;
+    let wanted: Vec<String> = listed.into_iter().filter(|l| matches!(keys::parse(&l.key), KeyKind::Goal { .. })).map(|l| l.key).collect();
+    let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
+    let mut items = Vec::new();
+    for (key, result) in wanted.into_iter().zip(fetched) {
+        match result {
+            Ok(None) => {}
+            Ok(Some(stored)) => match decode::<crate::domain::goals::Goal>(&stored.value) {
+                Ok(goal) => items.push(GoalItem::Ready { goal, revision: stored.revision }),
+                Err(error) => items.push(GoalItem::Broken { key, error }),
+            },
+            Err(error) if error.is_misconfiguration() => return Err(error),
+            Err(error) => items.push(GoalItem::Unreachable { key, error }),
+        }
+    }
+    Ok(items)
+}
+
+pub fn goal_key(goal: &crate::domain::goals::Goal) -> String {
+    format!("{}/goals/{}", keys::relationship(&goal.relationship_id), goal.id)
+}
+
+/// Stores a goal: `revision` `None` creates it (never over an existing one).
+pub async fn save_goal(bridge: &HostBridge, goal: &crate::domain::goals::Goal, revision: Option<&str>) -> Result<String, BridgeError> {
+    bridge.put(&goal_key(goal), &encode(goal), revision).await
+}
+
+pub async fn load_goal(bridge: &HostBridge, key: &str) -> Result<Option<(crate::domain::goals::Goal, String)>, BridgeError> {
+    Ok(match bridge.get(key).await? {
+        Some(stored) => decode::<crate::domain::goals::Goal>(&stored.value).ok().map(|g| (g, stored.revision)),
+        None => None,
+    })
+}

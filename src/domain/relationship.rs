@@ -326,7 +326,7 @@ impl RelationshipDraft {
 
 /// Newest first, then by id so the order is stable when two share a timestamp.
 pub fn sort_for_list(list: &mut [Relationship]) {
-    list.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
+    list.sort_unstable_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
 }
 
 #[cfg(test)]

@@ -155,3 +155,17 @@ pub fn focus_later(host: &web_sys::HtmlElement, id: String) {
         }
     });
 }
+
+/// An SVG element (the chart): the few SVG tags the widget draws, with the
+/// same erased attributes and children as `el`.
+pub fn svg_el(tag: &'static str, attrs: Vec<(&'static str, String)>, kids: Vec<AnyView>) -> AnyView {
+    use leptos::tachys::svg;
+    let attrs: Vec<AnyAttribute> = attrs.into_iter().map(|(k, v)| custom_attribute(k, v).into_any_attr()).collect();
+    match tag {
+        "svg" => svg::svg().add_any_attr(attrs).child(kids).into_any(),
+        "polyline" => svg::polyline().add_any_attr(attrs).child(kids).into_any(),
+        "line" => svg::line().add_any_attr(attrs).child(kids).into_any(),
+        "circle" => svg::circle().add_any_attr(attrs).child(kids).into_any(),
+        _ => svg::title().add_any_attr(attrs).child(kids).into_any(),
+    }
+}

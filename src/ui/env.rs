@@ -32,6 +32,11 @@ impl I18n {
         self.0.with(|c| c.format(key, args))
     }
 
+    /// Today in the person's time zone.
+    pub fn today(&self, zone: Option<&str>) -> crate::domain::dates::Date {
+        crate::ui::platform::today_in(zone)
+    }
+
     pub fn locale(&self) -> &'static str {
         self.0.with(|c| c.locale())
     }
@@ -50,6 +55,8 @@ pub enum HostEvent {
     AgreementSigned { relationship_id: String, by: String },
     /// Both have signed: this version of the agreement is in force.
     AgreementInForce { relationship_id: String, version: u32 },
+    /// A goal was confirmed as achieved by the other party.
+    GoalAchieved { relationship_id: String, goal_id: String },
 }
 
 #[derive(Clone)]
@@ -62,6 +69,9 @@ pub struct Env {
     pub templates: RwSignal<Vec<Template>>,
     /// The element the widget is mounted on (print mode marks it).
     pub host: SendWrapper<web_sys::HtmlElement>,
+    /// The signed-in person's IANA time zone, once the host has said it:
+    /// "today" and "overdue" are reckoned there.
+    pub time_zone: RwSignal<Option<String>>,
     emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
 }
 
@@ -74,7 +84,15 @@ impl Env {
         host: web_sys::HtmlElement,
         emit: Rc<dyn Fn(HostEvent)>,
     ) -> Env {
-        Env { bridge: SendWrapper::new(bridge), i18n, brand, templates, host: SendWrapper::new(host), emit: SendWrapper::new(emit) }
+        Env {
+            bridge: SendWrapper::new(bridge),
+            i18n,
+            brand,
+            templates,
+            host: SendWrapper::new(host),
+            time_zone: RwSignal::new(None),
+            emit: SendWrapper::new(emit),
+        }
     }
 
     pub fn emit(&self, event: HostEvent) {

@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod dom;
 pub mod env;
+pub mod goals;
 pub mod platform;
 pub mod relationships;
 pub mod shell;

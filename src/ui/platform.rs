@@ -152,3 +152,40 @@ pub fn today() -> crate::domain::dates::Date {
     let now = js_sys::Date::new_0();
     crate::domain::dates::Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() }
 }
+
+/// Today in the person's time zone (an IANA name from the host's identity),
+/// falling back to the browser's own zone when it is missing or unknown.
+pub fn today_in(zone: Option<&str>) -> crate::domain::dates::Date {
+    let now = js_sys::Date::now();
+    let offset = zone.and_then(|z| zone_offset_minutes(z, now)).unwrap_or_else(|| -(js_sys::Date::new_0().get_timezone_offset() as i32));
+    crate::domain::goals::today::today_at(now as i64, offset)
+}
+
+/// How far `zone`'s clocks are ahead of UTC at `now_ms`, from Intl's view
+/// of the wall-clock time there.
+fn zone_offset_minutes(zone: &str, now_ms: f64) -> Option<i32> {
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &str| js_sys::Reflect::set(&options, &k.into(), &v.into()).ok();
+    set("timeZone", zone)?;
+    for k in ["year", "month", "day", "hour", "minute"] {
+        set(k, "numeric")?;
+    }
+    set("hourCycle", "h23")?;
+    use wasm_bindgen::JsCast;
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    // An unknown zone throws a RangeError: `construct` catches it as None.
+    let args = js_sys::Array::of2(&"en-US".into(), &options);
+    let format: js_sys::Intl::DateTimeFormat = js_sys::Reflect::construct(&ctor, &args).ok()?.unchecked_into();
+    let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(now_ms)));
+    // Whole numbers only: parsing or printing floats would pull float
+    // tables into the wasm for nothing.
+    let get = |name: &str| -> Option<f64> {
+        parts.iter().find(|p| js_sys::Reflect::get(p, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some(name)).and_then(|p| {
+            js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string()?.parse::<u32>().ok().map(f64::from)
+        })
+    };
+    let (y, mo, d, h, mi) = (get("year")?, get("month")?, get("day")?, get("hour")?, get("minute")?);
+    let wall = js_sys::Date::utc(y, mo - 1.0) + ((d - 1.0) * 86_400_000.0) + h * 3_600_000.0 + mi * 60_000.0;
+    Some(((wall - now_ms) / 60_000.0).round() as i32)
+}

@@ -86,8 +86,11 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
         }
     }
     // Keep form order even for the cross-field rules added last.
-    errors.sort_by_key(|e| FIELDS.iter().position(|f| f.id == e.field).unwrap_or(usize::MAX));
-    errors
+    // (Unstable sorts with a full key compile to less code than stable ones.)
+    let mut keyed: Vec<(usize, usize, FieldError)> =
+        errors.into_iter().enumerate().map(|(i, e)| (FIELDS.iter().position(|f| f.id == e.field).unwrap_or(usize::MAX), i, e)).collect();
+    keyed.sort_unstable_by_key(|(pos, i, _)| (*pos, *i));
+    keyed.into_iter().map(|(_, _, e)| e).collect()
 }
 
 #[cfg(test)]

@@ -287,8 +287,8 @@ pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatu
         .filter(|g| status.is_none_or(|s| g.status == s))
         .collect();
     match sort {
-        SortBy::Priority => out.sort_by(|a, b| a.priority.cmp(&b.priority).then_with(|| a.id.cmp(&b.id))),
-        SortBy::Due => out.sort_by(|a, b| {
+        SortBy::Priority => out.sort_unstable_by(|a, b| a.priority.cmp(&b.priority).then_with(|| a.id.cmp(&b.id))),
+        SortBy::Due => out.sort_unstable_by(|a, b| {
             let key = |g: &Goal| g.due.as_deref().and_then(Date::parse);
             match (key(a), key(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -297,6 +297,7 @@ pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatu
                 (None, None) => std::cmp::Ordering::Equal,
             }
             .then_with(|| a.priority.cmp(&b.priority))
+            .then_with(|| a.id.cmp(&b.id))
         }),
     }
     out
@@ -307,7 +308,7 @@ pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatu
 /// (each is its own document, so only those are written).
 pub fn move_goal(goals: &mut [Goal], id: &str, delta: i32) -> Vec<String> {
     let mut order: Vec<usize> = (0..goals.len()).collect();
-    order.sort_by(|&a, &b| goals[a].priority.cmp(&goals[b].priority).then_with(|| goals[a].id.cmp(&goals[b].id)));
+    order.sort_unstable_by(|&a, &b| goals[a].priority.cmp(&goals[b].priority).then_with(|| goals[a].id.cmp(&goals[b].id)));
     let Some(pos) = order.iter().position(|&i| goals[i].id == id) else { return Vec::new() };
     let target = pos as i64 + i64::from(delta);
     if target < 0 || target >= order.len() as i64 {

@@ -38,6 +38,7 @@ pub fn widget_root(env: Env) -> AnyView {
                         match bridge.identity().await {
                             Ok(identity) => {
                                 let user_id = identity.person.id.clone();
+                                env.time_zone.try_set(identity.time_zone.clone());
                                 // None means the signal took it: the widget is still mounted.
                                 if who.try_set(Who::Known(identity)).is_none() {
                                     env.emit(HostEvent::Ready { user_id });

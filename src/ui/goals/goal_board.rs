@@ -1,0 +1,236 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+
+use crate::bridge::repo::{load_goals, save_goal, GoalItem};
+use crate::bridge::BridgeError;
+use crate::domain::goals::csv::to_csv;
+use crate::domain::goals::model::{list, move_goal, SortBy};
+use crate::domain::goals::{Goal, GoalStatus};
+use crate::domain::keys;
+use crate::domain::person::Person;
+use crate::domain::relationship::Relationship;
+use crate::ui::dom::{dyn_view, el, empty, AnyView};
+use crate::ui::env::Env;
+use crate::ui::goals::goal_card::goal_card;
+use crate::ui::goals::goal_editor::goal_editor;
+use crate::ui::platform::{download, fresh_id, now_rfc3339, today_in};
+use crate::ui::relationships::broken_item_card::broken_item_card;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Goals {
+    Loading,
+    Loaded(Vec<GoalItem>),
+    Failed(BridgeError),
+}
+
+/// GoalBoard: a relationship's goals: add one, filter by whose and by
+/// status, sort by priority or due date, reorder, open one to work on it,
+/// and download them all as CSV.
+pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
+    let i18n = env.i18n;
+    let goals = RwSignal::new(Goals::Loading);
+    let owner_filter = RwSignal::new("all".to_string());
+    let status_filter = RwSignal::new(String::new());
+    let sort = RwSignal::new("priority".to_string());
+    let open = RwSignal::new(None::<String>);
+    let new_title = RwSignal::new(String::new());
+    let purpose = rel
+        .agreement
+        .current()
+        .map(|v| v.content.get("purpose").cloned().unwrap_or_default())
+        .or_else(|| rel.agreement.draft.as_ref().and_then(|d| d.content.get("purpose").cloned()))
+        .unwrap_or_default();
+
+    let load = {
+        let (env, rel_id) = (env.clone(), rel.id.clone());
+        SendWrapper::new(move || {
+            let Some(bridge) = env.host() else { return };
+            let (env, rel_id) = (env.clone(), rel_id.clone());
+            spawn_local(async move {
+                match load_goals(&bridge, &rel_id).await {
+                    Ok(items) => {
+                        goals.try_set(Goals::Loaded(items));
+                    }
+                    Err(e) => {
+                        env.report(&e);
+                        goals.try_set(Goals::Failed(e));
+                    }
+                }
+            });
+        })
+    };
+    load();
+    if let Some(bridge) = env.host() {
+        let reload = load.clone();
+        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| reload()));
+        on_cleanup(move || drop(sub));
+    }
+
+    let ready = move || match goals.get() {
+        Goals::Loaded(items) => items
+            .into_iter()
+            .filter_map(|i| match i {
+                GoalItem::Ready { goal, revision } => Some((goal, revision)),
+                _ => None,
+            })
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+
+    let on_open = Callback::new(move |id: String| open.set(Some(id)));
+    let on_move = Callback::new({
+        let (env, load) = (env.clone(), load.clone());
+        move |(id, delta): (String, i32)| {
+            let Some(bridge) = env.host() else { return };
+            let mut list: Vec<(Goal, String)> = ready();
+            let mut only: Vec<Goal> = list.iter().map(|(g, _)| g.clone()).collect();
+            let changed = move_goal(&mut only, &id, delta);
+            for (slot, g) in list.iter_mut().zip(only) {
+                slot.0 = g;
+            }
+            let writes: Vec<(Goal, String)> = list.into_iter().filter(|(g, _)| changed.contains(&g.id)).collect();
+            let (env, load) = (env.clone(), load.clone());
+            spawn_local(async move {
+                for (g, rev) in writes {
+                    if let Err(e) = save_goal(&bridge, &g, Some(&rev)).await {
+                        env.report(&e);
+                    }
+                }
+                load();
+            });
+        }
+    });
+
+    let add = {
+        let (env, me, rel, load) = (env.clone(), me.clone(), rel.clone(), load.clone());
+        move |_| {
+            let Some(bridge) = env.host() else { return };
+            let Ok(mut goal) = Goal::new(&rel, &me, fresh_id(), &new_title.get_untracked(), &now_rfc3339()) else { return };
+            goal.priority = ready().iter().map(|(g, _)| g.priority + 1).max().unwrap_or(0);
+            let (env, load) = (env.clone(), load.clone());
+            spawn_local(async move {
+                match save_goal(&bridge, &goal, None).await {
+                    Ok(_) => {
+                        new_title.try_set(String::new());
+                        open.try_set(Some(goal.id.clone()));
+                        load();
+                    }
+                    Err(e) => env.report(&e),
+                }
+            });
+        }
+    };
+
+    let csv = {
+        let rel = rel.clone();
+        let me_id = me.id.clone();
+        move |_| {
+            let all: Vec<Goal> = ready().into_iter().map(|(g, _)| g).collect();
+            let shown = filtered(&all, &owner_filter.get_untracked(), &status_filter.get_untracked(), &sort.get_untracked(), &me_id);
+            let names = |id: &str| [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string());
+            let text = i18n.0.with_untracked(|c| to_csv(&shown, c, &names));
+            download(&format!("mentoring-goals-{}.csv", rel.id), "text/csv", &text);
+        }
+    };
+
+    let select = |id: &'static str, label: &'static str, value: RwSignal<String>, options: Vec<(String, String)>| {
+        el("div")
+            .class("mw-filter")
+            .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
+            .child(
+                el("select")
+                    .id(id)
+                    .class("mw-input mw-select")
+                    .children(options.into_iter().map(move |(v, text)| {
+                        let chosen = v.clone();
+                        el("option").attr("value", v).prop_flag("selected", move || value.get() == chosen).text(text).into_view()
+                    }))
+                    .on(leptos::ev::change, move |ev| value.set(event_target_value(&ev)))
+                    .into_view(),
+            )
+            .into_view()
+    };
+    let mut statuses = vec![(String::new(), i18n.t("goal.filter_any"))];
+    statuses.extend(GoalStatus::ALL.into_iter().map(|s| (s.label_key().to_string(), i18n.t(s.label_key()))));
+    let toolbar = el("div")
+        .class("mw-toolbar")
+        .child(select("mw-goal-owner", "goal.filter_owner", owner_filter, vec![("all".into(), i18n.t("goal.owner_all")), ("mine".into(), i18n.t("goal.owner_mine")), ("theirs".into(), i18n.t("goal.owner_theirs"))]))
+        .child(select("mw-goal-status-filter", "goal.filter_status", status_filter, statuses))
+        .child(select("mw-goal-sort", "goal.sort", sort, vec![("priority".into(), i18n.t("goal.sort_priority")), ("due".into(), i18n.t("goal.sort_due"))]))
+        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, csv).text(i18n.t("goal.download_csv")).into_view())
+        .into_view();
+
+    let adder = el("div")
+        .class("mw-inline mw-goal-add")
+        .child(el("label").attr("for", "mw-goal-new").class("mw-label").text(i18n.t("goal.new_title")).into_view())
+        .child(el("input").attr("type", "text").id("mw-goal-new").class("mw-input").prop_text("value", move || new_title.get()).on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev))).into_view())
+        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string())).on(leptos::ev::click, add).text(i18n.t("goal.add")).into_view())
+        .into_view();
+
+    let list_view = {
+        let (me, rel, env) = (me.clone(), rel.clone(), env.clone());
+        dyn_view(move || match goals.get() {
+            Goals::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
+            Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
+            Goals::Loaded(items) => {
+                let today = today_in(env.time_zone.get().as_deref());
+                let all: Vec<Goal> = items.iter().filter_map(|i| if let GoalItem::Ready { goal, .. } = i { Some(goal.clone()) } else { None }).collect();
+                let shown = filtered(&all, &owner_filter.get(), &status_filter.get(), &sort.get(), &me.id);
+                let broken = items.iter().filter_map(|i| match i {
+                    GoalItem::Broken { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
+                    GoalItem::Unreachable { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
+                    GoalItem::Ready { .. } => None,
+                });
+                if shown.is_empty() && all.is_empty() {
+                    return el("p").class("mw-empty").text(i18n.t("goal.none_yet")).into_view();
+                }
+                el("ul")
+                    .class("mw-list")
+                    .attr("role", "list")
+                    .children(shown.into_iter().map(|g| el("li").child(goal_card(i18n, g, &rel, today, on_open, on_move)).into_view()))
+                    .children(broken)
+                    .into_view()
+            }
+        })
+    };
+
+    let editor = {
+        let (env, me, rel) = (env.clone(), me.clone(), rel.clone());
+        dyn_view(move || {
+            let Some(id) = open.get() else { return empty() };
+            let Some((goal, revision)) = goals.with_untracked(|g| match g {
+                Goals::Loaded(items) => items.iter().find_map(|i| match i {
+                    GoalItem::Ready { goal, revision } if goal.id == id => Some((goal.clone(), revision.clone())),
+                    _ => None,
+                }),
+                _ => None,
+            }) else {
+                return empty();
+            };
+            goal_editor(&env, me.clone(), rel.clone(), goal, Some(revision), purpose.clone(), Callback::new(move |_: ()| open.set(None)))
+        })
+    };
+
+    el("section")
+        .class("mw-goals")
+        .attr("aria-labelledby", "mw-goals-heading")
+        .child(el("h3").id("mw-goals-heading").class("mw-subheading").text_dyn(i18n.tr("goal.title")).into_view())
+        .child(adder)
+        .child(toolbar)
+        .child(list_view)
+        .child(editor)
+        .into_view()
+}
+
+fn filtered<'a>(all: &'a [Goal], owner: &str, status: &str, sort: &str, me: &str) -> Vec<&'a Goal> {
+    let status = GoalStatus::ALL.into_iter().find(|s| s.label_key() == status);
+    let sort = if sort == "due" { SortBy::Due } else { SortBy::Priority };
+    let mut shown = list(all, None, status, sort);
+    match owner {
+        "mine" => shown.retain(|g| g.owner == me),
+        "theirs" => shown.retain(|g| g.owner != me),
+        _ => {}
+    }
+    shown
+}

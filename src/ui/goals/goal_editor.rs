@@ -1,0 +1,417 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+
+use crate::bridge::repo::{goal_key, load_goal, save_goal};
+use crate::bridge::BridgeError;
+use crate::domain::goals::merge::merge;
+use crate::domain::goals::model::GoalError;
+use crate::domain::goals::{Goal, GoalStatus, Milestone};
+use crate::domain::person::Person;
+use crate::domain::relationship::Relationship;
+use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
+use crate::ui::env::{Env, HostEvent};
+use crate::ui::goals::progress_chart::progress_chart;
+use crate::ui::goals::smart_coach::smart_coach;
+use crate::ui::platform::{fresh_id, now_rfc3339};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Saving {
+    Idle,
+    Busy,
+    Saved,
+    Failed(BridgeError),
+    Rule(GoalError),
+    /// Both changed the same parts: mine is shown; saving again keeps it.
+    Clashed(Vec<&'static str>),
+}
+
+/// GoalEditor: one goal, in full: what it is in SMART terms with the coach
+/// beside it, milestones to tick, progress and its history, status, and the
+/// sign-off. Saved with the Save button; a crossing save by the partner is
+/// merged field by field and clashes are named.
+pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revision: Option<String>, purpose: String, on_close: Callback<()>) -> AnyView {
+    let i18n = env.i18n;
+    let draft = RwSignal::new(goal.clone());
+    let base = StoredValue::new(goal);
+    let revision = StoredValue::new(revision);
+    let saving = RwSignal::new(Saving::Idle);
+    let celebrate = RwSignal::new(false);
+    let progress_note = RwSignal::new(String::new());
+    let new_milestone = RwSignal::new(String::new());
+    let drop_reason = RwSignal::new(String::new());
+
+    // Writes the draft over the revision it was read at; on a crossing write
+    // the two are merged and, without clashes, written again.
+    let save = {
+        let (env, rel_id) = (env.clone(), rel.id.clone());
+        SendWrapper::new(move |then: Option<HostEvent>| {
+            let Some(bridge) = env.host() else { return };
+            saving.set(Saving::Busy);
+            let (env, rel_id) = (env.clone(), rel_id.clone());
+            spawn_local(async move {
+                for _ in 0..3 {
+                    let Some(current) = draft.try_get_untracked() else { return };
+                    let rev = revision.get_value();
+                    match save_goal(&bridge, &current, rev.as_deref()).await {
+                        Ok(new_rev) => {
+                            revision.set_value(Some(new_rev));
+                            base.set_value(current.clone());
+                            saving.try_set(Saving::Saved);
+                            env.emit(HostEvent::Saved { kind: "goal", id: current.id.clone() });
+                            if let Some(event) = then.clone() {
+                                celebrate.try_set(true);
+                                env.emit(event);
+                            }
+                            return;
+                        }
+                        Err(BridgeError::Conflict) => match load_goal(&bridge, &goal_key(&current)).await {
+                            Ok(Some((theirs, their_rev))) => {
+                                let m = merge(&base.get_value(), &current, &theirs);
+                                base.set_value(theirs);
+                                revision.set_value(Some(their_rev));
+                                draft.try_set(m.merged);
+                                if !m.conflicts.is_empty() {
+                                    saving.try_set(Saving::Clashed(m.conflicts));
+                                    return;
+                                }
+                            }
+                            Ok(None) => {
+                                revision.set_value(None);
+                            }
+                            Err(e) => {
+                                env.report(&e);
+                                saving.try_set(Saving::Failed(e));
+                                return;
+                            }
+                        },
+                        Err(e) => {
+                            env.report(&e);
+                            saving.try_set(Saving::Failed(e));
+                            return;
+                        }
+                    }
+                }
+                saving.try_set(Saving::Failed(BridgeError::Conflict));
+                let _ = rel_id;
+            });
+        })
+    };
+
+    let text_field = move |id: &'static str, label: &'static str, hint: Option<&'static str>, long: bool, get: fn(&Goal) -> String, set: fn(&mut Goal, String)| {
+        let dom = format!("mw-goal-{id}");
+        let control = if long { el("textarea").attr("rows", "2").class("mw-input mw-textarea") } else { el("input").attr("type", if id == "due" { "date" } else { "text" }).class("mw-input") };
+        let control = control
+            .id(dom.clone())
+            .attr_opt("aria-describedby", hint.map(|_| format!("{dom}-hint")))
+            .prop_text("value", move || draft.with(get))
+            .on(leptos::ev::input, move |ev| {
+                let v = event_target_value(&ev);
+                draft.update(|g| set(g, v));
+            })
+            .into_view();
+        el("div")
+            .class("mw-field")
+            .child(el("label").attr("for", dom.clone()).class("mw-label").text_dyn(i18n.tr(label)).into_view())
+            .child(match hint {
+                Some(h) => el("p").id(format!("{dom}-hint")).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
+                None => empty(),
+            })
+            .child(control)
+            .into_view()
+    };
+
+    let me_for_ms = me.clone();
+    let milestones = dyn_view(move || {
+        let list = draft.with(|g| g.milestones.clone());
+        let me = me_for_ms.clone();
+        el("ul")
+            .class("mw-milestones")
+            .children(list.into_iter().map(|m| {
+                let cb = format!("mw-ms-{}", m.id);
+                let (toggle_id, remove_id) = (m.id.clone(), m.id.clone());
+                let me = me.clone();
+                el("li")
+                    .class("mw-milestone")
+                    .child(
+                        el("input")
+                            .attr("type", "checkbox")
+                            .id(cb.clone())
+                            .prop_flag("checked", move || m.done)
+                            .on(leptos::ev::change, move |ev| {
+                                let done = event_target_checked(&ev);
+                                draft.update(|g| {
+                                    let _ = g.set_milestone_done(&toggle_id, done, &me, &now_rfc3339());
+                                });
+                            })
+                            .into_view(),
+                    )
+                    .child(el("label").attr("for", cb).text(m.text.clone()).into_view())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button mw-button--small mw-button--link")
+                            .attr("aria-label", i18n.f("goal.remove_milestone", &[("text", &m.text)]))
+                            .on(leptos::ev::click, move |_| draft.update(|g| g.milestones.retain(|x| x.id != remove_id)))
+                            .text(i18n.t("goal.remove"))
+                            .into_view(),
+                    )
+                    .into_view()
+            }))
+            .into_view()
+    });
+    let add_milestone = move || {
+        let text = new_milestone.get_untracked().trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        draft.update(|g| g.milestones.push(Milestone { id: fresh_id(), text, due: None, done: false }));
+        new_milestone.set(String::new());
+    };
+    let add_milestone_key = add_milestone;
+
+    let me_for_progress = me.clone();
+    let manual_progress = dyn_view(move || {
+        if draft.with(|g| !g.milestones.is_empty()) {
+            return el("p").class("mw-hint").text(i18n.t("goal.progress_from_milestones")).into_view();
+        }
+        let me = me_for_progress.clone();
+        fragment(vec![
+            el("div")
+                .class("mw-field")
+                .child(el("label").attr("for", "mw-goal-progress").class("mw-label").text(i18n.t("goal.progress_label")).into_view())
+                .child(
+                    el("input")
+                        .attr("type", "number")
+                        .attr("min", "0")
+                        .attr("max", "100")
+                        .attr("inputmode", "numeric")
+                        .id("mw-goal-progress")
+                        .class("mw-input mw-input--short")
+                        .prop_text("value", move || draft.with(|g| g.manual_progress.to_string()))
+                        // One history entry per committed change, not per keystroke.
+                        .on(leptos::ev::change, move |ev| {
+                            let value = event_target_value(&ev).trim().parse::<u8>().unwrap_or(101);
+                            let note = progress_note.get_untracked();
+                            let mut result = Ok(());
+                            draft.update(|g| result = g.set_progress(value, &me, &now_rfc3339(), &note));
+                            match result {
+                                Ok(()) => progress_note.set(String::new()),
+                                Err(e) => saving.set(Saving::Rule(e)),
+                            }
+                        })
+                        .into_view(),
+                )
+                .into_view(),
+            el("div")
+                .class("mw-field")
+                .child(el("label").attr("for", "mw-goal-note").class("mw-label").text(i18n.t("goal.progress_note")).into_view())
+                .child(el("input").attr("type", "text").id("mw-goal-note").class("mw-input").prop_text("value", move || progress_note.get()).on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev))).into_view())
+                .into_view(),
+        ])
+    });
+
+    let status_select = el("select")
+        .id("mw-goal-status")
+        .class("mw-input mw-select")
+        .children(GoalStatus::ALL.into_iter().filter(|s| *s != GoalStatus::Achieved).map(|s| {
+            el("option").attr("value", s.label_key()).prop_flag("selected", move || draft.with(|g| g.status == s)).text(i18n.t(s.label_key())).into_view()
+        }))
+        .on(leptos::ev::change, move |ev| {
+            let key = event_target_value(&ev);
+            if let Some(s) = GoalStatus::ALL.into_iter().find(|s| s.label_key() == key) {
+                draft.update(|g| g.status = s);
+            }
+        })
+        .into_view();
+
+    let sign_off = {
+        let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
+        dyn_view(move || {
+            let g = draft.get();
+            let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
+            if g.is_signed_off() {
+                return el("p")
+                    .class_when("mw-achieved", "mw-achieved--celebrate", move || celebrate.get())
+                    .attr("role", "status")
+                    .text(i18n.t("goal.signed_off_line"))
+                    .into_view();
+            }
+            match &g.achieved_by {
+                Some(marker) if *marker != me.id => el("button")
+                    .attr("type", "button")
+                    .class("mw-button mw-button--primary")
+                    .on(leptos::ev::click, move |_| {
+                        let mut result = Ok(());
+                        draft.update(|g| result = g.confirm_achieved(&rel, &me, &now_rfc3339()));
+                        match result {
+                            Ok(()) => {
+                                let event = draft.with_untracked(|g| HostEvent::GoalAchieved { relationship_id: g.relationship_id.clone(), goal_id: g.id.clone() });
+                                save(Some(event));
+                            }
+                            Err(e) => saving.set(Saving::Rule(e)),
+                        }
+                    })
+                    .text(i18n.t("goal.confirm_achieved"))
+                    .into_view(),
+                Some(_) => el("p").class("mw-hint").text(i18n.t("goal.waiting_confirmation")).into_view(),
+                None if g.status != GoalStatus::Dropped => el("button")
+                    .attr("type", "button")
+                    .class("mw-button")
+                    .on(leptos::ev::click, move |_| {
+                        let mut result = Ok(());
+                        draft.update(|g| result = g.mark_achieved(&rel, &me, &now_rfc3339()));
+                        match result {
+                            Ok(()) => save(None),
+                            Err(e) => saving.set(Saving::Rule(e)),
+                        }
+                    })
+                    .text(i18n.t("goal.mark_achieved"))
+                    .into_view(),
+                None => empty(),
+            }
+        })
+    };
+
+    let drop_field = dyn_view(move || {
+        if !draft.with(|g| g.status == GoalStatus::Dropped) {
+            return empty();
+        }
+        el("div")
+            .class("mw-field")
+            .child(el("label").attr("for", "mw-goal-drop").class("mw-label").text(i18n.t("goal.drop_reason")).into_view())
+            .child(
+                el("input")
+                    .attr("type", "text")
+                    .id("mw-goal-drop")
+                    .class("mw-input")
+                    .prop_text("value", move || draft.with(|g| g.drop_reason.clone().unwrap_or_default()))
+                    .on(leptos::ev::input, move |ev| {
+                        let v = event_target_value(&ev);
+                        drop_reason.set(v.clone());
+                        draft.update(|g| g.drop_reason = Some(v));
+                    })
+                    .into_view(),
+            )
+            .into_view()
+    });
+
+    let save_click = {
+        let save = save.clone();
+        move |_| {
+            // A dropped goal needs its reason (a rule of the domain).
+            let dropped = draft.with_untracked(|g| g.status == GoalStatus::Dropped && g.drop_reason.as_deref().is_none_or(|r| r.trim().is_empty()));
+            if dropped {
+                saving.set(Saving::Rule(GoalError::DropNeedsReason));
+                return;
+            }
+            if draft.with_untracked(|g| g.title.trim().is_empty()) {
+                saving.set(Saving::Rule(GoalError::TitleRequired));
+                return;
+            }
+            save(None)
+        }
+    };
+
+    let status_line = el("p")
+        .class("mw-save-status")
+        .attr("role", "status")
+        .attr_dyn("data-state", move || {
+            Some(match saving.get() {
+                Saving::Idle => "idle",
+                Saving::Busy => "saving",
+                Saving::Saved => "saved",
+                Saving::Failed(_) | Saving::Rule(_) => "failed",
+                Saving::Clashed(_) => "clashed",
+            }
+            .to_string())
+        })
+        .text_dyn(move || match saving.get() {
+            Saving::Idle => String::new(),
+            Saving::Busy => i18n.t("form.saving"),
+            Saving::Saved => i18n.t("goal.saved"),
+            Saving::Failed(e) => i18n.f("goal.save_failed", &[("reason", &i18n.t(e.message_key()))]),
+            Saving::Rule(e) => i18n.t(e.message_key()),
+            Saving::Clashed(fields) => i18n.f("goal.clashed", &[("fields", &fields.iter().map(|f| i18n.t(&format!("goal.field.{f}"))).collect::<Vec<_>>().join(", "))]),
+        })
+        .into_view();
+
+    el("section")
+        .class("mw-goal-editor")
+        .attr("aria-labelledby", "mw-goal-editor-heading")
+        .child(el("h4").id("mw-goal-editor-heading").text_dyn(move || draft.with(|g| g.title.clone())).into_view())
+        .child(
+            el("div")
+                .class("mw-goal-editor__grid")
+                .child(
+                    el("div")
+                        .class("mw-goal-editor__form")
+                        .child(text_field("title", "goal.field.title", None, false, |g| g.title.clone(), |g, v| g.title = v))
+                        .child(text_field("specific", "goal.field.specific", Some("goal.hint.specific"), true, |g| g.specific.clone(), |g, v| g.specific = v))
+                        .child(text_field("measure", "goal.field.measure", Some("goal.hint.measure"), false, |g| g.measure.clone(), |g, v| g.measure = v))
+                        .child(text_field("achievable", "goal.field.achievable", Some("goal.hint.achievable"), false, |g| g.achievable.clone(), |g, v| g.achievable = v))
+                        .child(text_field("relevant", "goal.field.relevant", Some("goal.hint.relevant"), false, |g| g.relevant.clone(), |g, v| g.relevant = v))
+                        .child(text_field("due", "goal.field.due", Some("goal.hint.due"), false, |g| g.due.clone().unwrap_or_default(), |g, v| g.due = (!v.is_empty()).then_some(v)))
+                        .into_view(),
+                )
+                .child(smart_coach(env, draft, purpose))
+                .into_view(),
+        )
+        .child(
+            el("fieldset")
+                .class("mw-section")
+                .child(el("legend").class("mw-section__title").text(i18n.t("goal.milestones")).into_view())
+                .child(milestones)
+                .child(
+                    el("div")
+                        .class("mw-inline")
+                        .child(el("label").attr("for", "mw-ms-new").class("mw-label").text(i18n.t("goal.new_milestone")).into_view())
+                        .child(
+                            el("input")
+                                .attr("type", "text")
+                                .id("mw-ms-new")
+                                .class("mw-input")
+                                .prop_text("value", move || new_milestone.get())
+                                .on(leptos::ev::input, move |ev| new_milestone.set(event_target_value(&ev)))
+                                .on(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+                                    if ev.key() == "Enter" {
+                                        ev.prevent_default();
+                                        add_milestone_key();
+                                    }
+                                })
+                                .into_view(),
+                        )
+                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add_milestone()).text(i18n.t("goal.add_milestone")).into_view())
+                        .into_view(),
+                )
+                .into_view(),
+        )
+        .child(
+            el("fieldset")
+                .class("mw-section")
+                .child(el("legend").class("mw-section__title").text(i18n.t("goal.progress")).into_view())
+                .child(el("p").class("mw-goal__progress").child(el("progress").attr("max", "100").attr_dyn("value", move || Some(draft.with(|g| g.progress()).to_string())).attr("aria-labelledby", "mw-goal-progress-text").into_view()).child(el("span").id("mw-goal-progress-text").text_dyn(move || i18n.f("goal.percent_done", &[("n", &draft.with(|g| g.progress()).to_string())])).into_view()).into_view())
+                .child(manual_progress)
+                .child(dyn_view(move || draft.with(|g| progress_chart(i18n, &g.history))))
+                .child(
+                    el("div")
+                        .class("mw-field")
+                        .child(el("label").attr("for", "mw-goal-status").class("mw-label").text(i18n.t("goal.status_label")).into_view())
+                        .child(status_select)
+                        .into_view(),
+                )
+                .child(drop_field)
+                .child(sign_off)
+                .into_view(),
+        )
+        .child(status_line)
+        .child(
+            el("div")
+                .class("mw-actions")
+                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, save_click).text(i18n.t("goal.save")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text(i18n.t("goal.close")).into_view())
+                .child(text(""))
+                .into_view(),
+        )
+        .into_view()
+}
