@@ -598,3 +598,22 @@ async fn vendor_templates_are_checked() {
     assert!(eventsText(&m.events).contains("template_invalid"));
     assert!(eventsText(&m.events).contains("meetings.colour"));
 }
+
+// Pins: many mount/destroy cycles leave nothing behind: no nodes, no stylesheets,
+// no storage subscriptions (what would leak memory on a long-lived portal page).
+#[wasm_bindgen_test]
+async fn repeated_mount_and_destroy_leave_nothing() {
+    let b = bridge("u-ana");
+    let host = newHost();
+    for _ in 0..25 {
+        let mut w = mount(host.clone(), options(&b, &js("{}")), sheet()).unwrap();
+        let root = host.shadow_root().unwrap();
+        until_text(&root, "Signed in as Ana Li").await;
+        until(&root, "the list", || text(&root).contains("no mentoring relationships yet")).await;
+        w.destroy();
+        assert_eq!(root.child_element_count(), 0);
+        assert_eq!(adoptedCount(&root), 0);
+    }
+    assert_eq!(activeSubscriptions(&b), 0);
+    assert_eq!(totalSubscriptions(&b), 25);
+}
