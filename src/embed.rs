@@ -90,7 +90,7 @@ fn read_options(js: &JsValue) -> Options {
 }
 
 /// The current settings of one instance, kept so `update` can merge.
-struct Settings {
+pub(crate) struct Settings {
     bridge: JsValue,
     locale: String,
     theme: BTreeMap<String, String>,
@@ -98,9 +98,39 @@ struct Settings {
     text: BTreeMap<String, String>,
     timeout_ms: u32,
     templates: String,
+    /// `loader.js`'s hook for feature modules (goals), if it gave one.
+    feature_loader: JsValue,
 }
 
 impl Settings {
+    pub(crate) fn from_options(options: &JsValue) -> Settings {
+        let mut settings = Settings {
+            bridge: JsValue::UNDEFINED,
+            locale: "en".into(),
+            theme: BTreeMap::new(),
+            brand_name: None,
+            text: BTreeMap::new(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            templates: String::new(),
+            feature_loader: JsValue::UNDEFINED,
+        };
+        settings.apply(read_options(options));
+        settings.feature_loader = get(options, "__loadFeature");
+        settings
+    }
+
+    /// The environment the UI runs in, dispatching events on `host`.
+    pub(crate) fn env(&self, host: &HtmlElement, catalog: RwSignal<Catalog>, brand: RwSignal<Option<String>>, templates: RwSignal<Vec<Template>>) -> Env {
+        let bridge = HostBridge::new(self.bridge.clone(), self.timeout_ms);
+        if let Err(e) = &bridge {
+            console_error(&e.detail());
+        }
+        let target = host.clone();
+        let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&target, event));
+        let loader = self.feature_loader.clone().dyn_into::<js_sys::Function>().ok();
+        Env::new(bridge, I18n(catalog), brand, templates, host.clone(), emit).with_feature_loader(loader)
+    }
+
     fn apply(&mut self, o: Options) -> bool {
         let bridge_changed = o.bridge.is_some();
         if let Some(b) = o.bridge {
@@ -127,7 +157,7 @@ impl Settings {
         bridge_changed
     }
 
-    fn catalog(&self) -> Catalog {
+    pub(crate) fn catalog(&self) -> Catalog {
         let (catalog, ignored) = Catalog::new(&self.locale, self.text.clone());
         for key in ignored {
             console_warn(&format!("options.text.{key} is not a message key of this version (or is too long); ignored"));
@@ -137,7 +167,7 @@ impl Settings {
 
     /// The vendor's templates that passed the checks; each refusal is
     /// reported to the console and, as `mw:error`, to the host.
-    fn templates(&self, host: &HtmlElement) -> Vec<Template> {
+    pub(crate) fn templates(&self, host: &HtmlElement) -> Vec<Template> {
         if self.templates.is_empty() {
             return Vec::new();
         }
@@ -172,7 +202,7 @@ struct Mounted {
 
 /// One mounted widget. JS holds it; `destroy` (or garbage collection of the
 /// handle) tears it down.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
 pub struct Widget {
     host: HtmlElement,
     shared_sheet: JsValue,
@@ -180,7 +210,7 @@ pub struct Widget {
     mounted: Option<Mounted>,
 }
 
-fn dispatch(host: &HtmlElement, event: HostEvent) {
+pub(crate) fn dispatch(host: &HtmlElement, event: HostEvent) {
     let detail = Object::new();
     let set = |k: &str, v: &str| {
         let _ = Reflect::set(&detail, &k.into(), &v.into());
@@ -258,16 +288,18 @@ impl Widget {
         container.set_class_name("mw-container");
         shadow.append_child(&container)?;
 
-        let bridge = HostBridge::new(self.settings.bridge.clone(), self.settings.timeout_ms);
-        if let Err(e) = &bridge {
-            console_error(&format!("{}", e.detail()));
-        }
         let catalog_now = self.settings.catalog();
         let brand_now = self.settings.brand_name.clone();
         let templates_now = self.settings.templates(&self.host);
-        let host = self.host.clone();
-        let host_for_env = self.host.clone();
-        let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&host, event));
+        let settings_env = {
+            let host = self.host.clone();
+            let s = &self.settings;
+            let (bridge, timeout, loader) = (s.bridge.clone(), s.timeout_ms, s.feature_loader.clone());
+            move |catalog, brand, templates| {
+                let s = Settings { bridge, timeout_ms: timeout, feature_loader: loader, ..Settings::from_options(&JsValue::UNDEFINED) };
+                s.env(&host, catalog, brand, templates)
+            }
+        };
 
         let handles = Rc::new(std::cell::Cell::new(None));
         let out = handles.clone();
@@ -276,7 +308,7 @@ impl Widget {
             let brand = RwSignal::new(brand_now);
             let templates = RwSignal::new(templates_now);
             out.set(Some((catalog, brand, templates)));
-            widget_root(Env::new(bridge, I18n(catalog), brand, templates, host_for_env, emit))
+            widget_root(settings_env(catalog, brand, templates))
         });
         let (catalog, brand, templates) = handles.take().ok_or("the widget did not render")?;
         self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, _view: Box::new(view) });
@@ -294,24 +326,15 @@ impl Widget {
 
 /// Mounts a widget into `host`'s shadow root. Never throws for bad options:
 /// a wrong bridge is shown in the widget and in the console.
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
 pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Result<Widget, JsValue> {
-    let mut settings = Settings {
-        bridge: JsValue::UNDEFINED,
-        locale: "en".into(),
-        theme: BTreeMap::new(),
-        brand_name: None,
-        text: BTreeMap::new(),
-        timeout_ms: DEFAULT_TIMEOUT_MS,
-        templates: String::new(),
-    };
-    settings.apply(read_options(&options));
+    let settings = Settings::from_options(&options);
     let mut widget = Widget { host, shared_sheet, settings, mounted: None };
     widget.render()?;
     Ok(widget)
 }
 
-#[wasm_bindgen]
+#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
 impl Widget {
     /// Changes options in place. Texts, locale, brand and theme apply at once;
     /// a new bridge re-mounts the widget (a different person or store).
@@ -350,7 +373,7 @@ impl Widget {
     }
 
     /// Whether the widget is currently mounted.
-    #[wasm_bindgen(getter)]
+    #[cfg_attr(not(feature = "goals-module"), wasm_bindgen(getter))]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
     }

@@ -75,16 +75,58 @@
     if (stale) stale.remove();
   }
 
+  // Feature modules (the goal tracker) load on demand, once per page, when
+  // a screen that needs them opens: they stay out of the first load.
+  var FEATURES = ["goals"];
+  var features = {};
+  function feature(name) {
+    if (!features[name]) {
+      features[name] = import(base + "mentoring_widget_" + name + ".js").then(function (m) {
+        return m.default({ module_or_path: base + "mentoring_widget_" + name + "_bg.wasm" }).then(function () { return m; });
+      });
+      features[name].catch(function () { delete features[name]; });
+    }
+    return features[name];
+  }
+
+  // Mounts feature `name` into `slot`; returns the function that removes it.
+  function loadFeature(name, slot, relationshipId, options) {
+    var handle = null;
+    var gone = false;
+    if (FEATURES.indexOf(name) < 0) return function () {};
+    feature(name).then(function (m) {
+      if (gone) return;
+      handle = m["mount_" + name](slot, options, relationshipId);
+    }).catch(function (error) {
+      log("error", "could not load the " + name + " module", error);
+      slot.dispatchEvent(new CustomEvent("mw:error", {
+        bubbles: true, composed: true, detail: { code: "load_failed", message: String(error && error.message || error) }
+      }));
+    });
+    return function dispose() {
+      gone = true;
+      if (handle) { handle.destroy(); handle.free(); handle = null; }
+    };
+  }
+
   /** Mounts a widget into `el`. Resolves to { update(options), destroy() }. */
   function mount(el, options) {
     if (!(el instanceof HTMLElement)) return Promise.reject(new TypeError("MentoringWidget.mount needs an element"));
     var merged = Object.assign({}, defaults || {}, options || {});
     return Promise.all([boot(), withBridge(merged)]).then(function (r) {
       clearLoadFailure(el);
-      var widget = r[0].glue.mount(el, r[1], r[0].sheet);
+      var current = r[1];
+      var withHook = Object.assign({}, current, {
+        __loadFeature: function (name, slot, relationshipId) { return loadFeature(name, slot, relationshipId, current); }
+      });
+      var widget = r[0].glue.mount(el, withHook, r[0].sheet);
       var alive = true;
       return {
-        update: function (next) { if (alive) widget.update(next || {}); },
+        update: function (next) {
+          if (!alive) return;
+          current = Object.assign({}, current, next || {});
+          widget.update(next || {});
+        },
         destroy: function () {
           if (!alive) return;
           alive = false;

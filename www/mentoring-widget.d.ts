@@ -93,10 +93,11 @@ export interface MentoringWidgetHandle {
 /** `event.detail` of each mw:* event (they bubble and cross the shadow boundary). */
 export interface MentoringEvents {
   "mw:ready": CustomEvent<{ userId: string }>;
-  "mw:saved": CustomEvent<{ kind: "relationship" | "agreement"; id: string }>;
+  "mw:saved": CustomEvent<{ kind: "relationship" | "agreement" | "goal"; id: string }>;
   "mw:error": CustomEvent<{ code: string; message: string }>;
   "mw:agreement-signed": CustomEvent<{ relationshipId: string; by: string }>;
   "mw:agreement-in-force": CustomEvent<{ relationshipId: string; version: number }>;
+  "mw:goal-achieved": CustomEvent<{ relationshipId: string; goalId: string }>;
 }
 
 export interface MentoringWidgetApi {

@@ -72,6 +72,9 @@ pub struct Env {
     /// The signed-in person's IANA time zone, once the host has said it:
     /// "today" and "overdue" are reckoned there.
     pub time_zone: RwSignal<Option<String>>,
+    /// `loader.js`'s hook that loads a feature module (the goal tracker)
+    /// into a slot; absent when the widget is mounted without the loader.
+    feature_loader: SendWrapper<Option<js_sys::Function>>,
     emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
 }
 
@@ -91,8 +94,26 @@ impl Env {
             templates,
             host: SendWrapper::new(host),
             time_zone: RwSignal::new(None),
+            feature_loader: SendWrapper::new(None),
             emit: SendWrapper::new(emit),
         }
+    }
+
+    pub fn with_feature_loader(mut self, loader: Option<js_sys::Function>) -> Env {
+        self.feature_loader = SendWrapper::new(loader);
+        self
+    }
+
+    /// Asks the loader to mount feature module `name` into `slot` for a
+    /// relationship; returns the function that removes it again.
+    pub fn load_feature(&self, name: &str, slot: &web_sys::Element, relationship_id: &str) -> Option<js_sys::Function> {
+        use wasm_bindgen::JsCast;
+        let loader: &Option<js_sys::Function> = &self.feature_loader;
+        let loader = loader.as_ref()?;
+        let dispose = loader
+            .call3(&wasm_bindgen::JsValue::NULL, &name.into(), slot, &relationship_id.into())
+            .ok()?;
+        dispose.dyn_into::<js_sys::Function>().ok()
     }
 
     pub fn emit(&self, event: HostEvent) {

@@ -195,10 +195,17 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         })
     };
 
+    // The open goal, once it is among the loaded ones. A reload after a save
+    // keeps the same value, so the editor (and what is typed in it) stays.
+    let shown_id = Memo::new(move |_| {
+        open.get().filter(|id| {
+            goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { goal, .. } if goal.id == *id))))
+        })
+    });
     let editor = {
         let (env, me, rel) = (env.clone(), me.clone(), rel.clone());
         dyn_view(move || {
-            let Some(id) = open.get() else { return empty() };
+            let Some(id) = shown_id.get() else { return empty() };
             let Some((goal, revision)) = goals.with_untracked(|g| match g {
                 Goals::Loaded(items) => items.iter().find_map(|i| match i {
                     GoalItem::Ready { goal, revision } if goal.id == id => Some((goal.clone(), revision.clone())),

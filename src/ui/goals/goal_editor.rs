@@ -39,6 +39,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let celebrate = RwSignal::new(false);
     let progress_note = RwSignal::new(String::new());
     let new_milestone = RwSignal::new(String::new());
+    let new_milestone_due = RwSignal::new(String::new());
     let drop_reason = RwSignal::new(String::new());
 
     // Writes the draft over the revision it was read at; on a crossing write
@@ -147,6 +148,10 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                             .into_view(),
                     )
                     .child(el("label").attr("for", cb).text(m.text.clone()).into_view())
+                    .child(match m.due.as_deref().and_then(crate::domain::dates::Date::parse) {
+                        Some(d) => el("span").class("mw-hint").text(i18n.f("goal.due_on", &[("date", &crate::ui::platform::format_day(d, i18n.locale()))])).into_view(),
+                        None => empty(),
+                    })
                     .child(
                         el("button")
                             .attr("type", "button")
@@ -165,8 +170,10 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         if text.is_empty() {
             return;
         }
-        draft.update(|g| g.milestones.push(Milestone { id: fresh_id(), text, due: None, done: false }));
+        let due = Some(new_milestone_due.get_untracked()).filter(|d| crate::domain::dates::Date::parse(d).is_some());
+        draft.update(|g| g.milestones.push(Milestone { id: fresh_id(), text, due, done: false }));
         new_milestone.set(String::new());
+        new_milestone_due.set(String::new());
     };
     let add_milestone_key = add_milestone;
 
@@ -214,8 +221,11 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let status_select = el("select")
         .id("mw-goal-status")
         .class("mw-input mw-select")
-        .children(GoalStatus::ALL.into_iter().filter(|s| *s != GoalStatus::Achieved).map(|s| {
-            el("option").attr("value", s.label_key()).prop_flag("selected", move || draft.with(|g| g.status == s)).text(i18n.t(s.label_key())).into_view()
+        // "Achieved" is shown but not chosen here: it goes through "Mark as
+        // achieved" and the partner's confirmation.
+        .children(GoalStatus::ALL.into_iter().map(|s| {
+            let option = el("option").attr("value", s.label_key()).prop_flag("selected", move || draft.with(|g| g.status == s)).text(i18n.t(s.label_key()));
+            if s == GoalStatus::Achieved { option.attr("disabled", "") } else { option }.into_view()
         }))
         .on(leptos::ev::change, move |ev| {
             let key = event_target_value(&ev);
@@ -347,6 +357,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     el("div")
                         .class("mw-goal-editor__form")
                         .child(text_field("title", "goal.field.title", None, false, |g| g.title.clone(), |g, v| g.title = v))
+                        .child(text_field("description", "goal.field.description", Some("goal.hint.description"), true, |g| g.description.clone(), |g, v| g.description = v))
                         .child(text_field("specific", "goal.field.specific", Some("goal.hint.specific"), true, |g| g.specific.clone(), |g, v| g.specific = v))
                         .child(text_field("measure", "goal.field.measure", Some("goal.hint.measure"), false, |g| g.measure.clone(), |g, v| g.measure = v))
                         .child(text_field("achievable", "goal.field.achievable", Some("goal.hint.achievable"), false, |g| g.achievable.clone(), |g, v| g.achievable = v))
@@ -381,6 +392,8 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                                 })
                                 .into_view(),
                         )
+                        .child(el("label").attr("for", "mw-ms-due").class("mw-label").text(i18n.t("goal.new_milestone_due")).into_view())
+                        .child(el("input").attr("type", "date").id("mw-ms-due").class("mw-input mw-input--date").prop_text("value", move || new_milestone_due.get()).on(leptos::ev::input, move |ev| new_milestone_due.set(event_target_value(&ev))).into_view())
                         .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add_milestone()).text(i18n.t("goal.add_milestone")).into_view())
                         .into_view(),
                 )

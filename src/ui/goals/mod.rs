@@ -10,5 +10,6 @@
 pub mod goal_board;
 pub mod goal_card;
 pub mod goal_editor;
+pub mod goals_root;
 pub mod progress_chart;
 pub mod smart_coach;

@@ -56,6 +56,32 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
         })
     };
     load();
+    // Once the slot is on the page, ask the loader for the goal tracker; it
+    // is removed with the page.
+    let dispose = std::rc::Rc::new(std::cell::RefCell::new(None::<js_sys::Function>));
+    {
+        let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
+        let asked = std::rc::Rc::new(std::cell::Cell::new(false));
+        Effect::new(move |_| {
+            if state.get() != PageState::Ready || asked.get() {
+                return;
+            }
+            asked.set(true);
+            let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
+            request_animation_frame(move || {
+                let slot = env.host.shadow_root().and_then(|r| r.get_element_by_id("mw-goals-slot"));
+                if let Some(slot) = slot {
+                    *dispose.borrow_mut() = env.load_feature("goals", &slot, &id);
+                }
+            });
+        });
+    }
+    let dispose = SendWrapper::new(dispose);
+    on_cleanup(move || {
+        if let Some(f) = dispose.borrow_mut().take() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
     if let Some(bridge) = env.host() {
         let reload = load.clone();
         let key = keys::relationship(&id);
@@ -100,9 +126,12 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
         };
         match state.get() {
             PageState::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
-            // The goal board (ui::goals) is built but not mounted yet: with it
-            // the first load is 268 KiB gzip, over the 250 KiB budget.
-            PageState::Ready => agreement_panel(&env_body, me.clone(), doc),
+            // The goal tracker is a module of its own, loaded into this slot
+            // by loader.js (see feature.rs): it stays out of the first load.
+            PageState::Ready => crate::ui::dom::fragment(vec![
+                agreement_panel(&env_body, me.clone(), doc),
+                el("div").id("mw-goals-slot").class("mw-goals-slot").into_view(),
+            ]),
             PageState::Broken(e) => panel_of(i18n.t(e.message_key()), false),
             PageState::Missing => panel_of(i18n.t("bridge.not_found"), false),
             PageState::Failed(e) => panel_of(i18n.t(e.message_key()), true),

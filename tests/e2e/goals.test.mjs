@@ -1,0 +1,124 @@
+// End to end: the goal tracker (its own wasm module, loaded when a
+// relationship opens) through the demo portal. Ana adds a vague goal, reads
+// the coach's hints, makes it SMART, adds milestones and ticks them off; Ben
+// sees the progress chart and signs the goal off.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.MW_BASE_URL;
+const SHOTS = process.env.MW_SCREENSHOTS || "test-output";
+if (!BASE) throw new Error("MW_BASE_URL is not set: run through `cargo xtask test`");
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+after(async () => { await browser?.close(); });
+
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+
+async function signInAs(page, id, name) {
+  await page.evaluate((u) => localStorage.setItem("acme-portal:user", u), id);
+  await page.reload();
+  await page.locator("mentoring-widget").getByText(`Signed in as ${name}`).waitFor();
+}
+
+test("a vague goal made SMART, milestones ticked, signed off by the partner", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  const events = [];
+  await page.exposeFunction("recordMwEvent", (e) => events.push(e));
+  await page.addInitScript(() => {
+    document.addEventListener("mw:goal-achieved", (e) => window.recordMwEvent(JSON.stringify(e.detail)));
+  });
+  const loaded = [];
+  page.on("request", (r) => loaded.push(r.url()));
+  await page.goto(BASE);
+  const widget = page.locator("mentoring-widget");
+  await widget.getByText("Signed in as Ana Li").waitFor();
+  assert.ok(!loaded.some((u) => u.includes("mentoring_widget_goals")), "the goal module is not part of the first load");
+
+  // A relationship with Ben.
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentee").check();
+  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
+  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
+  await widget.getByLabel("Traditional mentoring").check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+
+  // The goal tracker arrives on demand.
+  const goals = widget.locator(".mw-goals");
+  await goals.waitFor();
+  assert.ok(loaded.some((u) => u.endsWith("mentoring_widget_goals_bg.wasm")));
+  await goals.getByLabel("New goal").fill("Get better at presenting");
+  await goals.getByRole("button", { name: "Add goal" }).click();
+  const editor = goals.locator(".mw-goal-editor");
+  await editor.waitFor();
+  const coach = editor.locator(".mw-coach");
+  await coach.getByText("This reads like a wish").waitFor();
+  await coach.getByText("Add a measure").waitFor();
+  await coach.getByText("Pick a date to aim for").waitFor();
+  await shot(page, "15-goal-vague-coach.png");
+
+  // Make it SMART.
+  await editor.getByLabel("Goal", { exact: true }).fill("Present the Q1 planning review to the leadership team");
+  await editor.getByLabel("What exactly (Specific)").fill("A 20-minute talk with slides at the February all-hands");
+  await editor.getByLabel("How it will be measured (Measurable)").fill("Delivered, with an average feedback score of 4 or more");
+  await editor.getByLabel("What makes it doable (Achievable)").fill("I already present to my own team every month");
+  await editor.getByLabel("Why it matters (Relevant)").fill("It is the next step in my career");
+  const due = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  await editor.getByLabel("By when (Time-bound)").fill(due);
+  await coach.getByText("Nicely done").waitFor();
+
+  // Milestones, ticked one by one: progress follows.
+  for (const step of ["Outline the talk", "Rehearse with Ben", "Give the talk"]) {
+    await editor.getByLabel("New step").fill(step);
+    await editor.getByRole("button", { name: "Add step" }).click();
+  }
+  await editor.getByLabel("Outline the talk", { exact: true }).check();
+  await editor.getByText("33% done").waitFor();
+  await editor.getByLabel("Rehearse with Ben", { exact: true }).check();
+  await editor.getByText("66% done").waitFor();
+  await editor.getByRole("button", { name: "Save goal" }).click();
+  await editor.getByText("Goal saved").waitFor();
+  await shot(page, "16-goal-smart-milestones.png");
+  await editor.getByLabel("Give the talk", { exact: true }).check();
+  await editor.getByText("100% done").waitFor();
+  await editor.getByRole("button", { name: "Mark as achieved" }).click();
+  await editor.getByText("waiting for your partner to confirm").waitFor();
+  await editor.getByText("Goal saved").waitFor();
+
+  // Ben sees the chart (with its text alternative) and signs the goal off.
+  await signInAs(page, "u-ben", "Ben Okafor");
+  await widget.getByRole("button", { name: /Traditional mentoring with Ana Li/ }).click();
+  await goals.waitFor();
+  await goals.getByRole("button", { name: "Present the Q1 planning review to the leadership team", exact: true }).click();
+  const chart = editor.locator("svg[role=img]");
+  await chart.waitFor();
+  assert.match(await chart.getAttribute("aria-label"), /33% on .*66% on .*100% on/);
+  await shot(page, "17-goal-chart-ben.png");
+  await editor.getByRole("button", { name: "Confirm it is achieved" }).click();
+  await editor.getByText("signed off by both of you").waitFor();
+  await shot(page, "18-goal-signed-off.png");
+  assert.ok(events.some((e) => e.includes('"goalId"')), events.join("\n"));
+
+  // The CSV export, as the list shows it.
+  const [csv] = await Promise.all([page.waitForEvent("download"), goals.getByRole("button", { name: "Download CSV" }).click()]);
+  const text = readFileSync(await csv.path(), "utf8");
+  assert.match(text, /^Goal,Owner,Status,Progress \(%\),Due,Measure,Milestones\r\n/);
+  assert.match(text, /Present the Q1 planning review to the leadership team,Ana Li,Achieved,100,/);
+  assert.deepEqual(problems, []);
+});

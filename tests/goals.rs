@@ -1,0 +1,249 @@
+//! Component tests of the goal tracker module (`--features goals-module`),
+//! mounted by `feature::mount_goals` into a slot inside a shadow root, as
+//! `loader.js` does, with the shipped local bridge in memory.
+#![cfg(all(target_arch = "wasm32", feature = "goals-module"))]
+
+use gloo_timers::future::TimeoutFuture;
+use mentoring_widget::feature::mount_goals;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/www/bridges/local.js")]
+extern "C" {
+    fn createLocalBridge(options: &JsValue) -> JsValue;
+    type MemoryStorage;
+    #[wasm_bindgen(constructor)]
+    fn new() -> MemoryStorage;
+}
+
+#[wasm_bindgen(module = "/tests/support/harness.js")]
+extern "C" {
+    fn withFaults(bridge: JsValue) -> JsValue;
+    fn callCount(bridge: &JsValue, method: &str) -> u32;
+    fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
+    fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
+    fn newHost() -> HtmlElement;
+    fn recordEvents(el: &HtmlElement) -> JsValue;
+    fn eventsText(seen: &JsValue) -> String;
+    fn options(bridge: &JsValue, extra: &JsValue) -> JsValue;
+    fn setValue(input: &Element, value: &str);
+}
+
+const PEOPLE: &str = r#"[{"id":"u-ana","displayName":"Ana Li"},{"id":"u-ben","displayName":"Ben Okafor"}]"#;
+const REL: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"traditional","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"active","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[],"draft":{"content":{"purpose":"Grow as a presenter and lead quarterly planning"},"basedOn":null,"signatures":[],"updatedAt":"t","updatedBy":"u-ana"}}}}"#;
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn bridge_on(storage: &JsValue, user: &str) -> JsValue {
+    let opts = js(&format!(r#"{{"people":{PEOPLE},"currentUserId":"{user}"}}"#));
+    js_sys::Reflect::set(&opts, &"storage".into(), storage).unwrap();
+    withFaults(createLocalBridge(&opts))
+}
+
+async fn promise(p: js_sys::Promise) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
+}
+
+struct Mounted {
+    root: ShadowRoot,
+    events: JsValue,
+    _handle: mentoring_widget::feature::GoalsHandle,
+}
+
+/// A widget-like host with a shadow root and a slot, as the main module leaves it.
+fn mount_in_slot(bridge: &JsValue) -> Mounted {
+    let host = newHost();
+    let events = recordEvents(&host);
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
+    root.append_child(&slot).unwrap();
+    let handle = mount_goals(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
+    Mounted { root, events, _handle: handle }
+}
+
+fn text(root: &ShadowRoot) -> String {
+    root.text_content().unwrap_or_default()
+}
+fn find(root: &ShadowRoot, sel: &str) -> Option<Element> {
+    root.query_selector(sel).ok().flatten()
+}
+fn get(root: &ShadowRoot, sel: &str) -> Element {
+    find(root, sel).unwrap_or_else(|| panic!("no {sel} in: {}", text(root)))
+}
+fn click(root: &ShadowRoot, sel: &str) {
+    get(root, sel).unchecked_into::<HtmlElement>().click();
+}
+async fn until(root: &ShadowRoot, what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if cond() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}; shows: {}", text(root));
+}
+async fn until_text(root: &ShadowRoot, needle: &str) {
+    until(root, needle, || text(root).contains(needle)).await;
+}
+
+async fn add_goal(root: &ShadowRoot, title: &str) {
+    until(root, "the board", || find(root, "#mw-goal-new").is_some()).await;
+    setValue(&get(root, "#mw-goal-new"), title);
+    click(root, ".mw-goal-add .mw-button--primary");
+    until(root, "the editor", || find(root, ".mw-goal-editor").is_some()).await;
+}
+
+// Pins: the coach reacts live, letter by letter, as a vague goal becomes SMART,
+// and checks relevance against the agreement's purpose.
+#[wasm_bindgen_test]
+async fn coach_follows_the_goal_as_it_is_written() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Get better at cooking").await;
+    until(&m.root, "five hints", || m.root.query_selector_all(".mw-coach__hints li").unwrap().length() == 5).await;
+    assert!(find(&m.root, "[data-hint='coach.s_vague']").is_some());
+    setValue(&get(&m.root, "#mw-goal-measure"), "Average feedback score of 4 or more");
+    setValue(&get(&m.root, "#mw-goal-achievable"), "I present every month already");
+    setValue(&get(&m.root, "#mw-goal-relevant"), "I enjoy it");
+    until(&m.root, "the relevance hint", || find(&m.root, "[data-hint='coach.r_unrelated']").is_some()).await;
+    assert!(find(&m.root, "[data-hint='coach.s_vague']").is_none(), "a measure pins the vague words down");
+    setValue(&get(&m.root, "#mw-goal-relevant"), "I will cook for the team's planning offsite");
+    setValue(&get(&m.root, "#mw-goal-due"), "2030-01-01");
+    until(&m.root, "the far-date hint", || find(&m.root, "[data-hint='coach.t_far']").is_some()).await;
+    setValue(&get(&m.root, "#mw-goal-due"), "2027-03-01");
+    until_text(&m.root, "Nicely done").await;
+}
+
+// Pins: a goal document that does not decode shows an error on that goal only, is
+// never written, and the other goals still load.
+#[wasm_bindgen_test]
+async fn a_broken_goal_is_shown_and_left_alone() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    promise(rawPut(&ana, "mw/v1/rel/rel1/goals/bad1", "{ not json")).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    until(&m.root, "a goal card and a broken card", || find(&m.root, ".mw-card--broken").is_some() && find(&m.root, ".mw-goal").is_some()).await;
+    assert!(text(&m.root).contains("mw/v1/rel/rel1/goals/bad1"));
+    assert_eq!(promise(rawGet(&ana, "mw/v1/rel/rel1/goals/bad1")).await.as_string().as_deref(), Some("{ not json"));
+    assert_eq!(callCount(&ana, "put"), 3, "the two test writes and the new goal only");
+}
+
+// Pins: priority can be changed with the move buttons (keyboard-reachable), and the
+// order is stored.
+#[wasm_bindgen_test]
+async fn goals_reorder_with_buttons() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "First goal").await;
+    add_goal(&m.root, "Second goal").await;
+    let titles = || {
+        let list = m.root.query_selector_all(".mw-goal .mw-card__open").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect::<Vec<_>>()
+    };
+    until(&m.root, "two goals", || titles().len() == 2).await;
+    assert_eq!(titles(), ["First goal", "Second goal"]);
+    let up = m.root.query_selector_all(".mw-goal .mw-move").unwrap().item(2).unwrap();
+    assert_eq!(up.dyn_ref::<Element>().unwrap().get_attribute("aria-label").as_deref(), Some("Move up: Second goal"));
+    up.unchecked_into::<HtmlElement>().click();
+    until(&m.root, "the new order", || titles() == ["Second goal", "First goal"]).await;
+}
+
+// Pins: the owner cannot confirm their own goal; the partner's confirmation signs it
+// off and the host hears mw:goal-achieved.
+#[wasm_bindgen_test]
+async fn sign_off_needs_the_partner() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let a = mount_in_slot(&ana);
+    add_goal(&a.root, "Give the planning talk").await;
+    let mark = || {
+        let buttons = a.root.query_selector_all(".mw-goal-editor button").unwrap();
+        (0..buttons.length()).map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>()).find(|b| b.text_content().unwrap_or_default() == "Mark as achieved")
+    };
+    until(&a.root, "the mark button", || mark().is_some()).await;
+    mark().unwrap().click();
+    until_text(&a.root, "waiting for your partner to confirm").await;
+    until_text(&a.root, "Goal saved").await;
+    assert!(!text(&a.root).contains("Confirm it is achieved"));
+
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's card", || find(&b.root, ".mw-goal .mw-card__open").is_some()).await;
+    click(&b.root, ".mw-goal .mw-card__open");
+    until_text(&b.root, "Confirm it is achieved").await;
+    let confirm = {
+        let buttons = b.root.query_selector_all(".mw-goal-editor .mw-button--primary").unwrap();
+        buttons.item(0).unwrap().unchecked_into::<HtmlElement>()
+    };
+    confirm.click();
+    until_text(&b.root, "signed off by both of you").await;
+    assert!(eventsText(&b.events).contains(r#"mw:goal-achieved {"relationshipId":"rel1","goalId":"#), "{}", eventsText(&b.events));
+}
+
+// Pins: two people editing one goal: different fields merge on save; the same field
+// is named as a clash with mine kept on screen, and saving again keeps mine.
+#[wasm_bindgen_test]
+async fn concurrent_goal_edits_merge_or_clash() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let a = mount_in_slot(&ana);
+    add_goal(&a.root, "Lead the Q1 planning session").await;
+    until_text(&a.root, "Ana Li's goal").await;
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's card", || find(&b.root, ".mw-goal .mw-card__open").is_some()).await;
+    click(&b.root, ".mw-goal .mw-card__open");
+    until(&b.root, "Ben's editor", || find(&b.root, "#mw-goal-measure").is_some()).await;
+
+    let save = |root: &ShadowRoot| click(root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    let state = |root: &ShadowRoot| find(root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+
+    setValue(&get(&b.root, "#mw-goal-measure"), "Session run, with a plan agreed by all leads");
+    save(&b.root);
+    until(&b.root, "Ben's save", || state(&b.root) == "saved").await;
+    // (The first save moves Ben's status from empty to "saved": the wait is real.)
+    setValue(&get(&a.root, "#mw-goal-achievable"), "I ran two smaller sessions already");
+    save(&a.root);
+    until(&a.root, "Ana's merged save", || state(&a.root) == "saved").await;
+    let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root)))).await.as_string().unwrap();
+    assert!(stored.contains("plan agreed by all leads") && stored.contains("two smaller sessions"), "{stored}");
+
+    // Same field, both ways.
+    setValue(&get(&b.root, "#mw-goal-relevant"), "Ben's reason");
+    save(&b.root);
+    let key = format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root));
+    for _ in 0..300 {
+        if promise(rawGet(&ana, &key)).await.as_string().unwrap_or_default().contains("Ben's reason") {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    setValue(&get(&a.root, "#mw-goal-relevant"), "Ana's reason");
+    save(&a.root);
+    until(&a.root, "the clash", || state(&a.root) == "clashed").await;
+    assert!(text(&a.root).contains("Why it matters (Relevant)"), "the clash names the field");
+    let relevant: web_sys::HtmlInputElement = get(&a.root, "#mw-goal-relevant").unchecked_into();
+    assert_eq!(relevant.value(), "Ana's reason");
+    save(&a.root);
+    until(&a.root, "Ana keeps hers", || state(&a.root) == "saved").await;
+    let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root)))).await.as_string().unwrap();
+    assert!(stored.contains("Ana's reason") && stored.contains("plan agreed by all leads"), "{stored}");
+}
+
+fn goal_id(root: &ShadowRoot) -> String {
+    get(root, ".mw-goal").get_attribute("data-goal").unwrap()
+}
