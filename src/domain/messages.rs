@@ -129,6 +129,11 @@ pub const EN: &[(&str, &str)] = &[
     ("bridge.quota", "Storage is full."),
     ("bridge.timeout", "Storage took too long to answer."),
     ("bridge.unavailable", "Storage cannot be reached right now."),
+    ("close.reason.circumstances_changed", "Circumstances changed"),
+    ("close.reason.goals_reached", "We reached our goals"),
+    ("close.reason.not_the_right_fit", "We are not the right fit for each other"),
+    ("close.reason.other", "Another reason"),
+    ("close.reason.time_is_up", "Our planned time is up"),
     ("coach.a_missing", "What makes this doable for you: time, support, what you already know? A line here keeps it realistic."),
     ("coach.m_missing", "How will you both know you got there? Add a measure: a number, a result, or something you can show."),
     ("coach.m_unclear", "The measure is hard to check. Could you put a number on it, or name what you will be able to show?"),
@@ -165,6 +170,8 @@ pub const EN: &[(&str, &str)] = &[
     ("error.goal_progress_range", "Progress is a percentage from 0 to 100."),
     ("error.goal_title_required", "Give the goal a title."),
     ("error.kind_required", "Choose the kind of mentoring."),
+    ("error.lifecycle_closed", "This relationship is closed; nothing in it can change any more."),
+    ("error.lifecycle_not_now", "That step is not possible at this point of the relationship."),
     ("error.partner_email_invalid", "Check the email address: it should look like name@example.com."),
     ("error.partner_email_required", "Enter your partner's work email: it is how they will find this relationship when they sign in."),
     ("error.partner_is_self", "Your partner must be someone other than you."),
@@ -445,7 +452,7 @@ mod tests {
                     && !lit.ends_with('.')
                     && !lit.contains(' ')
                     && lit.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
-                    && ["agr", "bridge", "coach", "error", "form", "goal", "home", "kind", "list", "page", "role", "shell", "state", "tpl"].contains(&family);
+                    && ["agr", "bridge", "close", "coach", "error", "form", "goal", "home", "kind", "list", "page", "role", "shell", "state", "tpl"].contains(&family);
                 if is_key {
                     seen += 1;
                     if english(lit).is_none() {

@@ -5,6 +5,7 @@
 //! return and the bridge only moves the text they produce.
 
 pub mod agreement;
+pub mod checkins;
 pub mod dates;
 pub mod envelope;
 pub mod goals;

@@ -1,0 +1,180 @@
+//! Calendar files (RFC 5545) for the next meeting and for the series, so the
+//! pair can put their check-ins in whatever calendar their portal uses.
+
+use super::cadence::Rhythm;
+use crate::domain::dates::Date;
+
+/// A meeting, with its start already in UTC (the UI converts from the
+/// person's zone), so the file needs no time-zone tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meeting {
+    /// Stable per meeting (or per series), so re-importing updates instead of duplicating.
+    pub uid: String,
+    pub summary: String,
+    pub description: String,
+    pub location: String,
+    pub start: Date,
+    pub start_minute_of_day: u32,
+    pub minutes: u32,
+}
+
+/// Text values escaped as RFC 5545 §3.3.11 asks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded at 75 octets (never inside a character), CRLF-ended.
+fn line(out: &mut String, content: &str) {
+    let mut width = 0;
+    for c in content.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn stamp(day: Date, minute_of_day: u32) -> String {
+    format!("{:04}{:02}{:02}T{:02}{:02}00Z", day.year, day.month, day.day, minute_of_day / 60, minute_of_day % 60)
+}
+
+fn event(out: &mut String, m: &Meeting, now: &str, rrule: Option<String>) {
+    let end_total = m.start_minute_of_day + m.minutes;
+    let end_day = m.start.add_days(i64::from(end_total / 1440));
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{}", escape(&m.uid)));
+    line(out, &format!("DTSTAMP:{now}"));
+    line(out, &format!("DTSTART:{}", stamp(m.start, m.start_minute_of_day)));
+    line(out, &format!("DTEND:{}", stamp(end_day, end_total % 1440)));
+    if let Some(rule) = rrule {
+        line(out, &format!("RRULE:{rule}"));
+    }
+    line(out, &format!("SUMMARY:{}", escape(&m.summary)));
+    if !m.description.is_empty() {
+        line(out, &format!("DESCRIPTION:{}", escape(&m.description)));
+    }
+    if !m.location.is_empty() {
+        line(out, &format!("LOCATION:{}", escape(&m.location)));
+    }
+    line(out, "END:VEVENT");
+}
+
+fn calendar(body: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Mentoring widget//Check-ins//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    body(&mut out);
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The repeat rule for a rhythm, ending on `until` (inclusive). Monthly
+/// meetings on the 29th-31st fall on the month's last day in shorter months,
+/// as the widget's own schedule does.
+pub fn rrule(rhythm: Rhythm, anchor_day: u32, until: Date) -> String {
+    let until = format!("UNTIL={:04}{:02}{:02}T235959Z", until.year, until.month, until.day);
+    match rhythm {
+        Rhythm::EveryDays(n) if n % 7 == 0 => format!("FREQ=WEEKLY;INTERVAL={};{until}", n / 7),
+        Rhythm::EveryDays(n) => format!("FREQ=DAILY;INTERVAL={n};{until}"),
+        Rhythm::Monthly if anchor_day > 28 => {
+            let days: Vec<String> = (28..=anchor_day).map(|d| d.to_string()).collect();
+            format!("FREQ=MONTHLY;BYMONTHDAY={};BYSETPOS=-1;{until}", days.join(","))
+        }
+        Rhythm::Monthly => format!("FREQ=MONTHLY;{until}"),
+    }
+}
+
+/// A calendar with the next meeting. `now` is the DTSTAMP (`YYYYMMDDTHHMMSSZ`).
+pub fn next_meeting(m: &Meeting, now: &str) -> String {
+    calendar(|out| event(out, m, now, None))
+}
+
+/// A calendar with the whole series, from `m.start` until `until`.
+pub fn meeting_series(m: &Meeting, rhythm: Rhythm, until: Date, now: &str) -> String {
+    calendar(|out| event(out, m, now, Some(rrule(rhythm, m.start.day, until))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use icalendar::parser::{read_calendar, unfold};
+
+    fn meeting() -> Meeting {
+        Meeting {
+            uid: "rel1-next@mentoring".into(),
+            summary: "Mentoring check-in: Ana & Ben".into(),
+            description: "Agenda:\n- Planning talk, slides; rehearsal\n- \"Feedback\" \\ notes ".repeat(3),
+            location: "Room 4.12, Building B".into(),
+            start: Date::parse("2026-12-31").unwrap(),
+            start_minute_of_day: 23 * 60 + 30,
+            minutes: 60,
+        }
+    }
+
+    /// The value of `name` in the first VEVENT, as the independent parser reads it.
+    fn prop(text: &str, name: &str) -> String {
+        let unfolded = unfold(text);
+        let cal = read_calendar(&unfolded).expect("parses as iCalendar");
+        let event = cal.components.iter().find(|c| c.name == "VEVENT").expect("has a VEVENT");
+        event.find_prop(name).map(|p| p.val.to_string()).unwrap_or_default()
+    }
+
+    // Pins: the next-meeting file parses back with an independent parser, with its
+    // times (crossing midnight and the year), text escaping and line folding intact.
+    #[test]
+    fn next_meeting_parses_back() {
+        let text = next_meeting(&meeting(), "20261124T100000Z");
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(text.split("\r\n").all(|l| l.len() <= 75), "every line folded to 75 octets");
+        assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF line breaks");
+        assert_eq!(prop(&text, "DTSTART"), "20261231T233000Z");
+        assert_eq!(prop(&text, "DTEND"), "20270101T003000Z");
+        // The parser undoes the escaping: the text comes back exactly as written.
+        assert_eq!(prop(&text, "LOCATION"), "Room 4.12, Building B");
+        assert_eq!(prop(&text, "DESCRIPTION"), meeting().description);
+        assert!(text.contains("Planning talk\\, slides\\; rehearsal\\n"), "escaped in the file");
+        assert_eq!(prop(&text, "UID"), "rel1-next@mentoring");
+    }
+
+    // Pins: the series carries the repeat rule of each rhythm, ending on the planned end.
+    #[test]
+    fn series_rules() {
+        let until = Date::parse("2027-05-31").unwrap();
+        let text = meeting_series(&meeting(), Rhythm::EveryDays(14), until, "20261124T100000Z");
+        assert_eq!(prop(&text, "RRULE"), "FREQ=WEEKLY;INTERVAL=2;UNTIL=20270531T235959Z");
+        assert_eq!(rrule(Rhythm::EveryDays(10), 1, until), "FREQ=DAILY;INTERVAL=10;UNTIL=20270531T235959Z");
+        assert_eq!(rrule(Rhythm::Monthly, 15, until), "FREQ=MONTHLY;UNTIL=20270531T235959Z");
+        assert_eq!(rrule(Rhythm::Monthly, 31, until), "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1;UNTIL=20270531T235959Z");
+    }
+
+    // Pins: folding never splits a multi-byte character.
+    #[test]
+    fn folding_keeps_characters_whole() {
+        let mut m = meeting();
+        m.summary = "Café ☕ ".repeat(30);
+        let text = next_meeting(&m, "20261124T100000Z");
+        for l in text.split("\r\n") {
+            assert!(l.len() <= 75);
+        }
+        assert_eq!(prop(&text, "SUMMARY"), "Café ☕ ".repeat(30));
+    }
+}
