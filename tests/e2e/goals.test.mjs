@@ -120,5 +120,9 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   const text = readFileSync(await csv.path(), "utf8");
   assert.match(text, /^Goal,Owner,Status,Progress \(%\),Due,Measure,Milestones\r\n/);
   assert.match(text, /Present the Q1 planning review to the leadership team,Ana Li,Achieved,100,/);
+
+  // Destroying the widget removes the goal module's nodes with the rest.
+  await page.evaluate(() => window.MentoringWidget("destroy"));
+  await page.waitForFunction(() => document.querySelector("mentoring-widget").shadowRoot.childElementCount === 0);
   assert.deepEqual(problems, []);
 });
