@@ -3,69 +3,16 @@
 //! bridge in memory and faults injected around it.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
+mod support;
+
 use mentoring_widget::embed::{mount, Widget};
+use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(module = "/www/bridges/local.js")]
-extern "C" {
-    fn createLocalBridge(options: &JsValue) -> JsValue;
-    type MemoryStorage;
-    #[wasm_bindgen(constructor)]
-    fn new() -> MemoryStorage;
-}
-
-#[wasm_bindgen(module = "/tests/support/harness.js")]
-extern "C" {
-    fn withFaults(bridge: JsValue) -> JsValue;
-    fn failNext(bridge: &JsValue, method: &str, code: &str);
-    fn throwNext(bridge: &JsValue, method: &str);
-    fn hangNext(bridge: &JsValue, method: &str);
-    fn loseAnswerNext(bridge: &JsValue, method: &str);
-    fn answerNext(bridge: &JsValue, method: &str, value: &JsValue);
-    fn activeSubscriptions(bridge: &JsValue) -> u32;
-    fn totalSubscriptions(bridge: &JsValue) -> u32;
-    fn callCount(bridge: &JsValue, method: &str) -> u32;
-    fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
-    fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
-    fn newHost() -> HtmlElement;
-    fn recordEvents(el: &HtmlElement) -> JsValue;
-    fn eventsText(seen: &JsValue) -> String;
-    fn options(bridge: &JsValue, extra: &JsValue) -> JsValue;
-    fn makeSheet(css: &str) -> JsValue;
-    fn setValue(input: &Element, value: &str);
-    fn pressKey(input: &Element, key: &str);
-    fn adoptedCount(root: &ShadowRoot) -> u32;
-    fn adoptedText(root: &ShadowRoot) -> String;
-    fn activeElementId(root: &ShadowRoot) -> String;
-    fn leavingIsQuestioned() -> bool;
-}
-
-const PEOPLE: &str = r#"[
-  {"id":"u-ana","displayName":"Ana Li","email":"ana@acme.example"},
-  {"id":"u-ben","displayName":"Ben Okafor","email":"ben@acme.example"}
-]"#;
-
-fn js(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
-
-/// A local bridge over `storage` (shared between people when the test needs
-/// both sides), signed in as `user`, with fault injection.
-fn bridge_on(storage: &JsValue, user: &str) -> JsValue {
-    let opts = js(&format!(r#"{{"people":{PEOPLE},"currentUserId":"{user}"}}"#));
-    js_sys::Reflect::set(&opts, &"storage".into(), storage).unwrap();
-    withFaults(createLocalBridge(&opts))
-}
-
-fn bridge(user: &str) -> JsValue {
-    bridge_on(&MemoryStorage::new().into(), user)
-}
 
 fn sheet() -> JsValue {
     makeSheet(include_str!("../www/widget.css"))
@@ -84,49 +31,6 @@ fn mount_with(bridge: &JsValue, extra: &str) -> Mounted {
     let widget = mount(host.clone(), options(bridge, &js(extra)), sheet()).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
     Mounted { host, root, widget, events }
-}
-
-async fn sleep(ms: u32) {
-    TimeoutFuture::new(ms).await;
-}
-
-fn text(root: &ShadowRoot) -> String {
-    root.text_content().unwrap_or_default()
-}
-
-fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn get(root: &ShadowRoot, selector: &str) -> Element {
-    find(root, selector).unwrap_or_else(|| panic!("no {selector} in: {}", text(root)))
-}
-
-fn count(root: &ShadowRoot, selector: &str) -> u32 {
-    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
-}
-
-fn click(root: &ShadowRoot, selector: &str) {
-    get(root, selector).unchecked_into::<HtmlElement>().click();
-}
-
-/// Polls until `cond` holds; fails with what the widget shows.
-async fn until(root: &ShadowRoot, what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..300 {
-        if cond() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting for {what}; the widget shows: {}", text(root));
-}
-
-async fn until_text(root: &ShadowRoot, needle: &str) {
-    until(root, needle, || text(root).contains(needle)).await;
-}
-
-async fn promise(p: js_sys::Promise) -> JsValue {
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
 }
 
 /// Opens the "start a relationship" form once the home has loaded.

@@ -3,8 +3,11 @@
 //! `loader.js` does, with the shipped local bridge in memory.
 #![cfg(all(target_arch = "wasm32", feature = "goals-module"))]
 
+mod support;
+
 use gloo_timers::future::TimeoutFuture;
 use mentoring_widget::feature::mount_goals;
+use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,43 +15,10 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/www/bridges/local.js")]
-extern "C" {
-    fn createLocalBridge(options: &JsValue) -> JsValue;
-    type MemoryStorage;
-    #[wasm_bindgen(constructor)]
-    fn new() -> MemoryStorage;
-}
-
-#[wasm_bindgen(module = "/tests/support/harness.js")]
-extern "C" {
-    fn withFaults(bridge: JsValue) -> JsValue;
-    fn callCount(bridge: &JsValue, method: &str) -> u32;
-    fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
-    fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
-    fn newHost() -> HtmlElement;
-    fn recordEvents(el: &HtmlElement) -> JsValue;
-    fn eventsText(seen: &JsValue) -> String;
-    fn options(bridge: &JsValue, extra: &JsValue) -> JsValue;
-    fn setValue(input: &Element, value: &str);
-}
-
-const PEOPLE: &str = r#"[{"id":"u-ana","displayName":"Ana Li"},{"id":"u-ben","displayName":"Ben Okafor"}]"#;
 const REL: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"traditional","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"active","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[],"draft":{"content":{"purpose":"Grow as a presenter and lead quarterly planning"},"basedOn":null,"signatures":[],"updatedAt":"t","updatedBy":"u-ana"}}}}"#;
 
-fn js(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
 
-fn bridge_on(storage: &JsValue, user: &str) -> JsValue {
-    let opts = js(&format!(r#"{{"people":{PEOPLE},"currentUserId":"{user}"}}"#));
-    js_sys::Reflect::set(&opts, &"storage".into(), storage).unwrap();
-    withFaults(createLocalBridge(&opts))
-}
 
-async fn promise(p: js_sys::Promise) -> JsValue {
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
-}
 
 struct Mounted {
     root: ShadowRoot,
@@ -65,31 +35,6 @@ fn mount_in_slot(bridge: &JsValue) -> Mounted {
     root.append_child(&slot).unwrap();
     let handle = mount_goals(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
     Mounted { root, events, _handle: handle }
-}
-
-fn text(root: &ShadowRoot) -> String {
-    root.text_content().unwrap_or_default()
-}
-fn find(root: &ShadowRoot, sel: &str) -> Option<Element> {
-    root.query_selector(sel).ok().flatten()
-}
-fn get(root: &ShadowRoot, sel: &str) -> Element {
-    find(root, sel).unwrap_or_else(|| panic!("no {sel} in: {}", text(root)))
-}
-fn click(root: &ShadowRoot, sel: &str) {
-    get(root, sel).unchecked_into::<HtmlElement>().click();
-}
-async fn until(root: &ShadowRoot, what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..300 {
-        if cond() {
-            return;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!("timed out waiting for {what}; shows: {}", text(root));
-}
-async fn until_text(root: &ShadowRoot, needle: &str) {
-    until(root, needle, || text(root).contains(needle)).await;
 }
 
 async fn add_goal(root: &ShadowRoot, title: &str) {

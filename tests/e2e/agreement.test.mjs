@@ -6,30 +6,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { BASE, SHOTS, launch, shot, signInAs } from "./support.mjs";
 
-const BASE = process.env.MW_BASE_URL;
-const SHOTS = process.env.MW_SCREENSHOTS || "test-output";
-if (!BASE) throw new Error("MW_BASE_URL is not set: run through `cargo xtask test`");
 
 let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
 
-async function signInAs(page, id, name) {
-  await page.evaluate((u) => localStorage.setItem("acme-portal:user", u), id);
-  await page.reload();
-  await page.locator("mentoring-widget").getByText(`Signed in as ${name}`).waitFor();
-}
 
 /** Waits until the form's save status says everything is stored. */
 async function saved(widget) {

@@ -5,24 +5,12 @@
 // to $MW_SCREENSHOTS (test-output/, ignored by git).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { BASE, SHOTS, launch, shot, signInAs } from "./support.mjs";
 
-const BASE = process.env.MW_BASE_URL;
-const SHOTS = process.env.MW_SCREENSHOTS || "test-output";
-if (!BASE) throw new Error("MW_BASE_URL is not set: run through `cargo xtask test`");
-mkdirSync(SHOTS, { recursive: true });
 
 let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** A fresh page that fails the test on any console error or page error (CSP violations included). */
@@ -36,7 +24,6 @@ async function openPage(t) {
   return { page, problems };
 }
 
-const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
 
 test("start a relationship, reload, and find it as both people", async (t) => {
   const { page, problems } = await openPage(t);

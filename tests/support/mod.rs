@@ -1,0 +1,107 @@
+//! What the browser test files share: the shipped local bridge, the fault-
+//! injecting harness, and small DOM helpers that wait for what a person would see.
+#![allow(dead_code)]
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+#[wasm_bindgen(module = "/www/bridges/local.js")]
+extern "C" {
+    pub fn createLocalBridge(options: &JsValue) -> JsValue;
+    pub type MemoryStorage;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> MemoryStorage;
+}
+
+#[wasm_bindgen(module = "/tests/support/harness.js")]
+extern "C" {
+    pub fn withFaults(bridge: JsValue) -> JsValue;
+    pub fn failNext(bridge: &JsValue, method: &str, code: &str);
+    pub fn throwNext(bridge: &JsValue, method: &str);
+    pub fn hangNext(bridge: &JsValue, method: &str);
+    pub fn loseAnswerNext(bridge: &JsValue, method: &str);
+    pub fn answerNext(bridge: &JsValue, method: &str, value: &JsValue);
+    pub fn activeSubscriptions(bridge: &JsValue) -> u32;
+    pub fn totalSubscriptions(bridge: &JsValue) -> u32;
+    pub fn callCount(bridge: &JsValue, method: &str) -> u32;
+    pub fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
+    pub fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
+    pub fn newHost() -> HtmlElement;
+    pub fn recordEvents(el: &HtmlElement) -> JsValue;
+    pub fn eventsText(seen: &JsValue) -> String;
+    pub fn options(bridge: &JsValue, extra: &JsValue) -> JsValue;
+    pub fn makeSheet(css: &str) -> JsValue;
+    pub fn setValue(input: &Element, value: &str);
+    pub fn pressKey(input: &Element, key: &str);
+    pub fn adoptedCount(root: &ShadowRoot) -> u32;
+    pub fn adoptedText(root: &ShadowRoot) -> String;
+    pub fn activeElementId(root: &ShadowRoot) -> String;
+    pub fn leavingIsQuestioned() -> bool;
+}
+
+pub const PEOPLE: &str = r#"[
+  {"id":"u-ana","displayName":"Ana Li","email":"ana@acme.example"},
+  {"id":"u-ben","displayName":"Ben Okafor","email":"ben@acme.example"}
+]"#;
+
+pub fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// A local bridge over `storage` (shared between people when the test needs
+/// both sides), signed in as `user`, with fault injection.
+pub fn bridge_on(storage: &JsValue, user: &str) -> JsValue {
+    let opts = js(&format!(r#"{{"people":{PEOPLE},"currentUserId":"{user}"}}"#));
+    js_sys::Reflect::set(&opts, &"storage".into(), storage).unwrap();
+    withFaults(createLocalBridge(&opts))
+}
+
+pub fn bridge(user: &str) -> JsValue {
+    bridge_on(&MemoryStorage::new().into(), user)
+}
+
+pub async fn sleep(ms: u32) {
+    TimeoutFuture::new(ms).await;
+}
+
+pub fn text(root: &ShadowRoot) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+pub fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+pub fn get(root: &ShadowRoot, selector: &str) -> Element {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector} in: {}", text(root)))
+}
+
+pub fn count(root: &ShadowRoot, selector: &str) -> u32 {
+    root.query_selector_all(selector).map(|l| l.length()).unwrap_or(0)
+}
+
+pub fn click(root: &ShadowRoot, selector: &str) {
+    get(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Polls until `cond` holds; fails with what the widget shows.
+pub async fn until(root: &ShadowRoot, what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if cond() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting for {what}; the widget shows: {}", text(root));
+}
+
+pub async fn until_text(root: &ShadowRoot, needle: &str) {
+    until(root, needle, || text(root).contains(needle)).await;
+}
+
+pub async fn promise(p: js_sys::Promise) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
+}
+
