@@ -99,6 +99,14 @@
       handle = m["mount_" + name](slot, options, relationshipId);
     }).catch(function (error) {
       log("error", "could not load the " + name + " module", error);
+      if (!gone) {
+        var p = document.createElement("p");
+        p.setAttribute("role", "alert");
+        p.className = "mw-panel mw-panel--error";
+        p.textContent = (options.text && options.text["shell.feature_failed"]) ||
+          "This part could not be loaded. Please reload the page to try again.";
+        slot.appendChild(p);
+      }
       slot.dispatchEvent(new CustomEvent("mw:error", {
         bubbles: true, composed: true, detail: { code: "load_failed", message: String(error && error.message || error) }
       }));
@@ -106,6 +114,7 @@
     return function dispose() {
       gone = true;
       if (handle) { handle.destroy(); handle.free(); handle = null; }
+      while (slot.firstChild) slot.removeChild(slot.firstChild);
     };
   }
 

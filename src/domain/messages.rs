@@ -301,6 +301,7 @@ pub const EN: &[(&str, &str)] = &[
     ("role.mentor", "Mentor"),
     ("role.mentor_hint", "I share my experience and guide."),
     ("shell.brand", "Mentoring"),
+    ("shell.feature_failed", "This part could not be loaded. Please reload the page to try again."),
     ("shell.load_failed", "The mentoring widget could not be loaded. Please reload the page or try again later."),
     ("shell.loading", "Loading…"),
     ("shell.local_only", "Saved in this browser only: your portal has not connected shared storage yet."),

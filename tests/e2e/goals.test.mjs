@@ -110,3 +110,26 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   await page.waitForFunction(() => document.querySelector("mentoring-widget").shadowRoot.childElementCount === 0);
   assert.deepEqual(problems, []);
 });
+
+test("if the goal module cannot be loaded, the page says so and the rest works", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.route("**/mentoring_widget_goals_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  const errors = [];
+  await page.exposeFunction("recordMwError", (e) => errors.push(e));
+  await page.addInitScript(() => document.addEventListener("mw:error", (e) => window.recordMwError(JSON.stringify(e.detail))));
+  await page.goto(BASE);
+  const widget = page.locator("mentoring-widget");
+  await widget.getByText("Signed in as Ana Li").waitFor();
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentor", { exact: true }).check();
+  await widget.getByRole("combobox", { name: "Your partner" }).fill("Sam Rivera");
+  await widget.getByLabel("Partner's email").fill("sam@acme.example");
+  await widget.getByLabel("Peer mentoring").check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: /Peer mentoring with Sam Rivera/ }).click();
+  await widget.getByText("This part could not be loaded").waitFor();
+  await widget.getByText("Start from", { exact: true }).waitFor();
+  assert.ok(errors.some((e) => e.includes("load_failed")), errors.join("\n"));
+});
