@@ -202,7 +202,7 @@ struct Mounted {
 
 /// One mounted widget. JS holds it; `destroy` (or garbage collection of the
 /// handle) tears it down.
-#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
+#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
 pub struct Widget {
     host: HtmlElement,
     shared_sheet: JsValue,
@@ -326,7 +326,7 @@ impl Widget {
 
 /// Mounts a widget into `host`'s shadow root. Never throws for bad options:
 /// a wrong bridge is shown in the widget and in the console.
-#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
+#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
 pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Result<Widget, JsValue> {
     let settings = Settings::from_options(&options);
     let mut widget = Widget { host, shared_sheet, settings, mounted: None };
@@ -334,7 +334,7 @@ pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Resu
     Ok(widget)
 }
 
-#[cfg_attr(not(feature = "goals-module"), wasm_bindgen)]
+#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
 impl Widget {
     /// Changes options in place. Texts, locale, brand and theme apply at once;
     /// a new bridge re-mounts the widget (a different person or store).
@@ -373,7 +373,7 @@ impl Widget {
     }
 
     /// Whether the widget is currently mounted.
-    #[cfg_attr(not(feature = "goals-module"), wasm_bindgen(getter))]
+    #[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen(getter))]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
     }

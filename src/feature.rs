@@ -1,7 +1,8 @@
-//! The goal tracker as a module of its own (built with `--features
-//! goals-module`). `loader.js` loads it when a relationship page opens and
-//! mounts it into the slot that page leaves for it, inside the same shadow
-//! root, with the same options (bridge, texts, brand). Keeping it out of the
+//! Feature modules: the goal tracker (`--features goals-module`) and the
+//! agreement screens (`--features agreement-module`), each its own wasm.
+//! `loader.js` loads one when a relationship page opens and mounts it into
+//! the slot that page leaves for it, inside the same shadow root, with the
+//! same options (bridge, texts, brand, templates). Keeping them out of the
 //! main module keeps the portal's first load small.
 
 use std::any::Any;
@@ -13,19 +14,31 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::embed::Settings;
-use crate::ui::goals::goals_root::goals_root;
+use crate::ui::env::Env;
 
-/// One mounted goal tracker; `destroy` removes it.
+/// One mounted feature; `destroy` removes it.
 #[wasm_bindgen]
-pub struct GoalsHandle {
+pub struct FeatureHandle {
     container: HtmlElement,
     view: Option<Box<dyn Any>>,
 }
 
-/// Mounts the goal tracker of `relationship_id` into `slot`. Events go to the
-/// `<mentoring-widget>` element whose shadow root holds the slot.
+/// Mounts the goal tracker of `relationship_id` into `slot`.
+#[cfg(feature = "goals-module")]
 #[wasm_bindgen]
-pub fn mount_goals(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<GoalsHandle, JsValue> {
+pub fn mount_goals(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<FeatureHandle, JsValue> {
+    mount_feature(slot, options, relationship_id, crate::ui::goals::goals_root::goals_root)
+}
+
+/// Mounts the agreement screens of `relationship_id` into `slot`.
+#[cfg(feature = "agreement-module")]
+#[wasm_bindgen]
+pub fn mount_agreement(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<FeatureHandle, JsValue> {
+    mount_feature(slot, options, relationship_id, crate::ui::agreement::agreement_root::agreement_root)
+}
+
+/// Events go to the `<mentoring-widget>` element whose shadow root holds the slot.
+fn mount_feature(slot: HtmlElement, options: JsValue, relationship_id: String, root: fn(Env, String) -> leptos::prelude::AnyView) -> Result<FeatureHandle, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let host: HtmlElement = slot
         .get_root_node()
@@ -38,16 +51,17 @@ pub fn mount_goals(slot: HtmlElement, options: JsValue, relationship_id: String)
     container.set_class_name("mw-goals-module");
     slot.append_child(&container)?;
     let catalog_now = settings.catalog();
+    let templates_now = settings.templates(&host);
     let view = leptos::mount::mount_to(container.clone(), move || {
-        let env = settings.env(&host, RwSignal::new(catalog_now), RwSignal::new(None), RwSignal::new(Vec::new()));
-        goals_root(env, relationship_id)
+        let env = settings.env(&host, RwSignal::new(catalog_now), RwSignal::new(None), RwSignal::new(templates_now));
+        root(env, relationship_id)
     });
     let _ = Array::new();
-    Ok(GoalsHandle { container, view: Some(Box::new(view)) })
+    Ok(FeatureHandle { container, view: Some(Box::new(view)) })
 }
 
 #[wasm_bindgen]
-impl GoalsHandle {
+impl FeatureHandle {
     pub fn destroy(&mut self) {
         drop(self.view.take());
         self.container.remove();

@@ -23,7 +23,7 @@ const REL: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind
 struct Mounted {
     root: ShadowRoot,
     events: JsValue,
-    _handle: mentoring_widget::feature::GoalsHandle,
+    _handle: mentoring_widget::feature::FeatureHandle,
 }
 
 /// A widget-like host with a shadow root and a slot, as the main module leaves it.

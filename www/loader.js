@@ -77,7 +77,7 @@
 
   // Feature modules (the goal tracker) load on demand, once per page, when
   // a screen that needs them opens: they stay out of the first load.
-  var FEATURES = ["goals"];
+  var FEATURES = ["agreement", "goals"];
   var features = {};
   function feature(name) {
     if (!features[name]) {

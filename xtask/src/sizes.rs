@@ -77,6 +77,8 @@ impl Report {
                     "every page view"
                 } else if r.file.starts_with("mentoring_widget_goals") {
                     "when goals open"
+                } else if r.file.starts_with("mentoring_widget_agreement") {
+                    "when an agreement opens"
                 } else {
                     "by tools only"
                 }
@@ -90,7 +92,9 @@ impl Report {
             kib(self.first_load_gzip()),
             kib(crate::BUDGET_GZIP_BYTES)
         ));
-        out.push_str(&format!("{:<28} {:>12} {:>12}  loaded on demand\n", "goal tracker module", "", kib(self.module_gzip("goals"))));
+        for (name, _) in crate::FEATURE_MODULES {
+            out.push_str(&format!("{:<28} {:>12} {:>12}  loaded on demand\n", format!("{name} module"), "", kib(self.module_gzip(name))));
+        }
         out
     }
 }

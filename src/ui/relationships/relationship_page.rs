@@ -8,7 +8,6 @@ use crate::domain::envelope::DecodeError;
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::ui::agreement::actions::Loaded;
-use crate::ui::agreement::agreement_panel::agreement_panel;
 use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::Env;
 
@@ -58,7 +57,7 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
     load();
     // Once the slot is on the page, ask the loader for the goal tracker; it
     // is removed with the page.
-    let dispose = std::rc::Rc::new(std::cell::RefCell::new(None::<js_sys::Function>));
+    let dispose = std::rc::Rc::new(std::cell::RefCell::new(Vec::<js_sys::Function>::new()));
     {
         let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
         let asked = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -69,16 +68,20 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
             asked.set(true);
             let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
             request_animation_frame(move || {
-                let slot = env.host.shadow_root().and_then(|r| r.get_element_by_id("mw-goals-slot"));
-                if let Some(slot) = slot {
-                    *dispose.borrow_mut() = env.load_feature("goals", &slot, &id);
+                let root = env.host.shadow_root();
+                for (name, slot) in [("agreement", "mw-agreement-slot"), ("goals", "mw-goals-slot")] {
+                    if let Some(slot) = root.as_ref().and_then(|r| r.get_element_by_id(slot)) {
+                        if let Some(f) = env.load_feature(name, &slot, &id) {
+                            dispose.borrow_mut().push(f);
+                        }
+                    }
                 }
             });
         });
     }
     let dispose = SendWrapper::new(dispose);
     on_cleanup(move || {
-        if let Some(f) = dispose.borrow_mut().take() {
+        for f in dispose.borrow_mut().drain(..) {
             let _ = f.call0(&wasm_bindgen::JsValue::NULL);
         }
     });
@@ -108,7 +111,6 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
             })
         }
     };
-    let env_body = env.clone();
     let body = move || {
         let retry = load.clone();
         let panel_of = |message: String, with_retry: bool| {
@@ -126,10 +128,11 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
         };
         match state.get() {
             PageState::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
-            // The goal tracker is a module of its own, loaded into this slot
-            // by loader.js (see feature.rs): it stays out of the first load.
+            // The agreement and the goal tracker are modules of their own,
+            // loaded into these slots by loader.js (see feature.rs): they
+            // stay out of the first load.
             PageState::Ready => crate::ui::dom::fragment(vec![
-                agreement_panel(&env_body, me.clone(), doc),
+                el("div").id("mw-agreement-slot").class("mw-agreement-slot").into_view(),
                 el("div").id("mw-goals-slot").class("mw-goals-slot").into_view(),
             ]),
             PageState::Broken(e) => panel_of(i18n.t(e.message_key()), false),

@@ -1,0 +1,225 @@
+//! Component tests of the agreement module (`--features agreement-module`),
+//! mounted by `feature::mount_agreement` into a slot inside a shadow root, as
+//! `loader.js` does, with the shipped local bridge in memory.
+#![cfg(all(target_arch = "wasm32", feature = "agreement-module"))]
+
+mod support;
+
+use mentoring_widget::feature::{mount_agreement, FeatureHandle};
+use support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: ShadowRoot,
+    events: JsValue,
+    handle: FeatureHandle,
+}
+
+/// The agreement of relationship `rel1`, in a slot of a widget-like host.
+fn mount_agreement_with(bridge: &JsValue, extra: &str) -> Mounted {
+    let host = newHost();
+    let events = recordEvents(&host);
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
+    root.append_child(&slot).unwrap();
+    let handle = mount_agreement(slot, options(bridge, &js(extra)), "rel1".into()).unwrap();
+    Mounted { root, events, handle }
+}
+
+
+const REL_AB: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"reverse","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"proposed","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[]}}}"#;
+
+/// Ana's and Ben's bridges over one storage that already holds their relationship.
+async fn pair() -> (JsValue, JsValue, JsValue) {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL_AB)).await;
+    (storage, ana, ben)
+}
+
+async fn open_relationship(root: &ShadowRoot) {
+    until_text(root, "Mentoring agreement").await;
+}
+
+/// Opens the relationship and starts its agreement from the first template offered.
+async fn start_agreement(root: &ShadowRoot) {
+    open_relationship(root).await;
+    until(root, "the template picker", || find(root, ".mw-templates").is_some()).await;
+    click(root, ".mw-templates .mw-button--primary");
+    until(root, "the agreement form", || find(root, ".mw-agreement-form").is_some()).await;
+}
+
+/// Types into a field of the agreement form and waits until it is stored.
+async fn edit_and_save(root: &ShadowRoot, selector: &str, value: &str) {
+    setValue(&get(root, selector), value);
+    let state = || find(root, ".mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    until(root, "the edit to register", || state() != "saved").await;
+    until(root, "the save", || state() == "saved").await;
+}
+
+async fn stored(b: &JsValue) -> String {
+    promise(rawGet(b, "mw/v1/rel/rel1")).await.as_string().unwrap_or_default()
+}
+
+// Pins: the reverse-mentoring template is offered first for a reverse relationship,
+// pre-fills the form, and "Review and sign" on an incomplete draft lists what is
+// missing (each linked to its field, which shows the error and aria-invalid).
+#[wasm_bindgen_test]
+async fn template_prefills_and_incomplete_draft_is_explained() {
+    let (_s, ana, _ben) = pair().await;
+    let m = mount_agreement_with(&ana, "{}");
+    open_relationship(&m.root).await;
+    until(&m.root, "templates", || count(&m.root, ".mw-templates .mw-choice") == 4).await;
+    assert_eq!(get(&m.root, ".mw-templates .mw-choice").text_content().unwrap(), "Reverse mentoring");
+    click(&m.root, ".mw-templates .mw-button--primary");
+    until(&m.root, "the agreement form", || find(&m.root, ".mw-agreement-form").is_some()).await;
+    let purpose: web_sys::HtmlTextAreaElement = get(&m.root, "#mw-f-purpose").unchecked_into();
+    assert!(purpose.value().contains("junior colleague mentors a leader"), "{}", purpose.value());
+    let freq: web_sys::HtmlSelectElement = get(&m.root, "#mw-f-meetings-frequency").unchecked_into();
+    assert_eq!(freq.value(), "fortnightly");
+    assert!(stored(&ana).await.contains("\"draft\""), "starting stores the draft");
+
+    click(&m.root, ".mw-agreement-form .mw-actions .mw-button--primary");
+    until_text(&m.root, "Before you can review and sign").await;
+    assert_eq!(count(&m.root, "#mw-agr-summary li"), 1, "only the goals are missing");
+    let goals = get(&m.root, "#mw-f-goals");
+    assert_eq!(goals.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(goals.get_attribute("aria-describedby").unwrap().contains("mw-f-goals-error"));
+    until(&m.root, "focus on the summary", || activeElementId(&m.root) == "mw-agr-summary").await;
+    click(&m.root, "#mw-agr-summary a");
+    until(&m.root, "focus on the goals", || activeElementId(&m.root) == "mw-f-goals").await;
+}
+
+// Pins: edits save by themselves after a pause, with the status shown; a failed save
+// says so, keeps the text, and "Try again" stores it.
+#[wasm_bindgen_test]
+async fn autosave_with_failure_and_retry() {
+    let (_s, ana, _ben) = pair().await;
+    let m = mount_agreement_with(&ana, "{}");
+    start_agreement(&m.root).await;
+    setValue(&get(&m.root, "#mw-f-goals"), "Run a team retro with a new tool");
+    until_text(&m.root, "Unsaved changes").await;
+    let state = || get(&m.root, ".mw-save-status").get_attribute("data-state").unwrap_or_default();
+    until(&m.root, "the save", || state() == "saved").await;
+    assert!(stored(&ana).await.contains("Run a team retro with a new tool"));
+
+    assert!(!leavingIsQuestioned(), "nothing unsaved: leaving is not questioned");
+    failNext(&ana, "put", "unavailable");
+    setValue(&get(&m.root, "#mw-f-other"), "We meet in the library");
+    assert!(leavingIsQuestioned(), "unsaved edits: leaving asks first");
+    until_text(&m.root, "Not saved: Storage cannot be reached right now.").await;
+    assert!(leavingIsQuestioned(), "a failed save keeps asking");
+    let other: web_sys::HtmlTextAreaElement = get(&m.root, "#mw-f-other").unchecked_into();
+    assert_eq!(other.value(), "We meet in the library");
+    click(&m.root, ".mw-savebar button");
+    until(&m.root, "the retried save", || state() == "saved").await;
+    assert!(stored(&ana).await.contains("We meet in the library"));
+    assert!(!leavingIsQuestioned(), "all saved: leaving is free again");
+}
+
+// Pins: an unsaved edit survives the widget going away (a reload): it comes back
+// from this tab's storage, is announced, and is then saved.
+#[wasm_bindgen_test]
+async fn unsaved_edits_come_back_after_a_reload() {
+    let (_s, ana, _ben) = pair().await;
+    let mut m = mount_agreement_with(&ana, "{}");
+    start_agreement(&m.root).await;
+    hangNext(&ana, "put");
+    setValue(&get(&m.root, "#mw-f-other"), "Kept through a reload");
+    until_text(&m.root, "Saving").await;
+    m.handle.destroy();
+    assert!(!stored(&ana).await.contains("Kept through a reload"));
+
+    let again = mount_agreement_with(&ana, "{}");
+    open_relationship(&again.root).await;
+    until_text(&again.root, "they are back and will be saved now").await;
+    let other: web_sys::HtmlTextAreaElement = get(&again.root, "#mw-f-other").unchecked_into();
+    assert_eq!(other.value(), "Kept through a reload");
+    until_text(&again.root, "All changes saved").await;
+    assert!(stored(&ana).await.contains("Kept through a reload"));
+}
+
+// Pins: two people editing at once: edits to different fields are merged, edits to
+// the same field are shown to resolve, and nothing either typed is lost.
+#[wasm_bindgen_test]
+async fn concurrent_edits_merge_or_ask() {
+    let (_s, ana, ben) = pair().await;
+    let a = mount_agreement_with(&ana, "{}");
+    start_agreement(&a.root).await;
+    let b = mount_agreement_with(&ben, "{}");
+    open_relationship(&b.root).await;
+    // Ana's draft opens for Ben to review; he chooses to edit it.
+    until_text(&b.root, "Back to editing").await;
+    click(&b.root, ".mw-agreement .mw-actions .mw-button");
+    until(&b.root, "Ben's form", || find(&b.root, "#mw-f-other").is_some()).await;
+
+    // Ben's save lands while Ana types in another field: both are kept.
+    setValue(&get(&a.root, "#mw-f-other"), "Ana's note");
+    edit_and_save(&b.root, "#mw-f-meetings-place", "Ben's office").await;
+    let a_state = || get(&a.root, ".mw-save-status").get_attribute("data-state").unwrap_or_default();
+    until(&a.root, "Ana's save", || a_state() == "saved").await;
+    let text = stored(&ana).await;
+    assert!(text.contains("Ben's office") && text.contains("Ana's note"), "{text}");
+    until(&b.root, "Ana's note on Ben's screen", || {
+        get(&b.root, "#mw-f-other").unchecked_into::<web_sys::HtmlTextAreaElement>().value() == "Ana's note"
+    }).await;
+
+    // Now both change the same field before either has the other's: Ana's save
+    // fails (host briefly down) while Ben's lands.
+    failNext(&ana, "put", "unavailable");
+    setValue(&get(&a.root, "#mw-f-success"), "Ana's version");
+    until(&a.root, "Ana's failed save", || a_state() == "failed").await;
+    edit_and_save(&b.root, "#mw-f-success", "Ben's version").await;
+    until_text(&a.root, "changed the same parts at the same time").await;
+    assert!(find(&a.root, ".mw-conflict[data-field='success']").is_some());
+    let success: web_sys::HtmlTextAreaElement = get(&a.root, "#mw-f-success").unchecked_into();
+    assert_eq!(success.value(), "Ana's version", "mine stays on screen until decided");
+    click(&a.root, ".mw-conflict button:last-of-type");
+    until(&a.root, "the resolved save", || a_state() == "saved").await;
+    assert!(stored(&ana).await.contains("Ben's version"));
+    assert!(!stored(&ana).await.contains("Ana's version"));
+}
+
+// Pins: both sign the same content → in force, the relationship is active, and the
+// host hears mw:agreement-signed twice and mw:agreement-in-force once.
+#[wasm_bindgen_test]
+async fn both_sign_and_it_comes_into_force() {
+    let (_s, ana, ben) = pair().await;
+    let a = mount_agreement_with(&ana, "{}");
+    start_agreement(&a.root).await;
+    edit_and_save(&a.root, "#mw-f-goals", "Learn the new analytics tool").await;
+    click(&a.root, ".mw-agreement-form .mw-actions .mw-button--primary");
+    until_text(&a.root, "Sign as Ana Li (Mentee)").await;
+    click(&a.root, ".mw-signatures .mw-button--primary");
+    until_text(&a.root, "You have signed").await;
+
+    let b = mount_agreement_with(&ben, "{}");
+    open_relationship(&b.root).await;
+    until_text(&b.root, "Sign as Ben Okafor (Mentor)").await;
+    click(&b.root, ".mw-signatures .mw-button--primary");
+    until_text(&b.root, "Version 1, in force since").await;
+    until_text(&a.root, "Version 1, in force since").await;
+    assert!(stored(&ana).await.contains("\"state\":\"active\""), "the relationship is active");
+    assert!(eventsText(&a.events).contains(r#"mw:agreement-signed {"relationshipId":"rel1","by":"u-ana"}"#), "{}", eventsText(&a.events));
+    assert!(eventsText(&b.events).contains(r#"mw:agreement-in-force {"relationshipId":"rel1","version":1}"#));
+}
+
+// Pins: a vendor template that is wrong is reported (console and mw:error) and the
+// good ones are offered beside the built-in ones.
+#[wasm_bindgen_test]
+async fn vendor_templates_are_checked() {
+    let (_s, ana, _ben) = pair().await;
+    let m = mount_agreement_with(&ana, r#"{"templates":[{"id":"grad","name":"Graduate programme","values":{"purpose":"Settle in"}},{"id":"bad","name":"Bad","values":{"meetings.colour":"blue"}}]}"#);
+    open_relationship(&m.root).await;
+    until(&m.root, "five templates", || count(&m.root, ".mw-templates .mw-choice") == 5).await;
+    assert!(text(&m.root).contains("Graduate programme"));
+    assert!(eventsText(&m.events).contains("template_invalid"));
+    assert!(eventsText(&m.events).contains("meetings.colour"));
+}
+
