@@ -223,3 +223,20 @@ async fn vendor_templates_are_checked() {
     assert!(eventsText(&m.events).contains("meetings.colour"));
 }
 
+
+// Pins: typing is shown as typed: a space at the end of a one-line field stays
+// on screen while the person is still writing (it is trimmed only when stored).
+#[wasm_bindgen_test]
+async fn typing_keeps_spaces_while_writing() {
+    let (_s, ana, _ben) = pair().await;
+    let m = mount_agreement_with(&ana, "{}");
+    start_agreement(&m.root).await;
+    setValue(&get(&m.root, "#mw-f-meetings-place"), "Room ");
+    sleep(50).await;
+    let place: web_sys::HtmlInputElement = get(&m.root, "#mw-f-meetings-place").unchecked_into();
+    assert_eq!(place.value(), "Room ");
+    setValue(&get(&m.root, "#mw-f-meetings-place"), "Room 4");
+    let state = || get(&m.root, ".mw-save-status").get_attribute("data-state").unwrap_or_default();
+    until(&m.root, "the save", || state() == "saved").await;
+    assert!(stored(&ana).await.contains("\"meetings.place\":\"Room 4\""));
+}

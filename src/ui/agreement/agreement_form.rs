@@ -214,7 +214,9 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
 
     let sections = SECTIONS.iter().map(|(section, label)| {
         let fields = FIELDS.iter().filter(|f| f.section == *section).map(|f| {
-            let current = Signal::derive(move || session.with(|s| value(&s.local, f.id)));
+            // What was typed, as typed: showing the normalized value would trim
+            // a space away the moment it is typed.
+            let current = Signal::derive(move || session.with(|s| s.local.get(f.id).cloned().unwrap_or_default()));
             let field_view = agreement_field(i18n, f, current, error_for(f.id), on_input);
             if f.id != "dates.review" {
                 return field_view;
