@@ -18,7 +18,7 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 
 use crate::bridge::host::{console_error, console_warn, DEFAULT_TIMEOUT_MS};
 use crate::bridge::HostBridge;
-use crate::domain::agreement::template::{parse_vendor, Template};
+use crate::domain::agreement::template::Template;
 use crate::domain::messages::Catalog;
 use crate::domain::theme::theme_css;
 use crate::ui::{widget_root, Env, HostEvent, I18n};
@@ -90,6 +90,7 @@ fn read_options(js: &JsValue) -> Options {
 }
 
 /// The current settings of one instance, kept so `update` can merge.
+#[derive(Clone)]
 pub(crate) struct Settings {
     bridge: JsValue,
     locale: String,
@@ -166,8 +167,11 @@ impl Settings {
     }
 
     /// The vendor's templates that passed the checks; each refusal is
-    /// reported to the console and, as `mw:error`, to the host.
+    /// reported to the console and, as `mw:error`, to the host. Only the
+    /// agreement module reads them (nothing else needs them).
+    #[cfg(any(feature = "goals-module", feature = "agreement-module"))]
     pub(crate) fn templates(&self, host: &HtmlElement) -> Vec<Template> {
+        use crate::domain::agreement::template::parse_vendor;
         if self.templates.is_empty() {
             return Vec::new();
         }
@@ -194,7 +198,6 @@ struct Mounted {
     theme_sheet: Option<CssStyleSheet>,
     catalog: RwSignal<Catalog>,
     brand: RwSignal<Option<String>>,
-    templates: RwSignal<Vec<Template>>,
     // The leptos UnmountHandle: dropping it disposes every signal, effect,
     // subscription and timer of this instance and removes its nodes.
     _view: Box<dyn Any>,
@@ -290,28 +293,19 @@ impl Widget {
 
         let catalog_now = self.settings.catalog();
         let brand_now = self.settings.brand_name.clone();
-        let templates_now = self.settings.templates(&self.host);
-        let settings_env = {
-            let host = self.host.clone();
-            let s = &self.settings;
-            let (bridge, timeout, loader) = (s.bridge.clone(), s.timeout_ms, s.feature_loader.clone());
-            move |catalog, brand, templates| {
-                let s = Settings { bridge, timeout_ms: timeout, feature_loader: loader, ..Settings::from_options(&JsValue::UNDEFINED) };
-                s.env(&host, catalog, brand, templates)
-            }
-        };
+        let (settings, host) = (self.settings.clone(), self.host.clone());
 
         let handles = Rc::new(std::cell::Cell::new(None));
         let out = handles.clone();
         let view = leptos::mount::mount_to(container.clone(), move || {
             let catalog = RwSignal::new(catalog_now);
             let brand = RwSignal::new(brand_now);
-            let templates = RwSignal::new(templates_now);
-            out.set(Some((catalog, brand, templates)));
-            widget_root(settings_env(catalog, brand, templates))
+            out.set(Some((catalog, brand)));
+            // Templates are read by the agreement module, where they are used.
+            widget_root(settings.env(&host, catalog, brand, RwSignal::new(Vec::new())))
         });
-        let (catalog, brand, templates) = handles.take().ok_or("the widget did not render")?;
-        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, _view: Box::new(view) });
+        let (catalog, brand) = handles.take().ok_or("the widget did not render")?;
+        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, _view: Box::new(view) });
         Ok(())
     }
 
@@ -347,7 +341,6 @@ impl Widget {
         if let Some(m) = &mut self.mounted {
             m.catalog.set(self.settings.catalog());
             m.brand.set(self.settings.brand_name.clone());
-            m.templates.set(self.settings.templates(&self.host));
             let css = self.settings.theme_css();
             let sheet = match m.theme_sheet.take() {
                 Some(s) => s,

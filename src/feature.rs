@@ -7,7 +7,6 @@
 
 use std::any::Any;
 
-use js_sys::Array;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,18 +26,25 @@ pub struct FeatureHandle {
 #[cfg(feature = "goals-module")]
 #[wasm_bindgen]
 pub fn mount_goals(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<FeatureHandle, JsValue> {
-    mount_feature(slot, options, relationship_id, crate::ui::goals::goals_root::goals_root)
+    mount_feature(slot, options, relationship_id, false, crate::ui::goals::goals_root::goals_root)
 }
 
 /// Mounts the agreement screens of `relationship_id` into `slot`.
 #[cfg(feature = "agreement-module")]
 #[wasm_bindgen]
 pub fn mount_agreement(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<FeatureHandle, JsValue> {
-    mount_feature(slot, options, relationship_id, crate::ui::agreement::agreement_root::agreement_root)
+    mount_feature(slot, options, relationship_id, true, crate::ui::agreement::agreement_root::agreement_root)
 }
 
 /// Events go to the `<mentoring-widget>` element whose shadow root holds the slot.
-fn mount_feature(slot: HtmlElement, options: JsValue, relationship_id: String, root: fn(Env, String) -> leptos::prelude::AnyView) -> Result<FeatureHandle, JsValue> {
+/// `templates`: whether this feature offers agreement templates (and so checks the vendor's).
+fn mount_feature(
+    slot: HtmlElement,
+    options: JsValue,
+    relationship_id: String,
+    templates: bool,
+    root: fn(Env, String) -> leptos::prelude::AnyView,
+) -> Result<FeatureHandle, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let host: HtmlElement = slot
         .get_root_node()
@@ -51,12 +57,11 @@ fn mount_feature(slot: HtmlElement, options: JsValue, relationship_id: String, r
     container.set_class_name("mw-goals-module");
     slot.append_child(&container)?;
     let catalog_now = settings.catalog();
-    let templates_now = settings.templates(&host);
+    let templates_now = if templates { settings.templates(&host) } else { Vec::new() };
     let view = leptos::mount::mount_to(container.clone(), move || {
         let env = settings.env(&host, RwSignal::new(catalog_now), RwSignal::new(None), RwSignal::new(templates_now));
         root(env, relationship_id)
     });
-    let _ = Array::new();
     Ok(FeatureHandle { container, view: Some(Box::new(view)) })
 }
 

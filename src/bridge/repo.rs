@@ -9,7 +9,7 @@ use super::{BridgeError, HostBridge};
 use crate::domain::envelope::{decode, encode, DecodeError};
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
-use crate::domain::relationship::{sort_for_list, Relationship};
+use crate::domain::relationship::{list_order, Relationship};
 
 /// One entry of the home list.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,18 +33,14 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
         .collect();
     let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
 
-    let mut ready = Vec::new();
-    let mut revisions = Vec::new();
+    let mut ready: Vec<(Relationship, String)> = Vec::new();
     let mut problems = Vec::new();
     for (key, result) in wanted.into_iter().zip(fetched) {
         match result {
             // Deleted between list and get: nothing to show.
             Ok(None) => {}
             Ok(Some(stored)) => match decode::<Relationship>(&stored.value) {
-                Ok(rel) if rel.role_of(me).is_some() => {
-                    revisions.push((rel.id.clone(), stored.revision));
-                    ready.push(rel);
-                }
+                Ok(rel) if rel.role_of(me).is_some() => ready.push((rel, stored.revision)),
                 Ok(_) => {}
                 Err(error) => problems.push(ListItem::Broken { key, error }),
             },
@@ -52,14 +48,8 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
             Err(error) => problems.push(ListItem::Unreachable { key, error }),
         }
     }
-    sort_for_list(&mut ready);
-    let mut items: Vec<ListItem> = ready
-        .into_iter()
-        .map(|relationship| {
-            let revision = revisions.iter().find(|(id, _)| *id == relationship.id).map(|(_, r)| r.clone()).unwrap_or_default();
-            ListItem::Ready { relationship, revision }
-        })
-        .collect();
+    ready.sort_unstable_by(|(a, _), (b, _)| list_order(a, b));
+    let mut items: Vec<ListItem> = ready.into_iter().map(|(relationship, revision)| ListItem::Ready { relationship, revision }).collect();
     items.extend(problems);
     Ok(items)
 }

@@ -324,9 +324,15 @@ impl RelationshipDraft {
     }
 }
 
-/// Newest first, then by id so the order is stable when two share a timestamp.
+/// The home list's order: newest first, then by id so two that share a
+/// timestamp keep a stable order.
+pub fn list_order(a: &Relationship, b: &Relationship) -> std::cmp::Ordering {
+    b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Sorts relationships in the home list's order.
 pub fn sort_for_list(list: &mut [Relationship]) {
-    list.sort_unstable_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
+    list.sort_unstable_by(list_order);
 }
 
 #[cfg(test)]

@@ -32,11 +32,6 @@ impl I18n {
         self.0.with(|c| c.format(key, args))
     }
 
-    /// Today in the person's time zone.
-    pub fn today(&self, zone: Option<&str>) -> crate::domain::dates::Date {
-        crate::ui::platform::today_in(zone)
-    }
-
     pub fn locale(&self) -> &'static str {
         self.0.with(|c| c.locale())
     }

@@ -4,9 +4,8 @@
 // and re-signs; the print view is captured as a person would print it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { BASE, SHOTS, launch, shot, signInAs } from "./support.mjs";
+import { BASE, launch, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -27,13 +26,7 @@ test("draft from a template, both sign, amend, re-sign, print", async (t) => {
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
-  const events = [];
-  await page.exposeFunction("recordMwEvent", (e) => events.push(e));
-  await page.addInitScript(() => {
-    for (const n of ["mw:agreement-signed", "mw:agreement-in-force"]) {
-      document.addEventListener(n, (e) => window.recordMwEvent(n + " " + JSON.stringify(e.detail)));
-    }
-  });
+  const events = await recordEvents(page, ["mw:agreement-signed", "mw:agreement-in-force"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();

@@ -4,9 +4,8 @@
 // sees the progress chart and signs the goal off.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { BASE, SHOTS, launch, shot, signInAs } from "./support.mjs";
+import { BASE, launch, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -22,11 +21,7 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
-  const events = [];
-  await page.exposeFunction("recordMwEvent", (e) => events.push(e));
-  await page.addInitScript(() => {
-    document.addEventListener("mw:goal-achieved", (e) => window.recordMwEvent(JSON.stringify(e.detail)));
-  });
+  const events = await recordEvents(page, ["mw:goal-achieved"]);
   const loaded = [];
   page.on("request", (r) => loaded.push(r.url()));
   await page.goto(BASE);
@@ -116,9 +111,7 @@ test("if the goal module cannot be loaded, the page says so and the rest works",
   t.after(() => context.close());
   const page = await context.newPage();
   await page.route("**/mentoring_widget_goals_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  const errors = [];
-  await page.exposeFunction("recordMwError", (e) => errors.push(e));
-  await page.addInitScript(() => document.addEventListener("mw:error", (e) => window.recordMwError(JSON.stringify(e.detail))));
+  const errors = await recordEvents(page, ["mw:error"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();

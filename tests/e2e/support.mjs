@@ -28,3 +28,13 @@ export async function signInAs(page, id, name) {
   await page.reload();
   await page.locator("mentoring-widget").getByText(`Signed in as ${name}`).waitFor();
 }
+
+/** Collects `mw:*` events of these names, as "name {detail}" lines, from every page load. */
+export async function recordEvents(page, names) {
+  const seen = [];
+  await page.exposeFunction("recordMwEvent", (e) => seen.push(e));
+  await page.addInitScript((list) => {
+    for (const n of list) document.addEventListener(n, (e) => window.recordMwEvent(n + " " + JSON.stringify(e.detail)));
+  }, names);
+  return seen;
+}
