@@ -248,6 +248,23 @@ pub(crate) fn dispatch(host: &HtmlElement, event: HostEvent) {
             let _ = Reflect::set(&detail, &"version".into(), &JsValue::from(*version));
             "mw:agreement-in-force"
         }
+        HostEvent::CheckinDue { relationship_id, date, days } => {
+            set("relationshipId", relationship_id);
+            set("date", date);
+            // Whole days: i64 → f64 is exact in this range.
+            let _ = Reflect::set(&detail, &"daysUntil".into(), &JsValue::from_f64(*days as f64));
+            "mw:checkin-due"
+        }
+        HostEvent::RematchRequested { relationship_id, mentee_id } => {
+            set("relationshipId", relationship_id);
+            set("menteeId", mentee_id);
+            "mw:rematch-requested"
+        }
+        HostEvent::Closed { relationship_id, reason } => {
+            set("relationshipId", relationship_id);
+            set("reason", reason);
+            "mw:closed"
+        }
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);

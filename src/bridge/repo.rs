@@ -129,3 +129,20 @@ pub async fn load_goal(bridge: &HostBridge, key: &str) -> Result<Option<(crate::
         None => None,
     })
 }
+
+/// The dates of a relationship's check-ins, for the home view's "next
+/// check-in". Reads only each check-in's date; one that cannot be read is
+/// left out here (its own page shows it).
+pub async fn load_checkin_dates(bridge: &HostBridge, relationship: &str) -> Result<Vec<crate::domain::dates::Date>, BridgeError> {
+    use crate::domain::checkins::record::CheckInDate;
+    let prefix = format!("{}/checkins/", keys::relationship(relationship));
+    let listed = bridge.list(&prefix).await?;
+    let wanted: Vec<String> = listed.into_iter().filter(|l| matches!(keys::parse(&l.key), KeyKind::CheckIn { .. })).map(|l| l.key).collect();
+    let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
+    Ok(fetched
+        .into_iter()
+        .filter_map(|r| r.ok().flatten())
+        .filter_map(|stored| decode::<CheckInDate>(&stored.value).ok())
+        .filter_map(|c| crate::domain::dates::Date::parse(&c.date))
+        .collect())
+}

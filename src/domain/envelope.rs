@@ -160,15 +160,20 @@ mod tests {
 
     const REL_V2: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana","email":null},"mentee":{"id":null,"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z","agreement":{"versions":[],"draft":null}}}"#;
 
-    // Pins: schema 1 → 2 (the agreement arrives, empty): the schema-1 fixture reads
-    // as a relationship without an agreement and is written back as the schema-2 fixture.
+    const REL_V3: &str = r#"{"schema":3,"kind":"relationship","data":{"id":"r1","kind":"peer","mentor":{"id":"u1","displayName":"Ana","email":null},"mentee":{"id":null,"displayName":"Ben","email":"ben@example.com"},"state":"proposed","createdBy":"u1","createdAt":"2026-11-24T10:00:00Z","agreement":{"versions":[],"draft":null},"life":{"events":[],"closing":null}}}"#;
+
+    // Pins: schema 1 → 2 → 3 (the agreement arrives empty, then an empty life
+    // record): both older fixtures read as the same relationship and are
+    // written back as the schema-3 fixture.
     #[test]
     fn relationship_fixture_upgrades() {
         let rel: Relationship = decode(REL_V1).unwrap();
         assert_eq!(rel.mentee.email.as_deref(), Some("ben@example.com"));
         assert!(rel.agreement.versions.is_empty() && rel.agreement.draft.is_none());
-        assert_eq!(encode(&rel), REL_V2);
-        assert_eq!(decode::<Relationship>(REL_V2), Ok(rel));
+        assert_eq!(decode::<Relationship>(REL_V2), Ok(rel.clone()));
+        assert!(rel.life.events.is_empty() && rel.life.closing.is_none());
+        assert_eq!(encode(&rel), REL_V3);
+        assert_eq!(decode::<Relationship>(REL_V3), Ok(rel));
     }
 
     // Pins: each migration step runs in order from the stored schema up.
@@ -205,10 +210,11 @@ mod tests {
             (r#"{"schema":"1","kind":"relationship","data":{}}"#, "error.doc_not_envelope"),
             (r#"{"schema":0,"kind":"relationship","data":{}}"#, "error.doc_not_envelope"),
             (r#"{"schema":1,"kind":"recipe","data":{}}"#, "error.doc_unknown_kind"),
-            (r#"{"schema":3,"kind":"relationship","data":{}}"#, "error.doc_newer_schema"),
-            (r#"{"schema":2,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_invalid"),
+            (r#"{"schema":4,"kind":"relationship","data":{}}"#, "error.doc_newer_schema"),
+            (r#"{"schema":3,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_invalid"),
+            (r#"{"schema":2,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_migration_failed"),
             (r#"{"schema":1,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_migration_failed"),
-            (r#"{"schema":2,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t"}}"#, "error.doc_invalid"),
+            (r#"{"schema":3,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t","agreement":{"versions":[],"draft":null},"life":{"events":[],"closing":null}}}"#, "error.doc_invalid"),
         ];
         for (text, key) in cases {
             let err = decode::<Relationship>(text).unwrap_err();
@@ -222,7 +228,7 @@ mod tests {
     #[test]
     fn newer_schema_says_which() {
         let err = decode::<Relationship>(r#"{"schema":7,"kind":"relationship","data":{}}"#).unwrap_err();
-        assert_eq!(err, DecodeError::NewerSchema { found: 7, supported: 2 });
+        assert_eq!(err, DecodeError::NewerSchema { found: 7, supported: 3 });
         assert!(err.detail().contains('7'));
     }
 

@@ -3,6 +3,7 @@
 use miniserde::{Deserialize, Serialize};
 
 use super::agreement::AgreementRecord;
+use super::checkins::life::Life;
 use super::envelope::Document;
 use super::person::{clean_name, Person};
 use super::FieldError;
@@ -173,6 +174,30 @@ pub struct Relationship {
     /// The agreement lives in the relationship's document (DESIGN.md, key
     /// scheme): the pair sign it together and it moves the state.
     pub agreement: AgreementRecord,
+    /// Pauses, the mid-point review and the close (schema 3).
+    pub life: Life,
+}
+
+/// A relationship as schema 2 stored it: before its life record.
+#[derive(Deserialize)]
+struct RelationshipV2 {
+    id: String,
+    kind: Kind,
+    mentor: Party,
+    mentee: Party,
+    state: State,
+    #[serde(rename = "createdBy")]
+    created_by: String,
+    #[serde(rename = "createdAt")]
+    created_at: String,
+    agreement: AgreementRecord,
+}
+
+impl From<RelationshipV2> for Relationship {
+    fn from(v: RelationshipV2) -> Relationship {
+        let RelationshipV2 { id, kind, mentor, mentee, state, created_by, created_at, agreement } = v;
+        Relationship { id, kind, mentor, mentee, state, created_by, created_at, agreement, life: <Life as Default>::default() }
+    }
 }
 
 /// A relationship as schema 1 stored it: before the agreement.
@@ -189,22 +214,26 @@ struct RelationshipV1 {
     created_at: String,
 }
 
-impl From<RelationshipV1> for Relationship {
-    fn from(v: RelationshipV1) -> Relationship {
+impl From<RelationshipV1> for RelationshipV2 {
+    fn from(v: RelationshipV1) -> RelationshipV2 {
         let RelationshipV1 { id, kind, mentor, mentee, state, created_by, created_at } = v;
-        Relationship { id, kind, mentor, mentee, state, created_by, created_at, agreement: <AgreementRecord as Default>::default() }
+        RelationshipV2 { id, kind, mentor, mentee, state, created_by, created_at, agreement: <AgreementRecord as Default>::default() }
     }
 }
 
 impl Document for Relationship {
     const KIND: &'static str = "relationship";
-    /// 1: the skeleton. 2: adds `agreement`.
-    const SCHEMA: u32 = 2;
+    /// 1: the skeleton. 2: adds `agreement`. 3: adds `life`.
+    const SCHEMA: u32 = 3;
 
     fn upgrade(schema: u32, data: &str) -> Result<Relationship, String> {
         match schema {
             // Schema 1 is schema 2 without an agreement: it starts empty.
-            1 => miniserde::json::from_str::<RelationshipV1>(data).map(Into::into).map_err(|_| "not a schema-1 relationship".to_string()),
+            // Schema 2 is schema 3 without a life record: nothing happened yet.
+            1 => miniserde::json::from_str::<RelationshipV1>(data)
+                .map(|v1| Relationship::from(RelationshipV2::from(v1)))
+                .map_err(|_| "not a schema-1 relationship".to_string()),
+            2 => miniserde::json::from_str::<RelationshipV2>(data).map(Into::into).map_err(|_| "not a schema-2 relationship".to_string()),
             _ => Err(format!("no upgrade from schema {schema}")),
         }
     }
@@ -320,6 +349,7 @@ impl RelationshipDraft {
             created_by: me.id.clone(),
             created_at: now,
             agreement: <AgreementRecord as Default>::default(),
+            life: <Life as Default>::default(),
         })
     }
 }

@@ -52,6 +52,13 @@ pub enum HostEvent {
     AgreementInForce { relationship_id: String, version: u32 },
     /// A goal was confirmed as achieved by the other party.
     GoalAchieved { relationship_id: String, goal_id: String },
+    /// A check-in is due soon, today or overdue, so the portal can remind
+    /// the pair. `days` is negative when overdue.
+    CheckinDue { relationship_id: String, date: String, days: i64 },
+    /// The mentee asked for a new mentor while moving on.
+    RematchRequested { relationship_id: String, mentee_id: String },
+    /// The relationship is closed (no-fault reason as its stored name).
+    Closed { relationship_id: String, reason: &'static str },
 }
 
 #[derive(Clone)]

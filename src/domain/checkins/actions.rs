@@ -1,13 +1,18 @@
 //! Action items agreed in check-ins, and what carries into the next agenda.
 
+use miniserde::{Deserialize, Serialize};
+
 use crate::domain::dates::Date;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionItem {
     pub id: String,
     pub text: String,
+    /// The person's id.
     pub owner: String,
+    /// `YYYY-MM-DD`.
     pub due: Option<String>,
+    #[serde(rename = "goalId")]
     pub goal_id: Option<String>,
     pub done: bool,
 }

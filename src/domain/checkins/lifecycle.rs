@@ -29,6 +29,23 @@ pub enum CloseReason {
 }
 
 impl CloseReason {
+    pub const ALL: [CloseReason; 5] =
+        [CloseReason::GoalsReached, CloseReason::TimeIsUp, CloseReason::NotTheRightFit, CloseReason::CircumstancesChanged, CloseReason::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CloseReason::GoalsReached => "goals_reached",
+            CloseReason::TimeIsUp => "time_is_up",
+            CloseReason::NotTheRightFit => "not_the_right_fit",
+            CloseReason::CircumstancesChanged => "circumstances_changed",
+            CloseReason::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CloseReason> {
+        CloseReason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
     pub fn label_key(self) -> &'static str {
         match self {
             CloseReason::GoalsReached => "close.reason.goals_reached",

@@ -8,4 +8,4 @@ pub mod merge;
 pub mod model;
 pub mod today;
 
-pub use model::{Goal, GoalStatus, Milestone, ProgressEntry};
+pub use model::{Goal, GoalError, GoalStatus, Milestone, ProgressEntry};

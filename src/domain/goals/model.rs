@@ -204,6 +204,28 @@ impl Goal {
         Ok(())
     }
 
+    /// A progress update given in a check-in, always kept in the history with
+    /// the meeting named in `meeting`: a goal with steps keeps the progress
+    /// its steps give and records the note; one without takes `value`.
+    pub fn check_in_update(&mut self, value: u8, by: &Person, at: &str, meeting: &str, note: &str) -> Result<(), GoalError> {
+        if self.status.is_closed() {
+            return Err(GoalError::Closed);
+        }
+        if value > 100 {
+            return Err(GoalError::ProgressOutOfRange);
+        }
+        if self.milestones.is_empty() {
+            self.manual_progress = value;
+        }
+        let note = if note.trim().is_empty() { meeting.to_string() } else { format!("{meeting}: {}", note.trim()) };
+        self.history.push(ProgressEntry { at: at.into(), by: by.id.clone(), value: self.progress(), note });
+        self.updated_at = at.into();
+        if self.status == GoalStatus::NotStarted && self.progress() > 0 {
+            self.status = GoalStatus::OnTrack;
+        }
+        Ok(())
+    }
+
     /// Ticks a milestone on or off; progress follows and is recorded.
     pub fn set_milestone_done(&mut self, milestone: &str, done: bool, by: &Person, at: &str) -> Result<(), GoalError> {
         if self.status.is_closed() {

@@ -2,18 +2,38 @@ use leptos::prelude::*;
 
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, Role};
-use crate::ui::dom::{el, text, AnyView};
+use crate::domain::checkins::cadence::Due;
+use crate::domain::dates::Date;
+use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::format_date;
+use crate::ui::platform::{format_date, format_day};
 
 /// RelationshipCard: one relationship in the home list: the partner, the
 /// kind, my role, its state; opening it shows its page.
-pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: Callback<String>) -> AnyView {
+pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: Callback<String>, dues: RwSignal<Vec<(String, Date, Due)>>) -> AnyView {
     // The list only holds relationships I am in; the fallbacks keep a card
     // readable even if that ever changes.
     let my_role = rel.role_of(me).unwrap_or(Role::Mentee);
     let partner = rel.partner_for(me).map(|p| p.display_name.clone()).unwrap_or_default();
     let id = rel.id.clone();
+    let due_id = rel.id.clone();
+    let due_line = move || match dues.with(|d| d.iter().find(|(id, ..)| *id == due_id).map(|(_, date, due)| (*date, *due))) {
+        Some((date, due)) => {
+            let day = format_day(date, i18n.locale());
+            let (key, n, state) = match due {
+                Due::InDays(1) => ("due.tomorrow", 1, "upcoming"),
+                Due::InDays(n) => ("due.in_days", n, "upcoming"),
+                Due::Today => ("due.today", 0, "today"),
+                Due::OverdueBy(n) => ("due.overdue", n, "overdue"),
+            };
+            el("p")
+                .class("mw-due")
+                .attr("data-due", state)
+                .text(i18n.f(key, &[("date", &day), ("n", &n.to_string())]))
+                .into_view()
+        }
+        None => empty(),
+    };
     el("article")
         .class("mw-card")
         .attr("data-relationship", rel.id.clone())
@@ -42,5 +62,6 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
                 )))
                 .into_view(),
         )
+        .dyn_child(due_line)
         .into_view()
 }

@@ -2,7 +2,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::{load_relationships, ListItem};
+use crate::bridge::repo::{load_checkin_dates, load_relationships, ListItem};
+use crate::bridge::HostBridge;
+use crate::domain::checkins::cadence::Due;
+use crate::domain::checkins::schedule::{meets, next_due, should_remind};
+use crate::domain::dates::Date;
 use crate::bridge::BridgeError;
 use crate::domain::keys;
 use crate::domain::person::Person;
@@ -30,6 +34,10 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     let announcement = RwSignal::new(String::new());
     // The relationship opened from the list, if any.
     let open = RwSignal::new(None::<String>);
+    // The next check-in of each relationship that meets, and which ones
+    // the host has already been told about in this mount.
+    let dues = RwSignal::new(Vec::<(String, Date, Due)>::new());
+    let reminded = StoredValue::new(Vec::<String>::new());
     // Each load gets a number; a slow answer to an older load is ignored.
     let generation = StoredValue::new(0u64);
 
@@ -52,7 +60,15 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
                                 crate::bridge::host::console_warn(&format!("{key}: {}", error.detail()));
                             }
                         }
+                        let meeting: Vec<Relationship> = items
+                            .iter()
+                            .filter_map(|i| match i {
+                                ListItem::Ready { relationship, .. } if meets(relationship.state) => Some(relationship.clone()),
+                                _ => None,
+                            })
+                            .collect();
                         listing.try_set(Listing::Loaded(items));
+                        check_dues(&env, &bridge, meeting, dues, reminded).await;
                     }
                     Err(e) => {
                         env.report(&e);
@@ -120,7 +136,7 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
                 .attr("role", "list")
                 .children(items.iter().map(|item| {
                     let card = match item {
-                        ListItem::Ready { relationship, .. } => relationship_card(i18n, relationship, &me, on_open),
+                        ListItem::Ready { relationship, .. } => relationship_card(i18n, relationship, &me, on_open, dues),
                         ListItem::Broken { key, error } => broken_item_card(i18n, key, error.message_key()),
                         ListItem::Unreachable { key, error } => broken_item_card(i18n, key, error.message_key()),
                     };
@@ -177,4 +193,26 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
             .into_view(),
         page,
     ])
+}
+
+/// Works out each relationship's next check-in and tells the host about the
+/// ones due within a day, today or overdue (`mw:checkin-due`), once per
+/// relationship and date while the widget is mounted.
+async fn check_dues(env: &Env, bridge: &HostBridge, meeting: Vec<Relationship>, dues: RwSignal<Vec<(String, Date, Due)>>, reminded: StoredValue<Vec<String>>) {
+    let today = crate::ui::platform::today_in(env.time_zone.get_untracked().as_deref());
+    let mut found = Vec::new();
+    for rel in meeting {
+        let dates = load_checkin_dates(bridge, &rel.id).await.unwrap_or_default();
+        if let Some((date, due)) = next_due(&rel, &dates, today) {
+            found.push((rel.id.clone(), date, due));
+        }
+    }
+    for (id, date, due) in &found {
+        let tag = format!("{id}/{date}");
+        if should_remind(*due) && reminded.try_with_value(|r| !r.contains(&tag)).unwrap_or(false) {
+            reminded.update_value(|r| r.push(tag));
+            env.emit(HostEvent::CheckinDue { relationship_id: id.clone(), date: date.to_string(), days: today.days_until(*date) });
+        }
+    }
+    dues.try_set(found);
 }
