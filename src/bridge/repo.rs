@@ -146,3 +146,60 @@ pub async fn load_checkin_dates(bridge: &HostBridge, relationship: &str) -> Resu
         .filter_map(|c| crate::domain::dates::Date::parse(&c.date))
         .collect())
 }
+
+/// One check-in as listed: readable, or not (shown, never written).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckInItem {
+    Ready { checkin: crate::domain::checkins::record::CheckIn, revision: String },
+    Broken { key: String, error: DecodeError },
+    Unreachable { key: String, error: BridgeError },
+}
+
+pub async fn load_checkins(bridge: &HostBridge, relationship: &str) -> Result<Vec<CheckInItem>, BridgeError> {
+    use crate::domain::checkins::record::CheckIn;
+    let prefix = format!("{}/checkins/", keys::relationship(relationship));
+    let listed = bridge.list(&prefix).await?;
+    let wanted: Vec<String> = listed.into_iter().filter(|l| matches!(keys::parse(&l.key), KeyKind::CheckIn { .. })).map(|l| l.key).collect();
+    let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
+    let mut items = Vec::new();
+    for (key, result) in wanted.into_iter().zip(fetched) {
+        match result {
+            Ok(None) => {}
+            Ok(Some(stored)) => match decode::<CheckIn>(&stored.value) {
+                Ok(checkin) => items.push(CheckInItem::Ready { checkin, revision: stored.revision }),
+                Err(error) => items.push(CheckInItem::Broken { key, error }),
+            },
+            Err(error) if error.is_misconfiguration() => return Err(error),
+            Err(error) => items.push(CheckInItem::Unreachable { key, error }),
+        }
+    }
+    Ok(items)
+}
+
+/// Stores a check-in: `revision` `None` creates it (never over an existing one).
+pub async fn save_checkin(bridge: &HostBridge, c: &crate::domain::checkins::record::CheckIn, revision: Option<&str>) -> Result<String, BridgeError> {
+    bridge.put(&keys::checkin(&c.relationship_id, &c.id), &encode(c), revision).await
+}
+
+/// A check-in as stored now, for merging after a conflict.
+pub async fn load_checkin(bridge: &HostBridge, relationship: &str, id: &str) -> Result<Option<(crate::domain::checkins::record::CheckIn, String)>, BridgeError> {
+    Ok(match bridge.get(&keys::checkin(relationship, id)).await? {
+        Some(stored) => decode(&stored.value).ok().map(|c| (c, stored.revision)),
+        None => None,
+    })
+}
+
+/// My private note on a check-in, if I wrote one; one that cannot be read
+/// comes back as its error, to be shown and never written over.
+pub async fn load_private_note(
+    bridge: &HostBridge,
+    user: &str,
+    relationship: &str,
+    checkin: &str,
+) -> Result<Option<Result<(crate::domain::checkins::record::PrivateNote, String), DecodeError>>, BridgeError> {
+    Ok(bridge.get(&keys::private_note(user, relationship, checkin)).await?.map(|stored| decode(&stored.value).map(|n| (n, stored.revision))))
+}
+
+pub async fn save_private_note(bridge: &HostBridge, user: &str, relationship: &str, note: &crate::domain::checkins::record::PrivateNote, revision: Option<&str>) -> Result<String, BridgeError> {
+    bridge.put(&keys::private_note(user, relationship, &note.checkin_id), &encode(note), revision).await
+}

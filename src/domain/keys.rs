@@ -17,6 +17,34 @@ pub fn relationship(id: &str) -> String {
     format!("{RELATIONSHIPS}{id}")
 }
 
+pub fn checkin(relationship: &str, checkin: &str) -> String {
+    format!("{RELATIONSHIPS}{relationship}/checkins/{checkin}")
+}
+
+/// Everything only `user` may read starts with this.
+pub const PRIVATE: &str = "mw/v1/private/";
+
+/// A person's own note on a check-in. The host's user id may hold any
+/// character; anything but `[A-Za-z0-9_-]` is written as `~XX` (hex of each
+/// UTF-8 byte) so an id can never add a `/` level to the key.
+pub fn private_note(user: &str, relationship: &str, checkin: &str) -> String {
+    format!("{PRIVATE}{}/{relationship}/checkins/{checkin}", segment(user))
+}
+
+pub fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            out.push(b as char);
+        } else {
+            out.push('~');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
 /// What a key under our namespace points at.
 #[derive(Debug, PartialEq, Eq)]
 pub enum KeyKind<'a> {
@@ -53,6 +81,17 @@ mod tests {
         for other in ["mw/v1/rel/", "mw/v1/rel/a b", "mw/v1/rel/abc/notes/x", "mw/v2/rel/abc", "host/key", "mw/v1/rel/abc/"] {
             assert_eq!(parse(other), KeyKind::Other, "{other}");
         }
+    }
+
+    // Pins: private keys sit under the user's own prefix, and no user id can
+    // reach into another level of the key.
+    #[test]
+    fn private_keys() {
+        assert_eq!(private_note("u-ana", "r1", "c1"), "mw/v1/private/u-ana/r1/checkins/c1");
+        assert_eq!(private_note("ana@x.org/../u-ben", "r1", "c1"), "mw/v1/private/ana~40x~2Eorg~2F~2E~2E~2Fu-ben/r1/checkins/c1");
+        assert_eq!(segment("Zoë"), "Zo~C3~AB");
+        assert_eq!(checkin("r1", "c1"), "mw/v1/rel/r1/checkins/c1");
+        assert_eq!(parse(&checkin("r1", "c1")), KeyKind::CheckIn { relationship: "r1", checkin: "c1" });
     }
 
     // Pins: ids with separators or of silly length are refused.

@@ -79,6 +79,22 @@ export function createLocalBridge(options) {
 
   function checkKey(key) {
     if (typeof key !== "string" || key === "") throw fail("unavailable", "key must be a non-empty string");
+    if (!mayTouch(key)) throw fail("forbidden", "private notes belong to their author");
+  }
+
+  // Like a real host, the bridge keeps each person's private notes
+  // (mw/v1/private/{userId}/...) to that person: nobody else may read,
+  // list or write them, even in this one shared browser storage.
+  var PRIVATE = "mw/v1/private/";
+  function segment(id) {
+    return Array.from(new TextEncoder().encode(id), function (b) {
+      var c = String.fromCharCode(b);
+      return /[A-Za-z0-9_-]/.test(c) ? c : "~" + (b < 16 ? "0" : "") + b.toString(16).toUpperCase();
+    }).join("");
+  }
+  function mayTouch(key) {
+    if (key.indexOf(PRIVATE) !== 0) return true;
+    return key.indexOf(PRIVATE + segment(currentId) + "/") === 0;
   }
 
   var onStorage = function (e) {
@@ -122,6 +138,7 @@ export function createLocalBridge(options) {
           var k = store.key(i);
           if (k && k.indexOf(ns + prefix) === 0) {
             var key = k.slice(ns.length);
+            if (!mayTouch(key)) continue;
             out.push({ key: key, revision: read(key).revision });
           }
         }

@@ -12,3 +12,4 @@ pub mod record;
 pub mod pulse;
 pub mod schedule;
 pub mod story;
+pub mod merge;
