@@ -169,7 +169,7 @@ impl Settings {
     /// The vendor's templates that passed the checks; each refusal is
     /// reported to the console and, as `mw:error`, to the host. Only the
     /// agreement module reads them (nothing else needs them).
-    #[cfg(any(feature = "goals-module", feature = "agreement-module"))]
+    #[cfg(feature = "feature-module")]
     pub(crate) fn templates(&self, host: &HtmlElement) -> Vec<Template> {
         use crate::domain::agreement::template::parse_vendor;
         if self.templates.is_empty() {
@@ -205,7 +205,7 @@ struct Mounted {
 
 /// One mounted widget. JS holds it; `destroy` (or garbage collection of the
 /// handle) tears it down.
-#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
+#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
 pub struct Widget {
     host: HtmlElement,
     shared_sheet: JsValue,
@@ -337,7 +337,7 @@ impl Widget {
 
 /// Mounts a widget into `host`'s shadow root. Never throws for bad options:
 /// a wrong bridge is shown in the widget and in the console.
-#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
+#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
 pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Result<Widget, JsValue> {
     let settings = Settings::from_options(&options);
     let mut widget = Widget { host, shared_sheet, settings, mounted: None };
@@ -345,7 +345,7 @@ pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Resu
     Ok(widget)
 }
 
-#[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen)]
+#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
 impl Widget {
     /// Changes options in place. Texts, locale, brand and theme apply at once;
     /// a new bridge re-mounts the widget (a different person or store).
@@ -383,7 +383,7 @@ impl Widget {
     }
 
     /// Whether the widget is currently mounted.
-    #[cfg_attr(not(any(feature = "goals-module", feature = "agreement-module")), wasm_bindgen(getter))]
+    #[cfg_attr(not(feature = "feature-module"), wasm_bindgen(getter))]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
     }

@@ -1,5 +1,6 @@
-//! Feature modules: the goal tracker (`--features goals-module`) and the
-//! agreement screens (`--features agreement-module`), each its own wasm.
+//! Feature modules: the goal tracker (`--features goals-module`), the
+//! agreement screens (`--features agreement-module`) and the check-ins with
+//! the lifecycle (`--features checkins-module`), each its own wasm.
 //! `loader.js` loads one when a relationship page opens and mounts it into
 //! the slot that page leaves for it, inside the same shadow root, with the
 //! same options (bridge, texts, brand, templates). Keeping them out of the
@@ -36,6 +37,13 @@ pub fn mount_agreement(slot: HtmlElement, options: JsValue, relationship_id: Str
     mount_feature(slot, options, relationship_id, true, crate::ui::agreement::agreement_root::agreement_root)
 }
 
+/// Mounts the check-ins and lifecycle of `relationship_id` into `slot`.
+#[cfg(feature = "checkins-module")]
+#[wasm_bindgen]
+pub fn mount_checkins(slot: HtmlElement, options: JsValue, relationship_id: String) -> Result<FeatureHandle, JsValue> {
+    mount_feature(slot, options, relationship_id, false, crate::ui::checkins::checkins_root::checkins_root)
+}
+
 /// Events go to the `<mentoring-widget>` element whose shadow root holds the slot.
 /// `templates`: whether this feature offers agreement templates (and so checks the vendor's).
 fn mount_feature(
@@ -54,7 +62,7 @@ fn mount_feature(
         .unwrap_or_else(|| slot.clone());
     let settings = Settings::from_options(&options);
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
-    container.set_class_name("mw-goals-module");
+    container.set_class_name("mw-feature-module");
     slot.append_child(&container)?;
     let catalog_now = settings.catalog();
     let templates_now = if templates { settings.templates(&host) } else { Vec::new() };

@@ -75,9 +75,9 @@
     if (stale) stale.remove();
   }
 
-  // Feature modules (the goal tracker) load on demand, once per page, when
+  // Feature modules (agreement, check-ins, goals) load on demand, once per page, when
   // a screen that needs them opens: they stay out of the first load.
-  var FEATURES = ["agreement", "goals"];
+  var FEATURES = ["agreement", "goals", "checkins"];
   var features = {};
   function feature(name) {
     if (!features[name]) {

@@ -115,7 +115,7 @@ pub async fn load_goals(bridge: &HostBridge, relationship: &str) -> Result<Vec<G
 }
 
 pub fn goal_key(goal: &crate::domain::goals::Goal) -> String {
-    format!("{}/goals/{}", keys::relationship(&goal.relationship_id), goal.id)
+    keys::goal(&goal.relationship_id, &goal.id)
 }
 
 /// Stores a goal: `revision` `None` creates it (never over an existing one).

@@ -17,6 +17,10 @@ pub fn relationship(id: &str) -> String {
     format!("{RELATIONSHIPS}{id}")
 }
 
+pub fn goal(relationship: &str, goal: &str) -> String {
+    format!("{RELATIONSHIPS}{relationship}/goals/{goal}")
+}
+
 pub fn checkin(relationship: &str, checkin: &str) -> String {
     format!("{RELATIONSHIPS}{relationship}/checkins/{checkin}")
 }

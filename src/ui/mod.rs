@@ -5,6 +5,7 @@
 //! not the `view!` macro) and returns it as an `AnyView`.
 
 pub mod agreement;
+pub mod checkins;
 pub mod dom;
 pub mod env;
 pub mod goals;

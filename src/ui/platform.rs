@@ -161,6 +161,18 @@ pub fn today_in(zone: Option<&str>) -> crate::domain::dates::Date {
     crate::domain::goals::today::today_at(now as i64, offset)
 }
 
+/// A wall-clock time in the person's zone (`day`, minutes after midnight) as
+/// UTC, for calendar files. The zone's offset is looked up at that moment
+/// (so summer time is right), checked once more after the shift.
+pub fn local_to_utc(zone: Option<&str>, day: crate::domain::dates::Date, minute: u32) -> (crate::domain::dates::Date, u32) {
+    use crate::domain::checkins::ics::to_utc;
+    let offset_at = |ms: f64| zone.and_then(|z| zone_offset_minutes(z, ms)).unwrap_or_else(|| -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32));
+    let wall_ms = (day.to_days() * 86_400_000 + i64::from(minute) * 60_000) as f64;
+    let first = offset_at(wall_ms);
+    let second = offset_at(wall_ms - f64::from(first) * 60_000.0);
+    to_utc(day, minute, second)
+}
+
 /// How far `zone`'s clocks are ahead of UTC at `now_ms`, from Intl's view
 /// of the wall-clock time there.
 fn zone_offset_minutes(zone: &str, now_ms: f64) -> Option<i32> {

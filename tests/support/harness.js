@@ -55,7 +55,7 @@ export function newHost() {
 
 export function recordEvents(el) {
   const seen = [];
-  for (const n of ["mw:ready", "mw:saved", "mw:error", "mw:agreement-signed", "mw:agreement-in-force", "mw:goal-achieved"]) {
+  for (const n of ["mw:ready", "mw:saved", "mw:error", "mw:agreement-signed", "mw:agreement-in-force", "mw:goal-achieved", "mw:checkin-due", "mw:rematch-requested", "mw:closed"]) {
     // Listen on the document: the events must bubble and cross the shadow boundary.
     document.addEventListener(n, (e) => { if (e.target === el) seen.push(n + " " + JSON.stringify(e.detail)); });
   }
@@ -84,4 +84,17 @@ export function leavingIsQuestioned() {
   const e = new Event("beforeunload", { cancelable: true });
   window.dispatchEvent(e);
   return e.defaultPrevented;
+}
+
+// Number fields commit on `change`, as when a person leaves the field.
+export function setCommitted(input, v) {
+  input.value = v;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+// Today in this browser's calendar, as the widget reckons it without a host zone.
+export function todayIso(offsetDays) {
+  const d = new Date();
+  d.setDate(d.getDate() + (offsetDays || 0));
+  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
 }

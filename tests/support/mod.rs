@@ -39,6 +39,8 @@ extern "C" {
     pub fn adoptedText(root: &ShadowRoot) -> String;
     pub fn activeElementId(root: &ShadowRoot) -> String;
     pub fn leavingIsQuestioned() -> bool;
+    pub fn setCommitted(input: &Element, value: &str);
+    pub fn todayIso(offset_days: i32) -> String;
 }
 
 pub const PEOPLE: &str = r#"[

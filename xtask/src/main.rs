@@ -21,7 +21,7 @@ use std::time::Instant;
 pub const BUDGET_GZIP_BYTES: u64 = 250 * 1024;
 
 /// Feature modules: (name in pkg/ file names and loader.js, cargo feature).
-pub const FEATURE_MODULES: [(&str, &str); 2] = [("agreement", "agreement-module"), ("goals", "goals-module")];
+pub const FEATURE_MODULES: [(&str, &str); 3] = [("agreement", "agreement-module"), ("goals", "goals-module"), ("checkins", "checkins-module")];
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()

@@ -79,6 +79,8 @@ impl Report {
                     "when goals open"
                 } else if r.file.starts_with("mentoring_widget_agreement") {
                     "when an agreement opens"
+                } else if r.file.starts_with("mentoring_widget_checkins") {
+                    "when check-ins open"
                 } else {
                     "by tools only"
                 }

@@ -102,6 +102,23 @@ pub fn rrule(rhythm: Rhythm, anchor_day: u32, until: Date) -> String {
     }
 }
 
+/// A local wall-clock time (`day`, minutes after midnight) where clocks are
+/// `offset_minutes` ahead of UTC, as UTC.
+pub fn to_utc(day: Date, minute: u32, offset_minutes: i32) -> (Date, u32) {
+    let total = day.to_days() * 1440 + i64::from(minute) - i64::from(offset_minutes);
+    (Date::from_days(total.div_euclid(1440)), total.rem_euclid(1440) as u32)
+}
+
+/// RFC 3339 UTC (`2026-11-24T10:00:00.000Z`) as a DTSTAMP (`20261124T100000Z`).
+pub fn stamp_of(rfc3339: &str) -> String {
+    let digits: String = rfc3339.chars().filter(|c| c.is_ascii_digit()).take(14).collect();
+    if digits.len() == 14 {
+        format!("{}T{}Z", &digits[..8], &digits[8..])
+    } else {
+        "19700101T000000Z".into()
+    }
+}
+
 /// A calendar with the next meeting. `now` is the DTSTAMP (`YYYYMMDDTHHMMSSZ`).
 pub fn next_meeting(m: &Meeting, now: &str) -> String {
     calendar(|out| event(out, m, now, None))
@@ -164,6 +181,18 @@ mod tests {
         assert_eq!(rrule(Rhythm::EveryDays(10), 1, until), "FREQ=DAILY;INTERVAL=10;UNTIL=20270531T235959Z");
         assert_eq!(rrule(Rhythm::Monthly, 15, until), "FREQ=MONTHLY;UNTIL=20270531T235959Z");
         assert_eq!(rrule(Rhythm::Monthly, 31, until), "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1;UNTIL=20270531T235959Z");
+    }
+
+    // Pins: local times become UTC across midnight and the year's end, east
+    // and west of Greenwich; the timestamp format is the one DTSTAMP wants.
+    #[test]
+    fn local_times_to_utc() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(to_utc(d("2027-01-01"), 30, 60), (d("2026-12-31"), 23 * 60 + 30));
+        assert_eq!(to_utc(d("2026-12-31"), 20 * 60, -300), (d("2027-01-01"), 60));
+        assert_eq!(to_utc(d("2026-03-10"), 9 * 60, 0), (d("2026-03-10"), 9 * 60));
+        assert_eq!(stamp_of("2026-11-24T10:05:09.123Z"), "20261124T100509Z");
+        assert_eq!(stamp_of("garbage"), "19700101T000000Z");
     }
 
     // Pins: folding never splits a multi-byte character.

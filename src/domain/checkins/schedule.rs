@@ -43,13 +43,15 @@ impl Plan {
     }
 }
 
-/// The next check-in: a planned one (dated today or later) if there is one,
-/// otherwise one rhythm after the last held one. `dates` are every check-in's date.
+/// The next check-in: a planned one (dated after today) if there is one,
+/// otherwise one rhythm after the last held one. A check-in dated today
+/// counts as held: the pair are writing it, so the meeting is on.
+/// `dates` are every check-in's date.
 pub fn next_date(plan: &Plan, dates: &[Date], today: Date) -> Option<Date> {
-    if let Some(planned) = dates.iter().filter(|d| **d >= today).min() {
+    if let Some(planned) = dates.iter().filter(|d| **d > today).min() {
         return Some(*planned);
     }
-    let last = dates.iter().filter(|d| **d < today).max().copied();
+    let last = dates.iter().filter(|d| **d <= today).max().copied();
     next_checkin(plan.start, plan.end, last, plan.rhythm)
 }
 
@@ -132,7 +134,8 @@ pub mod tests {
         assert_eq!(next_due(&r, &[], d("2026-11-01")), Some((d("2026-11-02"), Due::InDays(1))));
         assert_eq!(next_due(&r, &[d("2026-11-02")], d("2026-11-20")), Some((d("2026-11-16"), Due::OverdueBy(4))));
         assert_eq!(next_due(&r, &[d("2026-11-02"), d("2026-11-25")], d("2026-11-20")), Some((d("2026-11-25"), Due::InDays(5))));
-        assert_eq!(next_due(&r, &[d("2026-11-20")], d("2026-11-20")), Some((d("2026-11-20"), Due::Today)));
+        assert_eq!(next_due(&r, &[d("2026-11-20")], d("2026-11-20")), Some((d("2026-12-04"), Due::InDays(14))), "held today");
+        assert_eq!(next_due(&r, &[d("2026-11-02")], d("2026-11-16")), Some((d("2026-11-16"), Due::Today)));
         assert!(should_remind(Due::InDays(1)) && should_remind(Due::OverdueBy(3)) && !should_remind(Due::InDays(2)));
         r.state = State::Paused;
         assert_eq!(next_due(&r, &[], d("2026-11-20")), None);

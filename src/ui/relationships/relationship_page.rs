@@ -55,8 +55,8 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
         })
     };
     load();
-    // Once the slot is on the page, ask the loader for the goal tracker; it
-    // is removed with the page.
+    // Once the slots are on the page, ask the loader for the feature
+    // modules; they are removed with the page.
     let dispose = std::rc::Rc::new(std::cell::RefCell::new(Vec::<js_sys::Function>::new()));
     {
         let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
@@ -69,7 +69,7 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
             let (env, id, dispose) = (env.clone(), id.clone(), dispose.clone());
             request_animation_frame(move || {
                 let root = env.host.shadow_root();
-                for (name, slot) in [("agreement", "mw-agreement-slot"), ("goals", "mw-goals-slot")] {
+                for (name, slot) in [("agreement", "mw-agreement-slot"), ("checkins", "mw-checkins-slot"), ("goals", "mw-goals-slot")] {
                     if let Some(slot) = root.as_ref().and_then(|r| r.get_element_by_id(slot)) {
                         if let Some(f) = env.load_feature(name, &slot, &id) {
                             dispose.borrow_mut().push(f);
@@ -133,6 +133,7 @@ pub fn relationship_page(env: &Env, id: String, me: Person, on_back: Callback<()
             // stay out of the first load.
             PageState::Ready => crate::ui::dom::fragment(vec![
                 el("div").id("mw-agreement-slot").class("mw-agreement-slot").into_view(),
+                el("div").id("mw-checkins-slot").class("mw-checkins-slot").into_view(),
                 el("div").id("mw-goals-slot").class("mw-goals-slot").into_view(),
             ]),
             PageState::Broken(e) => panel_of(i18n.t(e.message_key()), false),

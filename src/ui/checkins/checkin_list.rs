@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+
+use crate::domain::checkins::record::CheckInKind;
+use crate::domain::dates::Date;
+use crate::ui::checkins::book::Book;
+use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
+use crate::ui::env::Env;
+use crate::ui::platform::{format_day, today_in};
+
+/// CheckinList: the relationship's check-ins, newest first, planned ones
+/// marked, each opening in the form; any that cannot be read are listed
+/// with their error. "New check-in" starts one dated today.
+pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<String>, plan: Callback<Date>) -> AnyView {
+    let i18n = env.i18n;
+    let zone = env.time_zone;
+    let list = dyn_view(move || {
+        let Some(b) = book.get() else { return empty() };
+        let today = today_in(zone.get_untracked().as_deref());
+        let mut items: Vec<AnyView> = b
+            .checkins
+            .iter()
+            .map(|(c, _)| {
+                let id = c.id.clone();
+                let day = c.day().map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| c.date.clone());
+                let mut tags = Vec::new();
+                if c.kind == CheckInKind::MidpointReview {
+                    tags.push(i18n.t("checkin.review_kind"));
+                }
+                if c.day().is_some_and(|d| d > today) {
+                    tags.push(i18n.t("checkin.planned"));
+                }
+                let open_actions = c.actions.iter().filter(|a| !a.done).count();
+                el("li")
+                    .class("mw-checkin-item")
+                    .attr("data-checkin", c.id.clone())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button mw-button--link")
+                            .attr("aria-label", i18n.f("checkin.open", &[("date", &day)]))
+                            .on(leptos::ev::click, move |_| on_open.run(id.clone()))
+                            .text(day)
+                            .into_view(),
+                    )
+                    .child(if tags.is_empty() { empty() } else { el("span").class("mw-badge").text(tags.join(" · ")).into_view() })
+                    .child(text(format!(" {} · {}", i18n.f("checkin.count_agenda", &[("n", &c.agenda.len().to_string())]), i18n.f("checkin.count_open", &[("n", &open_actions.to_string())]))))
+                    .into_view()
+            })
+            .collect();
+        items.extend(b.problems.iter().map(|(key, message)| {
+            el("li").class("mw-panel mw-panel--error").attr("data-key", key.clone()).text(i18n.f("checkin.broken", &[("error", &i18n.t(message))])).into_view()
+        }));
+        let new_button = if b.is_open() {
+            el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text(i18n.t("checkin.new_today")).into_view()
+        } else {
+            empty()
+        };
+        fragment(vec![
+            if items.is_empty() { el("p").class("mw-empty").text(i18n.t("checkin.none")).into_view() } else { el("ul").class("mw-checkin-list").attr("role", "list").children(items).into_view() },
+            new_button,
+        ])
+    });
+    el("section")
+        .class("mw-section mw-checkin-section")
+        .attr("aria-labelledby", "mw-checkin-list-heading")
+        .child(el("h4").id("mw-checkin-list-heading").class("mw-section__title").text(i18n.t("checkin.heading")).into_view())
+        .child(list)
+        .into_view()
+}

@@ -1,0 +1,212 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::checkins::life::{close, next_steps, reflect, set_outcome, Outcome};
+use crate::domain::goals::GoalStatus;
+use crate::domain::relationship::Role;
+use crate::ui::checkins::book::Book;
+use crate::ui::checkins::life_command::{run_life, Failure};
+use crate::ui::dom::{dyn_view, el, empty, AnyView};
+use crate::ui::env::{Env, HostEvent};
+
+/// ClosingPanel: moving on, step by step: each goal signed off as reached,
+/// partly reached or not; each person's reflection; the mentee's next
+/// steps and whether they would like a new mentor; then the close.
+pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
+    let i18n = env.i18n;
+    let failure = RwSignal::new(None::<Failure>);
+    let notice = RwSignal::new(String::new());
+    let Some(b) = book.get_untracked() else { return empty() };
+    let mine = b.rel.life.closing.as_ref().and_then(|c| c.reflection_of(&b.me.id).cloned());
+    let worked = RwSignal::new(mine.as_ref().map(|r| r.worked.clone()).unwrap_or_default());
+    let change = RwSignal::new(mine.as_ref().map(|r| r.change.clone()).unwrap_or_default());
+    let effectiveness = RwSignal::new(mine.as_ref().map(|r| r.effectiveness).unwrap_or(0));
+    let closing_now = b.rel.life.closing.clone();
+    let steps = RwSignal::new(closing_now.as_ref().map(|c| c.next_steps.clone()).unwrap_or_default());
+    let rematch = RwSignal::new(closing_now.as_ref().is_some_and(|c| c.rematch));
+    let is_mentee = b.rel.role_of(&b.me) == Some(Role::Mentee);
+
+    // Runs one step and reports it; `done` says what to announce.
+    let run = {
+        let env = env.clone();
+        move |step: Step| {
+            let env = env.clone();
+            failure.set(None);
+            notice.set(String::new());
+            spawn_local(async move {
+                let result = match step.clone() {
+                    Step::Outcome(id, title, o) => run_life(&env, book, move |rel, me, _| set_outcome(rel, me, &id, &title, o)).await,
+                    Step::Reflect => {
+                        let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
+                        run_life(&env, book, move |rel, me, now| reflect(rel, me, &w, &c, e, now)).await
+                    }
+                    Step::NextSteps => {
+                        let (t, r) = (steps.get_untracked(), rematch.get_untracked());
+                        match run_life(&env, book, move |rel, me, _| next_steps(rel, me, &t, r)).await {
+                            Ok(true) => {
+                                if let Some(b) = book.get_untracked() {
+                                    env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
+                                }
+                                Ok(())
+                            }
+                            Ok(false) => Ok(()),
+                            Err(f) => Err(f),
+                        }
+                    }
+                    Step::Close => {
+                        let open: Vec<(String, String)> = book.with_untracked(|b| {
+                            b.as_ref().map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect()).unwrap_or_default()
+                        });
+                        let r = run_life(&env, book, move |rel, me, now| close(rel, me, &open, now)).await;
+                        if r.is_ok() {
+                            if let Some(b) = book.get_untracked() {
+                                let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");
+                                env.emit(HostEvent::Closed { relationship_id: b.rel.id.clone(), reason });
+                            }
+                        }
+                        r
+                    }
+                };
+                match result {
+                    Ok(()) => {
+                        let key = match step {
+                            Step::Reflect => "close.reflection_saved",
+                            Step::NextSteps if rematch.get_untracked() => "close.rematch_sent",
+                            Step::NextSteps => "close.next_steps_saved",
+                            _ => "",
+                        };
+                        notice.try_set(if key.is_empty() { String::new() } else { env.i18n.t(key) });
+                    }
+                    Err(f) => {
+                        failure.try_set(Some(f));
+                    }
+                }
+            });
+        }
+    };
+
+    let started = dyn_view(move || {
+        let Some(b) = book.get() else { return empty() };
+        let Some(c) = b.rel.life.closing.as_ref() else { return empty() };
+        el("p").class("mw-hint").text(i18n.f("close.started_by", &[("name", &b.name_of(&c.started_by)), ("reason", &i18n.t(c.reason().label_key()))])).into_view()
+    });
+
+    let run_outcome = run.clone();
+    let outcomes = dyn_view(move || {
+        let Some(b) = book.get() else { return empty() };
+        let goals: Vec<_> = b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).cloned().collect();
+        if goals.is_empty() {
+            return el("p").class("mw-empty").text(i18n.t("close.no_goals")).into_view();
+        }
+        let closing = b.rel.life.closing.clone();
+        el("div")
+            .children(goals.into_iter().map(|g| {
+                let chosen = closing.as_ref().and_then(|c| c.outcome_of(&g.id));
+                let run = run_outcome.clone();
+                el("fieldset")
+                    .class("mw-choices mw-choices--row")
+                    .attr("data-goal", g.id.clone())
+                    .child(el("legend").class("mw-label").text(i18n.f("close.outcome_legend", &[("title", &g.title)])).into_view())
+                    .children(Outcome::ALL.into_iter().map(|o| {
+                        let id = format!("mw-outcome-{}-{}", g.id, o.as_str());
+                        let (gid, title, run) = (g.id.clone(), g.title.clone(), run.clone());
+                        el("span")
+                            .class("mw-choice")
+                            .child(
+                                el("input")
+                                    .attr("type", "radio")
+                                    .attr("name", format!("mw-outcome-{}", g.id))
+                                    .id(id.clone())
+                                    .prop_flag("checked", move || chosen == Some(o))
+                                    .on(leptos::ev::change, move |_| run(Step::Outcome(gid.clone(), title.clone(), o)))
+                                    .into_view(),
+                            )
+                            .child(el("label").attr("for", id).text(i18n.t(o.label_key())).into_view())
+                            .into_view()
+                    }))
+                    .into_view()
+            }))
+            .into_view()
+    });
+
+    let partner_status = dyn_view(move || {
+        let Some(b) = book.get() else { return empty() };
+        let reflected = b.partner_id().is_some_and(|id| b.rel.life.closing.as_ref().is_some_and(|c| c.reflection_of(&id).is_some()));
+        let key = if reflected { "close.partner_reflected" } else { "close.partner_waiting" };
+        el("p").class("mw-hint mw-partner-reflection").text(i18n.f(key, &[("name", &b.partner_name())])).into_view()
+    });
+
+    let text_area = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        el("div")
+            .class("mw-field")
+            .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
+            .child(el("textarea").id(id).class("mw-input mw-textarea").attr("rows", "3").prop_text("value", move || value.get()).on(leptos::ev::input, move |ev| value.set(event_target_value(&ev))).into_view())
+            .into_view()
+    };
+
+    let (run_reflect, run_steps, run_close) = (run.clone(), run.clone(), run.clone());
+    let reflection = el("fieldset")
+        .class("mw-section mw-reflection")
+        .child(el("legend").class("mw-section__title").text(i18n.t("close.your_reflection")).into_view())
+        .child(text_area("mw-reflect-worked", "close.worked", worked))
+        .child(text_area("mw-reflect-change", "close.change", change))
+        .child(
+            el("fieldset")
+                .class("mw-choices mw-choices--row")
+                .child(el("legend").class("mw-label").text(i18n.t("close.effectiveness")).into_view())
+                .children((1u8..=5).map(|n| {
+                    let id = format!("mw-reflect-eff-{n}");
+                    el("span")
+                        .class("mw-choice")
+                        .child(el("input").attr("type", "radio").attr("name", "mw-reflect-eff").id(id.clone()).prop_flag("checked", move || effectiveness.get() == n).on(leptos::ev::change, move |_| effectiveness.set(n)).into_view())
+                        .child(el("label").attr("for", id).text(n.to_string()).into_view())
+                        .into_view()
+                }))
+                .into_view(),
+        )
+        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text(i18n.t("close.save_reflection")).into_view())
+        .child(partner_status)
+        .into_view();
+
+    let next = if is_mentee {
+        el("fieldset")
+            .class("mw-section mw-next-steps")
+            .child(el("legend").class("mw-section__title").text(i18n.t("close.next_steps")).into_view())
+            .child(el("p").class("mw-hint").text(i18n.t("close.next_steps_hint")).into_view())
+            .child(text_area("mw-next-steps", "close.next_steps", steps))
+            .child(
+                el("div")
+                    .class("mw-choice")
+                    .child(el("input").attr("type", "checkbox").id("mw-rematch").prop_flag("checked", move || rematch.get()).on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev))).into_view())
+                    .child(el("label").attr("for", "mw-rematch").text(i18n.t("close.rematch")).into_view())
+                    .into_view(),
+            )
+            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text(i18n.t("close.save_next_steps")).into_view())
+            .into_view()
+    } else {
+        empty()
+    };
+
+    let env_status = env.clone();
+    el("section")
+        .class("mw-section mw-closing")
+        .attr("aria-labelledby", "mw-closing-heading")
+        .child(el("h4").id("mw-closing-heading").class("mw-section__title").text(i18n.t("close.heading")).into_view())
+        .child(started)
+        .child(el("fieldset").class("mw-section").child(el("legend").class("mw-section__title").text(i18n.t("close.outcomes")).into_view()).child(outcomes).into_view())
+        .child(reflection)
+        .child(next)
+        .child(el("p").class("mw-save-status").attr("role", "status").attr("data-state", "idle").text_dyn(move || notice.get()).into_view())
+        .child(el("p").class("mw-life-status").attr("role", "alert").text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default())).into_view())
+        .child(el("div").class("mw-actions").child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| run_close(Step::Close)).text(i18n.t("close.close")).into_view()).into_view())
+        .into_view()
+}
+
+#[derive(Clone)]
+enum Step {
+    Outcome(String, String, Outcome),
+    Reflect,
+    NextSteps,
+    Close,
+}
+

@@ -1,0 +1,165 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::checkins::life::{pause, resume, start_closing};
+use crate::domain::checkins::lifecycle::CloseReason;
+use crate::domain::checkins::schedule::review_due;
+use crate::domain::relationship::State;
+use crate::ui::checkins::book::Book;
+use crate::ui::checkins::life_command::{run_life, Failure};
+use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
+use crate::ui::env::Env;
+use crate::ui::platform::today_in;
+
+/// LifecyclePanel: what the pair can do with the relationship as a whole
+/// right now: pause or resume it, start the mid-point review (called out
+/// once its date has come), and start moving on with a no-fault reason.
+pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Callback<()>, moving_on: RwSignal<bool>, failure: RwSignal<Option<Failure>>) -> AnyView {
+    let i18n = env.i18n;
+    let reason = RwSignal::new(None::<CloseReason>);
+    let busy = RwSignal::new(false);
+
+    let command = {
+        let env = env.clone();
+        move |which: &'static str| {
+            let env = env.clone();
+            busy.set(true);
+            failure.set(None);
+            spawn_local(async move {
+                let result = match which {
+                    "pause" => run_life(&env, book, pause).await,
+                    "resume" => run_life(&env, book, resume).await,
+                    _ => {
+                        let r = reason.get_untracked().unwrap_or(CloseReason::Other);
+                        run_life(&env, book, move |rel, me, now| start_closing(rel, me, r, now)).await
+                    }
+                };
+                busy.try_set(false);
+                match result {
+                    Ok(()) => {
+                        moving_on.try_set(false);
+                    }
+                    Err(f) => {
+                        failure.try_set(Some(f));
+                    }
+                }
+            });
+        }
+    };
+
+    let button = move |label: &'static str, primary: bool, on: Box<dyn Fn() + Send + Sync>| {
+        el("button")
+            .attr("type", "button")
+            .class(if primary { "mw-button mw-button--primary" } else { "mw-button" })
+            .prop_flag("disabled", move || busy.get())
+            .on(leptos::ev::click, move |_| on())
+            .text(i18n.t(label))
+            .into_view()
+    };
+
+    let env_actions = env.clone();
+    let command_for_actions = command.clone();
+    let actions = dyn_view(move || {
+        let command = command_for_actions.clone();
+        let Some((state, due)) = book.with(|b| b.as_ref().map(|b| (b.rel.state, review_due(&b.rel, today_in(env_actions.time_zone.get_untracked().as_deref()))))) else {
+            return empty();
+        };
+        if matches!(state, State::Closing | State::Closed) {
+            return empty();
+        }
+        let (c1, c1b, c2) = (command.clone(), command.clone(), command.clone());
+        let note = match state {
+            State::Proposed => Some("life.proposed_note"),
+            State::Paused => Some("life.paused_note"),
+            State::MidpointReview => Some("review.intro"),
+            _ if due => Some("review.due"),
+            _ => None,
+        };
+        let mut buttons = Vec::new();
+        if state == State::Active {
+            buttons.push(button("review.start", due, Box::new(move || start_review.run(()))));
+            buttons.push(button("life.pause", false, Box::new(move || c1("pause"))));
+        }
+        if state == State::MidpointReview {
+            buttons.push(button("life.pause", false, Box::new(move || c1b("pause"))));
+        }
+        if state == State::Paused {
+            buttons.push(button("life.resume", true, Box::new(move || c2("resume"))));
+        }
+        buttons.push(button("close.start", false, Box::new(move || moving_on.set(true))));
+        fragment(vec![
+            match note {
+                Some(key) => el("p").class(if key == "review.due" { "mw-notice mw-notice--due" } else { "mw-hint" }).text(i18n.t(key)).into_view(),
+                None => empty(),
+            },
+            el("div").class("mw-actions mw-life-actions").children(buttons).into_view(),
+        ])
+    });
+
+    // Moving on: the reasons, none of them anybody's fault.
+    let start = command.clone();
+    let moving_on_form = dyn_view(move || {
+        if !moving_on.get() {
+            return empty();
+        }
+        let start = start.clone();
+        el("fieldset")
+            .class("mw-section mw-moving-on")
+            .child(el("legend").class("mw-section__title").text(i18n.t("close.heading")).into_view())
+            .child(el("p").class("mw-hint").text(i18n.t("close.intro")).into_view())
+            .child(
+                el("div")
+                    .attr("role", "radiogroup")
+                    .attr("aria-label", i18n.t("close.reason_label"))
+                    .class("mw-choices")
+                    .children(CloseReason::ALL.into_iter().map(|r| {
+                        let id = format!("mw-close-reason-{}", r.as_str());
+                        el("div")
+                            .class("mw-choice")
+                            .child(
+                                el("input")
+                                    .attr("type", "radio")
+                                    .attr("name", "mw-close-reason")
+                                    .id(id.clone())
+                                    .attr("value", r.as_str())
+                                    .prop_flag("checked", move || reason.get() == Some(r))
+                                    .on(leptos::ev::change, move |_| reason.set(Some(r)))
+                                    .into_view(),
+                            )
+                            .child(el("label").attr("for", id).text(i18n.t(r.label_key())).into_view())
+                            .into_view()
+                    }))
+                    .into_view(),
+            )
+            .child(
+                el("div")
+                    .class("mw-actions")
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button mw-button--primary")
+                            .prop_flag("disabled", move || busy.get() || reason.get().is_none())
+                            .on(leptos::ev::click, move |_| start("close"))
+                            .text(i18n.t("close.confirm_start"))
+                            .into_view(),
+                    )
+                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| moving_on.set(false)).text(i18n.t("close.cancel")).into_view())
+                    .into_view(),
+            )
+            .into_view()
+    });
+
+    let env_status = env.clone();
+    el("div")
+        .class("mw-life")
+        .child(actions)
+        .child(moving_on_form)
+        .child(
+            el("p")
+                .class("mw-life-status")
+                .attr("role", "alert")
+                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
+                .into_view(),
+        )
+        .into_view()
+}

@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+
+use crate::domain::checkins::record::CheckIn;
+use crate::ui::checkins::book::Book;
+use crate::ui::dom::{dyn_view, el, AnyView};
+use crate::ui::env::I18n;
+
+/// PulseInput: my rating of the meeting (how useful, how is progress, 1-5
+/// each, as radio buttons so the keyboard works) and the partner's rating
+/// as they gave it.
+pub fn pulse_input(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book) -> AnyView {
+    let me = book.me.clone();
+    let partner = book.partner_name();
+    let partner_id = book.partner_id();
+    // A rating is stored once both questions are answered: half a pulse
+    // would have to invent the other half.
+    let mine = draft.with_untracked(|c| c.pulse_of(&me.id).map(|p| (p.useful, p.progress)));
+    let useful = RwSignal::new(mine.map(|m| m.0));
+    let progress = RwSignal::new(mine.map(|m| m.1));
+    let scale = move |which: &'static str, legend: &'static str| {
+        let me = me.clone();
+        let chosen = if which == "useful" { useful } else { progress };
+        el("fieldset")
+            .class("mw-choices mw-choices--row")
+            .child(el("legend").class("mw-label").text(i18n.t(legend)).into_view())
+            .children((1u8..=5).map(move |n| {
+                let id = format!("mw-pulse-{which}-{n}");
+                let me = me.clone();
+                el("span")
+                    .class("mw-choice")
+                    .child(
+                        el("input")
+                            .attr("type", "radio")
+                            .attr("name", format!("mw-pulse-{which}"))
+                            .id(id.clone())
+                            .attr("value", n.to_string())
+                            .prop_flag("checked", move || chosen.get() == Some(n))
+                            .on(leptos::ev::change, move |_| {
+                                chosen.set(Some(n));
+                                if let (Some(u), Some(p)) = (useful.get_untracked(), progress.get_untracked()) {
+                                    draft.update(|c| {
+                                        let _ = c.rate(&me, u, p);
+                                    });
+                                }
+                            })
+                            .into_view(),
+                    )
+                    .child(el("label").attr("for", id).text(n.to_string()).into_view())
+                    .into_view()
+            }))
+            .into_view()
+    };
+    let theirs = dyn_view(move || {
+        let rating = partner_id.as_deref().and_then(|id| draft.with(|c| c.pulse_of(id).map(|p| (p.useful, p.progress))));
+        let line = match rating {
+            Some((u, p)) => i18n.f("pulse.partner", &[("name", &partner), ("useful", &u.to_string()), ("progress", &p.to_string())]),
+            None => i18n.f("pulse.partner_none", &[("name", &partner)]),
+        };
+        el("p").class("mw-pulse__partner").text(line).into_view()
+    });
+    el("fieldset")
+        .class("mw-section mw-pulse")
+        .child(el("legend").class("mw-section__title").text(i18n.t("pulse.title")).into_view())
+        .child(el("p").class("mw-hint").text(i18n.t("pulse.scale")).into_view())
+        .child(scale("useful", "pulse.useful"))
+        .child(scale("progress", "pulse.progress"))
+        .child(theirs)
+        .into_view()
+}

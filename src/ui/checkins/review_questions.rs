@@ -1,0 +1,71 @@
+use leptos::prelude::*;
+
+use crate::domain::checkins::record::{CheckIn, Review, REVIEW_DECISIONS, REVIEW_GOALS, REVIEW_WORKING};
+use crate::ui::dom::{dyn_view, el, empty, AnyView};
+use crate::ui::env::I18n;
+
+/// ReviewQuestions: the mid-point review's guided questions: is the pairing
+/// working, are the goals still right, does the agreement need amending,
+/// and how to go on (continue, continue with changes, or move on).
+pub fn review_questions(i18n: I18n, draft: RwSignal<CheckIn>) -> AnyView {
+    let group = move |name: &'static str, legend: &'static str, values: &'static [&'static str], get: fn(&Review) -> &str, set: fn(&mut Review, String)| {
+        el("fieldset")
+            .class("mw-choices")
+            .child(el("legend").class("mw-label").text(i18n.t(legend)).into_view())
+            .children(values.iter().map(move |v| {
+                let v: &'static str = v;
+                let id = format!("mw-review-{name}-{v}");
+                el("div")
+                    .class("mw-choice")
+                    .child(
+                        el("input")
+                            .attr("type", "radio")
+                            .attr("name", format!("mw-review-{name}"))
+                            .id(id.clone())
+                            .attr("value", v)
+                            .prop_flag("checked", move || draft.with(|c| c.review.as_ref().is_some_and(|r| get(r) == v)))
+                            .on(leptos::ev::change, move |_| draft.update(|c| set(c.review.get_or_insert_with(blank), v.to_string())))
+                            .into_view(),
+                    )
+                    .child(el("label").attr("for", id).text(i18n.t(&format!("{legend}.{v}"))).into_view())
+                    .into_view()
+            }))
+            .into_view()
+    };
+    el("fieldset")
+        .class("mw-section mw-review")
+        .child(el("legend").class("mw-section__title").text(i18n.t("review.title")).into_view())
+        .child(el("p").class("mw-hint").text(i18n.t("review.intro")).into_view())
+        .child(group("working", "review.working", REVIEW_WORKING, |r| &r.working, |r, v| r.working = v))
+        .child(group("goals", "review.goals", REVIEW_GOALS, |r| &r.goals_right, |r, v| r.goals_right = v))
+        .child(
+            el("div")
+                .class("mw-choice")
+                .child(
+                    el("input")
+                        .attr("type", "checkbox")
+                        .id("mw-review-amend")
+                        .prop_flag("checked", move || draft.with(|c| c.review.as_ref().is_some_and(|r| r.amend)))
+                        .on(leptos::ev::change, move |ev| {
+                            let on = event_target_checked(&ev);
+                            draft.update(|c| c.review.get_or_insert_with(blank).amend = on);
+                        })
+                        .into_view(),
+                )
+                .child(el("label").attr("for", "mw-review-amend").text(i18n.t("review.amend")).into_view())
+                .into_view(),
+        )
+        .child(dyn_view(move || {
+            if draft.with(|c| c.review.as_ref().is_some_and(|r| r.amend || r.decision == "adjust")) {
+                el("p").class("mw-hint").text(i18n.t("review.amend_hint")).into_view()
+            } else {
+                empty()
+            }
+        }))
+        .child(group("decision", "review.decision", REVIEW_DECISIONS, |r| &r.decision, |r, v| r.decision = v))
+        .into_view()
+}
+
+fn blank() -> Review {
+    Review { working: String::new(), goals_right: String::new(), amend: false, decision: String::new() }
+}

@@ -1,0 +1,291 @@
+//! Component tests of the check-ins module (`--features checkins-module`),
+//! mounted by `feature::mount_checkins` into a slot inside a shadow root, as
+//! `loader.js` does, with the shipped local bridge in memory.
+#![cfg(all(target_arch = "wasm32", feature = "checkins-module"))]
+
+mod support;
+
+use mentoring_widget::feature::mount_checkins;
+use support::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// An active relationship (Ben mentors Ana) whose agreement is in force:
+/// fortnightly, started 20 days ago, mid-point review yesterday.
+fn relationship(state: &str) -> String {
+    let content = format!(
+        r#"{{"meetings.frequency":"fortnightly","meetings.length":"45","meetings.format":"video","meetings.place":"Room 4.12","dates.start":"{}","dates.review":"{}","dates.end":"{}","purpose":"Grow as a presenter"}}"#,
+        todayIso(-20),
+        todayIso(-1),
+        todayIso(200)
+    );
+    format!(
+        r#"{{"schema":3,"kind":"relationship","data":{{"id":"rel1","kind":"traditional","mentor":{{"id":"u-ben","displayName":"Ben Okafor","email":null}},"mentee":{{"id":"u-ana","displayName":"Ana Li","email":null}},"state":"{state}","createdBy":"u-ana","createdAt":"2026-10-01T09:00:00Z","agreement":{{"versions":[{{"number":1,"content":{content},"signatures":[],"inForceAt":"2026-10-02T09:00:00Z"}}],"draft":null}},"life":{{"events":[],"closing":null}}}}}}"#
+    )
+}
+
+const GOAL: &str = r#"{"schema":1,"kind":"goal","data":{"id":"g1","relationshipId":"rel1","owner":"u-ana","title":"Give a conference talk","description":"","specific":"","measure":"","achievable":"","relevant":"","due":null,"milestones":[],"manualProgress":10,"status":"on_track","dropReason":null,"priority":0,"history":[],"achievedBy":null,"confirmedBy":null,"confirmedAt":null,"updatedAt":"t"}}"#;
+
+struct Mounted {
+    root: ShadowRoot,
+    events: JsValue,
+    _handle: mentoring_widget::feature::FeatureHandle,
+}
+
+fn mount_in_slot(bridge: &JsValue) -> Mounted {
+    let host = newHost();
+    let events = recordEvents(&host);
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
+    root.append_child(&slot).unwrap();
+    let handle = mount_checkins(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
+    Mounted { root, events, _handle: handle }
+}
+
+async fn seeded(state: &str) -> (JsValue, JsValue, JsValue) {
+    // Every test is a fresh tab: no unsaved entries from the one before.
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", &relationship(state))).await;
+    promise(rawPut(&ana, "mw/v1/rel/rel1/goals/g1", GOAL)).await;
+    (storage, ana, ben)
+}
+
+async fn saved(root: &ShadowRoot, selector: &str) {
+    until(root, "saved", || find(root, selector).and_then(|e| e.get_attribute("data-state")).as_deref() == Some("saved")).await;
+}
+
+fn value(root: &ShadowRoot, selector: &str) -> String {
+    get(root, selector).unchecked_into::<HtmlInputElement>().value()
+}
+
+fn enabled(root: &ShadowRoot, selector: &str) -> bool {
+    find(root, selector).is_some_and(|e| !e.has_attribute("disabled") && !e.unchecked_into::<web_sys::HtmlButtonElement>().disabled())
+}
+
+async fn stored(bridge: &JsValue, key: &str) -> String {
+    promise(rawGet(bridge, key)).await.as_string().unwrap_or_default()
+}
+
+async fn open_new_today(root: &ShadowRoot) {
+    until(root, "the check-in list", || find(root, ".mw-checkin-section .mw-button").is_some()).await;
+    click(root, ".mw-checkin-section .mw-button");
+    until(root, "the form", || find(root, ".mw-checkin-form").is_some()).await;
+}
+
+// Pins: a first check-in's action item carries into the next one's agenda and
+// action items; ticked off there, it no longer carries. The progress update
+// goes into the goal's history, once, however often the check-in is saved.
+#[wasm_bindgen_test]
+async fn action_items_carry_forward_and_progress_feeds_the_goal() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    open_new_today(&m.root).await;
+    click(&m.root, ".mw-ci-actions > .mw-button");
+    until(&m.root, "an action row", || find(&m.root, "#mw-ci-action-0-text").is_some()).await;
+    setValue(&get(&m.root, "#mw-ci-action-0-text"), "Send Ben the talk outline");
+    setCommitted(&get(&m.root, "#mw-ci-progress-g1"), "40");
+    setValue(&get(&m.root, "#mw-ci-progress-note-g1"), "Outline drafted");
+    click(&m.root, "#mw-pulse-useful-4");
+    click(&m.root, "#mw-pulse-progress-3");
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&m.root, ".mw-checkin-form .mw-save-status").await;
+    // Saving again changes nothing in the goal.
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    sleep(300).await;
+    let goal = stored(&ana, "mw/v1/rel/rel1/goals/g1").await;
+    assert_eq!(goal.matches("Outline drafted").count(), 1, "{goal}");
+    assert!(goal.contains(r#""manualProgress":40"#), "{goal}");
+    assert!(goal.contains(&format!("Check-in {}: Outline drafted", todayIso(0))), "{goal}");
+
+    // Back to the list; the next check-in (in 14 days) carries the open item.
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button:last-child");
+    until(&m.root, "the next check-in", || find(&m.root, ".mw-next-checkin .mw-button--primary").is_some()).await;
+    click(&m.root, ".mw-next-checkin .mw-button--primary");
+    until(&m.root, "the second form", || find(&m.root, ".mw-agenda [data-source='carried']").is_some()).await;
+    assert!(get(&m.root, ".mw-agenda [data-source='carried']").text_content().unwrap().contains("Send Ben the talk outline"));
+    assert_eq!(value(&m.root, "#mw-ci-action-0-text"), "Send Ben the talk outline");
+    assert_eq!(value(&m.root, "#mw-ci-date"), todayIso(14));
+    // The pulse of the first meeting is in the chart's text alternative.
+    assert!(text(&m.root).contains("Ana Li — useful 4/5, progress 3/5"), "{}", text(&m.root));
+}
+
+// Pins: my private note is stored under my private key, labelled private, and
+// my partner never sees it: not on screen, and their bridge cannot read it.
+#[wasm_bindgen_test]
+async fn private_notes_stay_private() {
+    let (_s, ana, ben) = seeded("active").await;
+    let a = mount_in_slot(&ana);
+    open_new_today(&a.root).await;
+    setValue(&get(&a.root, "#mw-ci-notes"), "Shared: we planned the talk");
+    click(&a.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&a.root, ".mw-checkin-form .mw-save-status").await;
+    until(&a.root, "the private note", || find(&a.root, "#mw-private-text").is_some_and(|e| !e.unchecked_into::<HtmlInputElement>().read_only())).await;
+    assert!(text(&a.root).contains("Only you can see these"));
+    setValue(&get(&a.root, "#mw-private-text"), "I am nervous about the Q&A");
+    click(&a.root, ".mw-private .mw-button");
+    saved(&a.root, "#mw-private-status").await;
+    let id = get(&a.root, ".mw-checkin-form").get_attribute("data-checkin").unwrap();
+    let key = format!("mw/v1/private/u-ana/rel1/checkins/{id}");
+    assert!(stored(&ana, &key).await.contains("nervous"));
+
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's list", || find(&b.root, ".mw-checkin-item button").is_some()).await;
+    click(&b.root, ".mw-checkin-item button");
+    until(&b.root, "Ben's form", || find(&b.root, "#mw-private-text").is_some()).await;
+    assert_eq!(value(&b.root, "#mw-ci-notes"), "Shared: we planned the talk");
+    sleep(200).await;
+    assert!(!text(&b.root).contains("nervous"));
+    assert_eq!(value(&b.root, "#mw-private-text"), "");
+    let refused = wasm_bindgen_futures::JsFuture::from(rawGet(&ben, &key)).await;
+    assert!(refused.is_err(), "the host refuses Ben Ana's private key");
+}
+
+// Pins: bad input is named against its field and nothing is written; a failed
+// write keeps every entry on screen and in this tab across a reload; a
+// check-in that cannot be read is shown and never written over.
+#[wasm_bindgen_test]
+async fn bad_input_and_failed_writes_lose_nothing() {
+    let (_s, ana, _ben) = seeded("active").await;
+    promise(rawPut(&ana, "mw/v1/rel/rel1/checkins/broken1", "{ not json")).await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "the broken check-in", || find(&m.root, "[data-key='mw/v1/rel/rel1/checkins/broken1']").is_some()).await;
+    open_new_today(&m.root).await;
+    setValue(&get(&m.root, "#mw-ci-minutes"), "2");
+    setValue(&get(&m.root, "#mw-ci-time"), "25:99");
+    let puts = callCount(&ana, "put");
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    until(&m.root, "the field errors", || get(&m.root, "#mw-ci-minutes-error").text_content().unwrap().contains("Between 5 and 480")).await;
+    assert_eq!(get(&m.root, "#mw-ci-minutes").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(callCount(&ana, "put"), puts, "nothing written");
+
+    setValue(&get(&m.root, "#mw-ci-minutes"), "50");
+    setValue(&get(&m.root, "#mw-ci-time"), "");
+    setValue(&get(&m.root, "#mw-ci-wins"), "First outline done");
+    failNext(&ana, "put", "unavailable");
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    until_text(&m.root, "Not saved").await;
+    assert_eq!(value(&m.root, "#mw-ci-wins"), "First outline done");
+    assert_eq!(stored(&ana, "mw/v1/rel/rel1/checkins/broken1").await, "{ not json", "never written over");
+    let id = get(&m.root, ".mw-checkin-form").get_attribute("data-checkin").unwrap();
+    drop(m);
+
+    // Reload: the check-in that never reached the host reopens with its entries.
+    let again = mount_in_slot(&ana);
+    until(&again.root, "the restored form", || find(&again.root, "#mw-ci-wins").is_some()).await;
+    assert_eq!(value(&again.root, "#mw-ci-wins"), "First outline done");
+    assert_eq!(get(&again.root, ".mw-checkin-form").get_attribute("data-checkin").as_deref(), Some(id.as_str()));
+    assert!(text(&again.root).contains("Unsaved entries from before were restored"));
+    assert!(stored(&ana, &format!("mw/v1/rel/rel1/checkins/{id}")).await.is_empty());
+    click(&again.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&again.root, ".mw-checkin-form .mw-save-status").await;
+    assert!(stored(&ana, &format!("mw/v1/rel/rel1/checkins/{id}")).await.contains("First outline done"));
+}
+
+// Pins: when both save the same check-in at once, fields each changed both
+// survive (merged field by field), and the save is announced as merged.
+#[wasm_bindgen_test]
+async fn crossing_saves_merge() {
+    let (_s, ana, ben) = seeded("active").await;
+    let a = mount_in_slot(&ana);
+    open_new_today(&a.root).await;
+    click(&a.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&a.root, ".mw-checkin-form .mw-save-status").await;
+    let id = get(&a.root, ".mw-checkin-form").get_attribute("data-checkin").unwrap();
+
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's list", || find(&b.root, ".mw-checkin-item button").is_some()).await;
+    click(&b.root, ".mw-checkin-item button");
+    until(&b.root, "Ben's form", || find(&b.root, "#mw-ci-feedback").is_some()).await;
+    setValue(&get(&b.root, "#mw-ci-feedback"), "Great energy today");
+    click(&b.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&b.root, ".mw-checkin-form .mw-save-status").await;
+
+    setValue(&get(&a.root, "#mw-ci-wins"), "Outline done");
+    click(&a.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    until_text(&a.root, "their changes are merged in").await;
+    let doc = stored(&ana, &format!("mw/v1/rel/rel1/checkins/{id}")).await;
+    assert!(doc.contains("Great energy today") && doc.contains("Outline done"), "{doc}");
+    assert_eq!(value(&a.root, "#mw-ci-feedback"), "Great energy today");
+}
+
+// Pins: pause and resume; the mid-point review, due since yesterday, runs as a
+// guided check-in and "continue" brings the relationship back to active, with
+// every step on the timeline.
+#[wasm_bindgen_test]
+async fn pause_resume_and_the_midpoint_review() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    until_text(&m.root, "The mid-point review is due").await;
+    click(&m.root, ".mw-life-actions .mw-button:nth-child(2)");
+    until_text(&m.root, "Paused: no check-ins are expected").await;
+    assert!(find(&m.root, ".mw-next-checkin").is_none(), "no check-in due while paused");
+    click(&m.root, ".mw-life-actions .mw-button--primary");
+    until(&m.root, "active again", || text(&m.root).contains("The mid-point review is due")).await;
+
+    click(&m.root, ".mw-life-actions .mw-button--primary");
+    until(&m.root, "the review form", || find(&m.root, "#mw-review-working-yes").is_some()).await;
+    assert!(stored(&ana, "mw/v1/rel/rel1").await.contains(r#""state":"midpoint_review""#));
+    click(&m.root, "#mw-review-working-partly");
+    click(&m.root, "#mw-review-goals-adjust");
+    click(&m.root, "#mw-review-decision-continue");
+    until(&m.root, "Finish enabled", || enabled(&m.root, ".mw-checkin-form .mw-actions .mw-button:nth-child(2)")).await;
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button:nth-child(2)");
+    until(&m.root, "active after the review", || text(&m.root).contains("Continued after the mid-point review")).await;
+    let rel = stored(&ana, "mw/v1/rel/rel1").await;
+    assert!(rel.contains(r#""state":"active""#), "{rel}");
+    for step in ["Paused", "Resumed", "Mid-point review started", "Continued after the mid-point review"] {
+        assert!(get(&m.root, ".mw-timeline").text_content().unwrap().contains(step), "{step}");
+    }
+}
+
+// Pins: moving on: a no-fault reason, each goal signed off, a reflection, the
+// mentee's next steps with a rematch request (told to the host once), then the
+// close (told to the host); afterwards nothing can be edited and the summary shows.
+#[wasm_bindgen_test]
+async fn moving_on_to_a_read_only_close() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "the actions", || find(&m.root, ".mw-life-actions").is_some()).await;
+    click(&m.root, ".mw-life-actions .mw-button:last-child");
+    until(&m.root, "the reasons", || find(&m.root, "#mw-close-reason-circumstances_changed").is_some()).await;
+    click(&m.root, "#mw-close-reason-circumstances_changed");
+    until(&m.root, "Start enabled", || enabled(&m.root, ".mw-moving-on .mw-button--primary")).await;
+    click(&m.root, ".mw-moving-on .mw-button--primary");
+    until(&m.root, "the closing panel", || find(&m.root, ".mw-closing").is_some()).await;
+    // Closing without anything signed off names what is missing.
+    click(&m.root, ".mw-closing > .mw-actions .mw-button--primary");
+    until_text(&m.root, "Sign off every goal first: Give a conference talk").await;
+    click(&m.root, "#mw-outcome-g1-partly");
+    sleep(300).await;
+    setValue(&get(&m.root, "#mw-reflect-worked"), "Honest feedback");
+    setValue(&get(&m.root, "#mw-reflect-change"), "Meet more often");
+    click(&m.root, "#mw-reflect-eff-4");
+    click(&m.root, ".mw-reflection .mw-button");
+    until_text(&m.root, "Your reflection is saved").await;
+    setValue(&get(&m.root, "#mw-next-steps"), "Join the speakers' guild");
+    click(&m.root, "#mw-rematch");
+    click(&m.root, ".mw-next-steps .mw-button");
+    until_text(&m.root, "Your request for a new mentor has been passed on").await;
+    click(&m.root, ".mw-next-steps .mw-button");
+    sleep(200).await;
+    click(&m.root, ".mw-closing > .mw-actions .mw-button--primary");
+    until_text(&m.root, "This relationship is closed").await;
+
+    let events = eventsText(&m.events);
+    assert_eq!(events.matches("mw:rematch-requested").count(), 1, "{events}");
+    assert!(events.contains(r#"mw:closed {"relationshipId":"rel1","reason":"circumstances_changed"}"#), "{events}");
+    let rel = stored(&ana, "mw/v1/rel/rel1").await;
+    assert!(rel.contains(r#""state":"closed""#) && rel.contains(r#""outcome":"partly""#), "{rel}");
+    assert!(text(&m.root).contains("Give a conference talk: Partly reached"));
+    // Nothing is editable: no moving-on or lifecycle buttons, no new check-in.
+    assert!(find(&m.root, ".mw-life-actions").is_none());
+    assert!(find(&m.root, ".mw-checkin-section .mw-button").is_none());
+    assert!(find(&m.root, ".mw-closing").is_none());
+}
