@@ -326,3 +326,45 @@ async fn repeated_mount_and_destroy_leave_nothing() {
     assert_eq!(activeSubscriptions(&b), 0);
     assert_eq!(totalSubscriptions(&b), 25);
 }
+
+/// An active relationship whose agreement (weekly, from `start` days from
+/// today) is in force.
+fn active_relationship(id: &str, start: i32) -> String {
+    let content = format!(
+        r#"{{"meetings.frequency":"weekly","dates.start":"{}","dates.review":"{}","dates.end":"{}"}}"#,
+        todayIso(start),
+        todayIso(60),
+        todayIso(120)
+    );
+    format!(
+        r#"{{"schema":3,"kind":"relationship","data":{{"id":"{id}","kind":"peer","mentor":{{"id":"u-ana","displayName":"Ana Li","email":null}},"mentee":{{"id":"u-ben","displayName":"Ben Okafor","email":null}},"state":"active","createdBy":"u-ana","createdAt":"2026-10-01T09:00:00Z","agreement":{{"versions":[{{"number":1,"content":{content},"signatures":[],"inForceAt":"2026-10-02T09:00:00Z"}}],"draft":null}},"life":{{"events":[],"closing":null}}}}}}"#
+    )
+}
+
+// Pins: the home view shows each active relationship's next check-in in the
+// person's calendar (overdue, tomorrow, in some days), and tells the host
+// about the overdue one and tomorrow's (mw:checkin-due), once each, not the later one.
+#[wasm_bindgen_test]
+async fn home_shows_due_check_ins_and_tells_the_host() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/late", &active_relationship("late", -10))).await;
+    promise(rawPut(&b, "mw/v1/rel/late/checkins/c1", &format!(r#"{{"schema":1,"kind":"checkin","data":{{"date":"{}"}}}}"#, todayIso(-9)))).await;
+    promise(rawPut(&b, "mw/v1/rel/soon", &active_relationship("soon", 1))).await;
+    promise(rawPut(&b, "mw/v1/rel/later", &active_relationship("later", 5))).await;
+    let m = mount_with(&b, "{}");
+    until(&m.root, "three due lines", || count(&m.root, ".mw-card .mw-due") == 3).await;
+    let due = |id: &str| get(&m.root, &format!("[data-relationship='{id}'] .mw-due"));
+    assert_eq!(due("late").get_attribute("data-due").as_deref(), Some("overdue"));
+    assert!(due("late").text_content().unwrap().contains("(2 days)"), "weekly after the check-in 9 days ago: due 2 days ago");
+    assert!(due("soon").text_content().unwrap().contains("tomorrow"));
+    assert!(due("later").text_content().unwrap().contains("in 5 days"));
+    let events = eventsText(&m.events);
+    assert!(events.contains(&format!(r#"mw:checkin-due {{"relationshipId":"late","date":"{}","daysUntil":-2}}"#, todayIso(-2))), "{events}");
+    assert!(events.contains(r#""relationshipId":"soon""#), "{events}");
+    assert!(!events.contains(r#""relationshipId":"later""#), "{events}");
+    // A refresh (another save) does not tell the host again.
+    promise(rawPut(&b, "mw/v1/rel/other", &active_relationship("other", 30))).await;
+    until(&m.root, "four cards", || count(&m.root, ".mw-card") == 4).await;
+    sleep(200).await;
+    assert_eq!(eventsText(&m.events).matches("mw:checkin-due").count(), 2);
+}

@@ -7,7 +7,7 @@ use crate::domain::agreement::diff::diff;
 use crate::domain::agreement::fields::{canonical, Content};
 use crate::domain::agreement::session::EditSession;
 use crate::domain::person::Person;
-use crate::domain::relationship::Relationship;
+use crate::domain::relationship::{Relationship, State};
 use crate::ui::agreement::actions::{discard_amendment, start_draft, Failure, Loaded};
 use crate::ui::agreement::agreement_document::agreement_document;
 use crate::ui::agreement::agreement_form::agreement_form;
@@ -119,7 +119,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         doc.with(|d| {
             d.as_ref().map(|d| {
                 let r = &d.rel.agreement;
-                (r.versions.len(), r.draft.as_ref().map(|dr| (dr.based_on, dr.signatures.len())), mode.get())
+                (r.versions.len(), r.draft.as_ref().map(|dr| (dr.based_on, dr.signatures.len())), mode.get(), d.rel.state == State::Closed)
             })
         })
     });
@@ -131,12 +131,16 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         let Some(Loaded { rel, .. }) = doc.get_untracked() else { return empty() };
         let env = env_body.clone();
         let record = rel.agreement.clone();
-        match (&record.draft, mode.get_untracked()) {
+        // A closed relationship's agreement is a record: the version in force
+        // is shown, nothing can be drafted, amended or signed.
+        let closed = rel.state == State::Closed;
+        let open_draft = if closed { None } else { record.draft.clone() };
+        match (&open_draft, mode.get_untracked()) {
             (_, Mode::Print) => print_view(i18n, &rel, mode),
             (None, _) if record.versions.is_empty() => el("div")
                 .class("mw-agreement-start")
                 .child(el("p").text(i18n.t("agr.none_yet")).into_view())
-                .child(template_picker(&env, rel.kind, on_pick))
+                .child(if closed { empty() } else { template_picker(&env, rel.kind, on_pick) })
                 .into_view(),
             (None, _) => {
                 let run = run.clone();
@@ -156,10 +160,14 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                 });
                 fragment(vec![
                     current.unwrap_or_else(empty),
-                    el("div")
-                        .class("mw-actions")
-                        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run(Job::Start(Content::new()))).text(i18n.t("agr.amend")).into_view())
-                        .into_view(),
+                    if closed {
+                        empty()
+                    } else {
+                        el("div")
+                            .class("mw-actions")
+                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run(Job::Start(Content::new()))).text(i18n.t("agr.amend")).into_view())
+                            .into_view()
+                    },
                     version_history(i18n, &rel),
                 ])
             }

@@ -53,7 +53,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     });
     let host_print = host.clone();
     el("section")
-        .class("mw-section mw-summary")
+        .class("mw-section mw-closed-summary")
         .attr("aria-labelledby", "mw-summary-heading")
         .child(el("h4").id("mw-summary-heading").class("mw-section__title").text(i18n.t("summary.heading")).into_view())
         .child(body)

@@ -4,6 +4,7 @@ use send_wrapper::SendWrapper;
 
 use crate::bridge::repo::{load_goals, save_goal, GoalItem};
 use crate::bridge::BridgeError;
+use crate::domain::checkins::life::is_open;
 use crate::domain::goals::csv::to_csv;
 use crate::domain::goals::model::{list, move_goal, SortBy};
 use crate::domain::goals::{Goal, GoalStatus};
@@ -161,12 +162,19 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, csv).text(i18n.t("goal.download_csv")).into_view())
         .into_view();
 
-    let adder = el("div")
+    // A closed relationship's goals are a record: no new goals, no
+    // reordering, and an opened goal is shown with every control disabled.
+    let writable = is_open(&rel);
+    let adder = if !writable {
+        empty()
+    } else {
+        el("div")
         .class("mw-inline mw-goal-add")
         .child(el("label").attr("for", "mw-goal-new").class("mw-label").text(i18n.t("goal.new_title")).into_view())
         .child(el("input").attr("type", "text").id("mw-goal-new").class("mw-input").prop_text("value", move || new_title.get()).on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev))).into_view())
         .child(el("button").attr("type", "button").class("mw-button mw-button--primary").attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string())).on(leptos::ev::click, add).text(i18n.t("goal.add")).into_view())
-        .into_view();
+        .into_view()
+    };
 
     let list_view = {
         let (me, rel, env) = (me.clone(), rel.clone(), env.clone());
@@ -215,7 +223,15 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             }) else {
                 return empty();
             };
-            goal_editor(&env, me.clone(), rel.clone(), goal, Some(revision), purpose.clone(), Callback::new(move |_: ()| open.set(None)))
+            let editor = goal_editor(&env, me.clone(), rel.clone(), goal, Some(revision), purpose.clone(), Callback::new(move |_: ()| open.set(None)));
+            if writable {
+                editor
+            } else {
+                el("div")
+                    .child(el("fieldset").class("mw-plain-fieldset").attr("disabled", "").child(editor).into_view())
+                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| open.set(None)).text(i18n.t("goal.close")).into_view())
+                    .into_view()
+            }
         })
     };
 
@@ -225,7 +241,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .child(el("h3").id("mw-goals-heading").class("mw-subheading").text_dyn(i18n.tr("goal.title")).into_view())
         .child(adder)
         .child(toolbar)
-        .child(list_view)
+        .child(if writable { list_view } else { el("div").class("mw-read-only").child(list_view).into_view() })
         .child(editor)
         .into_view()
 }

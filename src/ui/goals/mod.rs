@@ -1,11 +1,6 @@
-//! The goal tracker: the list of a relationship's goals, each goal's
-//! editor with the SMART coach, milestones, progress history and sign-off.
-//!
-//! Not mounted yet: with `goal_board` on the relationship page the first
-//! load measured 268 KiB gzip, over the dist build's 250 KiB budget. It is
-//! compiled (so it keeps up with the code around it) but not reachable, so
-//! none of it is in the wasm. Mounting it waits for the bundle to make room
-//! (see the README, "Sizes").
+//! The goal tracker module (`--features goals-module`): the list of a
+//! relationship's goals, each goal's editor with the SMART coach, milestones,
+//! progress history and sign-off. Read-only once the relationship is closed.
 
 pub mod goal_board;
 pub mod goal_card;
