@@ -48,9 +48,21 @@ pub fn timeline(rel: &Relationship, checkins: &[CheckIn], goals: &[Goal], today:
     for e in &rel.life.events {
         out.push(Entry { at: e.at.clone(), what: Moment::Life(e.what) });
     }
-    // Stable: at the same time, the order above (agreement before check-in) holds.
-    out.sort_by(|a, b| a.at.cmp(&b.at));
+    // By day; within a day, what opens the day (proposal, agreement, a pause
+    // or the start of the review) before the meeting, and what the meeting
+    // led to (continuing, moving on, the close) after it; by time otherwise.
+    out.sort_by(|a, b| (a.day(), rank(&a.what), &a.at).cmp(&(b.day(), rank(&b.what), &b.at)));
     out
+}
+
+fn rank(m: &Moment) -> u8 {
+    match m {
+        Moment::Proposed => 0,
+        Moment::AgreementInForce { .. } => 1,
+        Moment::Life(Happened::Paused | Happened::Resumed | Happened::ReviewStarted) | Moment::GoalAchieved { .. } => 2,
+        Moment::CheckIn { .. } => 3,
+        Moment::Life(_) => 4,
+    }
 }
 
 /// Markdown of a closed (or closing) relationship: parties, why it ended,
@@ -121,7 +133,7 @@ pub fn summary_markdown(rel: &Relationship, checkins: &[CheckIn], catalog: &Cata
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::checkins::life::{close, next_steps, reflect, set_outcome, start_closing, Outcome};
+    use crate::domain::checkins::life::{close, continue_after_review, next_steps, reflect, set_outcome, start_closing, start_review, Outcome};
     use crate::domain::checkins::lifecycle::CloseReason;
     use crate::domain::checkins::record::Pulse;
     use crate::domain::checkins::schedule::tests::in_force;
@@ -164,6 +176,29 @@ mod tests {
                 Moment::GoalAchieved { title: "Give a conference talk".into() },
                 Moment::CheckIn { id: "c2".into(), review: true },
                 Moment::Life(Happened::ClosingStarted),
+            ]
+        );
+    }
+
+    // Pins: on one day, the story reads in order: proposed, agreement in force,
+    // review started, the review meeting, then going on after it.
+    #[test]
+    fn same_day_reads_in_order() {
+        let mut r = in_force();
+        r.created_at = "2027-02-15T08:00:00Z".into();
+        r.agreement.versions[0].in_force_at = "2027-02-15T09:00:00Z".into();
+        start_review(&mut r, &ana(), "2027-02-15T10:00:00Z").unwrap();
+        continue_after_review(&mut r, &ana(), "2027-02-15T10:30:00Z").unwrap();
+        let t = timeline(&r, &[checkin("c1", "2027-02-15", CheckInKind::MidpointReview)], &[], d("2027-02-15"));
+        let what: Vec<Moment> = t.into_iter().map(|e| e.what).collect();
+        assert_eq!(
+            what,
+            [
+                Moment::Proposed,
+                Moment::AgreementInForce { version: 1 },
+                Moment::Life(Happened::ReviewStarted),
+                Moment::CheckIn { id: "c1".into(), review: true },
+                Moment::Life(Happened::ReviewContinued),
             ]
         );
     }

@@ -39,7 +39,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
             el("li")
                 .class("mw-action")
                 .attr("data-action", id.clone())
-                .child(
+                .child(el("span").class("mw-action__field mw-action__done").child(
                     el("input")
                         .attr("type", "checkbox")
                         .id(row("done"))
@@ -50,7 +50,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 )
-                .child(el("label").attr("for", row("done")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_done")).into_view())
+                .child(el("label").attr("for", row("done")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_done")).into_view()).into_view())
                 .child(el("label").attr("for", row("text")).class("mw-label mw-visually-hidden").text(i18n.t("checkin.action_text")).into_view())
                 .child(
                     el("input")
@@ -65,7 +65,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 )
-                .child(el("label").attr("for", row("owner")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_owner")).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("owner")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_owner")).into_view())
                 .child(
                     el("select")
                         .id(row("owner"))
@@ -79,8 +79,8 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                             edit(i6.clone(), Box::new(move |a| a.owner = v.clone()));
                         })
                         .into_view(),
-                )
-                .child(el("label").attr("for", row("due")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_due")).into_view())
+                ).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("due")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_due")).into_view())
                 .child(
                     el("input")
                         .attr("type", "date")
@@ -92,8 +92,8 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                             edit(i8.clone(), Box::new(move |a| a.due = (!v.is_empty()).then(|| v.clone())));
                         })
                         .into_view(),
-                )
-                .child(el("label").attr("for", row("goal")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_goal")).into_view())
+                ).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("goal")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_goal")).into_view())
                 .child(
                     el("select")
                         .id(row("goal"))
@@ -108,7 +108,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                             edit(i10.clone(), Box::new(move |a| a.goal_id = (!v.is_empty()).then(|| v.clone())));
                         })
                         .into_view(),
-                )
+                ).into_view())
                 .child(
                     el("button")
                         .attr("type", "button")

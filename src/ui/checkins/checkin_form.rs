@@ -222,7 +222,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
 
     let shared = el("fieldset")
         .class("mw-section mw-ci-shared")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.notes")).into_view())
+        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.shared_legend")).into_view())
         .child(el("p").class("mw-hint").text(i18n.t("checkin.shared_hint")).into_view())
         .child(text_area("notes", "checkin.notes", |c| c.notes.clone(), |c, v| c.notes = v))
         .child(text_area("wins", "checkin.wins", |c| c.wins.clone(), |c, v| c.wins = v))
@@ -282,7 +282,8 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text(i18n.t("checkin.close_form")).into_view())
         .into_view();
 
-    let heading = i18n.f(if is_review { "checkin.review_heading" } else { "checkin.form_heading" }, &[("date", &checkin.date)]);
+    let day = checkin.day().map(|d| crate::ui::platform::format_day(d, i18n.locale())).unwrap_or_else(|| checkin.date.clone());
+    let heading = i18n.f(if is_review { "checkin.review_heading" } else { "checkin.form_heading" }, &[("date", &day)]);
     let shared_parts = el("fieldset")
         .class("mw-plain-fieldset")
         .prop_flag("disabled", move || read_only)

@@ -71,7 +71,7 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
         let note = match state {
             State::Proposed => Some("life.proposed_note"),
             State::Paused => Some("life.paused_note"),
-            State::MidpointReview => Some("review.intro"),
+            State::MidpointReview => Some("review.in_progress"),
             _ if due => Some("review.due"),
             _ => None,
         };
