@@ -289,3 +289,39 @@ async fn moving_on_to_a_read_only_close() {
     assert!(find(&m.root, ".mw-checkin-section .mw-button").is_none());
     assert!(find(&m.root, ".mw-closing").is_none());
 }
+
+// Pins: both people working on the close at the same moment (each screen read
+// the relationship before the other saved) both land: two reflections and
+// the outcome, none written over.
+#[wasm_bindgen_test]
+async fn crossing_closing_steps_both_land() {
+    let (_s, ana, ben) = seeded("active").await;
+    let a = mount_in_slot(&ana);
+    until(&a.root, "the actions", || find(&a.root, ".mw-life-actions").is_some()).await;
+    click(&a.root, ".mw-life-actions .mw-button:last-child");
+    until(&a.root, "the reasons", || find(&a.root, "#mw-close-reason-goals_reached").is_some()).await;
+    click(&a.root, "#mw-close-reason-goals_reached");
+    until(&a.root, "Start enabled", || enabled(&a.root, ".mw-moving-on .mw-button--primary")).await;
+    click(&a.root, ".mw-moving-on .mw-button--primary");
+    until(&a.root, "Ana's closing panel", || find(&a.root, ".mw-closing").is_some()).await;
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's closing panel", || find(&b.root, ".mw-closing").is_some()).await;
+
+    // Ben's screen is now stale for Ana's next write, and Ana's for Ben's.
+    setValue(&get(&a.root, "#mw-reflect-worked"), "Ana: honest feedback");
+    click(&a.root, "#mw-reflect-eff-5");
+    setValue(&get(&b.root, "#mw-reflect-worked"), "Ben: seeing a new field");
+    click(&b.root, "#mw-reflect-eff-4");
+    click(&a.root, ".mw-reflection .mw-button");
+    click(&b.root, ".mw-reflection .mw-button");
+    click(&b.root, "#mw-outcome-g1-reached");
+    until_text(&a.root, "Your reflection is saved").await;
+    until_text(&b.root, "Your reflection is saved").await;
+    sleep(300).await;
+    let rel = stored(&ana, "mw/v1/rel/rel1").await;
+    assert!(rel.contains("Ana: honest feedback") && rel.contains("Ben: seeing a new field"), "{rel}");
+    assert!(rel.contains(r#""outcome":"reached""#), "{rel}");
+    // Each screen shows the partner's reflection as written.
+    until_text(&a.root, "Ben Okafor has written their reflection").await;
+    until_text(&b.root, "Ana Li has written their reflection").await;
+}

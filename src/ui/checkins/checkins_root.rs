@@ -193,7 +193,12 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                         Some(e) => {
                             let Some(b) = book.get_untracked() else { return empty() };
                             let (checkin, revision) = match e {
-                                Editing::New(c) => (*c, None),
+                                // Saved since (the screen is rebuilt when the state
+                                // changes): the stored version, with its revision.
+                                Editing::New(c) => match b.checkins.iter().find(|(s, _)| s.id == c.id) {
+                                    Some((s, r)) => (s.clone(), Some(r.clone())),
+                                    None => (*c, None),
+                                },
                                 Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
                                     Some((c, r)) => (c.clone(), Some(r.clone())),
                                     // Gone meanwhile: back to the list.

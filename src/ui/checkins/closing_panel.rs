@@ -32,7 +32,11 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         move |step: Step| {
             let env = env.clone();
             failure.set(None);
-            notice.set(String::new());
+            // Ticking an outcome says nothing by itself, so it leaves the
+            // last announcement (a saved reflection) standing.
+            if !matches!(step, Step::Outcome(..)) {
+                notice.set(String::new());
+            }
             spawn_local(async move {
                 let result = match step.clone() {
                     Step::Outcome(id, title, o) => run_life(&env, book, move |rel, me, _| set_outcome(rel, me, &id, &title, o)).await,
@@ -75,7 +79,9 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                             Step::NextSteps => "close.next_steps_saved",
                             _ => "",
                         };
-                        notice.try_set(if key.is_empty() { String::new() } else { env.i18n.t(key) });
+                        if !key.is_empty() {
+                            notice.try_set(env.i18n.t(key));
+                        }
                     }
                     Err(f) => {
                         failure.try_set(Some(f));
