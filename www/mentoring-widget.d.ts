@@ -93,11 +93,20 @@ export interface MentoringWidgetHandle {
 /** `event.detail` of each mw:* event (they bubble and cross the shadow boundary). */
 export interface MentoringEvents {
   "mw:ready": CustomEvent<{ userId: string }>;
-  "mw:saved": CustomEvent<{ kind: "relationship" | "agreement" | "goal"; id: string }>;
+  "mw:saved": CustomEvent<{ kind: "relationship" | "agreement" | "goal" | "checkin"; id: string }>;
   "mw:error": CustomEvent<{ code: string; message: string }>;
   "mw:agreement-signed": CustomEvent<{ relationshipId: string; by: string }>;
   "mw:agreement-in-force": CustomEvent<{ relationshipId: string; version: number }>;
   "mw:goal-achieved": CustomEvent<{ relationshipId: string; goalId: string }>;
+  /** The next check-in is tomorrow, today or overdue (`daysUntil` < 0), in the
+   *  signed-in person's time zone: send a reminder. Once per relationship and
+   *  date while the widget is mounted. */
+  "mw:checkin-due": CustomEvent<{ relationshipId: string; date: string; daysUntil: number }>;
+  /** While moving on, the mentee asked for a new mentor. */
+  "mw:rematch-requested": CustomEvent<{ relationshipId: string; menteeId: string }>;
+  /** The relationship is closed; `reason` is one of "goals_reached", "time_is_up",
+   *  "not_the_right_fit", "circumstances_changed", "other" (no fault implied). */
+  "mw:closed": CustomEvent<{ relationshipId: string; reason: string }>;
 }
 
 export interface MentoringWidgetApi {
