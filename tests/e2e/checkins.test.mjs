@@ -13,6 +13,14 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/** Fails if any message key shows through instead of its text (each wasm
+ *  module carries only its own texts, so a key named in the wrong module would). */
+async function noRawKeys(widget) {
+  const text = await widget.innerText();
+  const raw = text.match(/\b(agr|tpl|goal|coach|checkin|close|life|pulse|review|summary|timeline|home|shell|form|list|page|state|kind|role|due|error|bridge)\.[a-z_]+(\.[a-z_]+)*\b/g);
+  assert.equal(raw, null, `raw message keys on screen: ${raw}`);
+}
+
 /** A day `offset` days from today in this browser's calendar, as YYYY-MM-DD. */
 function day(offset) {
   const d = new Date();
@@ -71,6 +79,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   assert.match(await due.innerText(), /Check-in overdue since .* \(28 days\)/);
   assert.ok(events.some((e) => e.startsWith("mw:checkin-due") && e.includes(`"daysUntil":-28`)), events.join("\n"));
   await shot(page, "20-home-checkin-overdue.png");
+  await noRawKeys(widget);
 
   // The first check-in, today.
   await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
@@ -98,6 +107,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await form.getByRole("button", { name: "Save private note" }).click();
   await form.getByText("Private note saved").waitFor();
   await shot(page, "21-first-checkin.png");
+  await noRawKeys(widget);
 
   // The calendar file for the next check-in, two weeks on, parses as iCalendar.
   const [ics] = await Promise.all([page.waitForEvent("download"), checkins.getByRole("button", { name: "Next check-in (.ics)" }).click()]);
@@ -146,6 +156,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await form.getByLabel("Continue as agreed").check();
   await form.locator("#mw-ci-notes").fill("Less theory, more rehearsal in the second half.");
   await shot(page, "24-midpoint-review.png");
+  await noRawKeys(widget);
   await form.getByRole("button", { name: "Finish the review" }).click();
   await checkins.locator(".mw-timeline").getByText("Continued after the mid-point review").waitFor();
   await checkins.locator(".mw-pulse-chart").waitFor();
@@ -171,10 +182,12 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await closing.getByText("Your request for a new mentor has been passed on").waitFor();
   assert.equal(events.filter((e) => e.startsWith("mw:rematch-requested")).length, 1, events.join("\n"));
   await shot(page, "26-moving-on.png");
+  await noRawKeys(widget);
   await closing.getByRole("button", { name: "Close the relationship" }).click();
   await checkins.getByText("This relationship is closed").waitFor();
   assert.ok(events.some((e) => e.startsWith("mw:closed") && e.includes('"reason":"time_is_up"')), events.join("\n"));
   await shot(page, "27-closed-summary.png");
+  await noRawKeys(widget);
 
   // The summary as Markdown: the reason, the outcome, the reflection, never the private note.
   const [md] = await Promise.all([page.waitForEvent("download"), checkins.getByRole("button", { name: "Download summary (Markdown)" }).click()]);

@@ -78,7 +78,7 @@ pub fn summary_markdown(rel: &Relationship, checkins: &[CheckIn], catalog: &Cata
         rel.mentor.display_name,
         catalog.text("role.mentee"),
         rel.mentee.display_name,
-        catalog.text("agr.kind"),
+        catalog.text("summary.kind"),
         catalog.text(rel.kind.label_key()),
     );
     if let Some(c) = &rel.life.closing {

@@ -208,7 +208,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                         .class("mw-input mw-select")
                         .children(FORMATS.iter().map(|f| {
                             let v = *f;
-                            el("option").attr("value", v).prop_flag("selected", move || draft.with(|c| c.format == v)).text(i18n.t(&format!("agr.format.{v}"))).into_view()
+                            el("option").attr("value", v).prop_flag("selected", move || draft.with(|c| c.format == v)).text(i18n.t(&format!("checkin.format.{v}"))).into_view()
                         }))
                         .on(leptos::ev::change, move |ev| {
                             let v = event_target_value(&ev);

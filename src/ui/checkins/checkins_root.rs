@@ -214,7 +214,7 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                     if state == State::Closed { closed_summary(&env, book) } else { empty() },
                     if state == State::Closing { closing_panel(&env, book) } else { empty() },
                     lifecycle_panel(&env, book, start_review, moving_on, failure),
-                    next_checkin_card(&env, book, plan),
+                    next_checkin_card(&env, book, plan, Callback::new(move |id| editing.set(Some(Editing::Stored(id))))),
                     main,
                     pulse_chart(&env, book),
                     timeline_view(&env, book),

@@ -17,7 +17,7 @@ const DEFAULT_START: u32 = 9 * 60;
 /// NextCheckinCard: when the next check-in is (from the agreement's rhythm,
 /// or the one already planned), whether it is due or overdue in the
 /// person's time zone, and calendar files for it and for the whole series.
-pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Callback<Date>) -> AnyView {
+pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Callback<Date>, open: Callback<String>) -> AnyView {
     let i18n = env.i18n;
     let env = env.clone();
     dyn_view(move || {
@@ -62,15 +62,18 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
             .child(
                 el("div")
                     .class("mw-actions")
-                    .child(if planned.is_none() && b.is_open() {
-                        el("button")
+                    .child(match (&planned, b.is_open()) {
+                        (None, true) => el("button")
                             .attr("type", "button")
                             .class("mw-button mw-button--primary")
                             .on(leptos::ev::click, move |_| plan_new.run(next))
                             .text(i18n.t("checkin.new"))
-                            .into_view()
-                    } else {
-                        empty()
+                            .into_view(),
+                        (Some(c), _) => {
+                            let id = c.id.clone();
+                            el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| open.run(id.clone())).text(i18n.t("checkin.open_planned")).into_view()
+                        }
+                        (None, false) => empty(),
                     })
                     .child(
                         el("button")
