@@ -197,6 +197,32 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   }
   assert.ok(!summary.includes("nervous"));
 
+  // Printing: the button prints with the widget marked, and on paper only the summary shows.
+  await page.evaluate(() => {
+    window.printedWith = [];
+    window.print = () => window.printedWith.push(document.querySelector("mentoring-widget").getAttribute("data-mw-printing-part"));
+  });
+  await checkins.getByRole("button", { name: "Print summary" }).click();
+  assert.deepEqual(await page.evaluate(() => window.printedWith), ["summary"]);
+  await page.evaluate(() => {
+    const host = document.querySelector("mentoring-widget");
+    host.setAttribute("data-mw-printing", "");
+    host.setAttribute("data-mw-printing-part", "summary");
+  });
+  await page.emulateMedia({ media: "print" });
+  const onPaper = await page.evaluate(() => {
+    const root = document.querySelector("mentoring-widget").shadowRoot;
+    return ["#mw-agreement-slot", "#mw-goals-slot", ".mw-timeline", ".mw-life", ".mw-closed-summary"].map((s) => root.querySelector(s).getClientRects().length > 0);
+  });
+  assert.deepEqual(onPaper, [false, false, false, false, true]);
+  await shot(page, "29-summary-on-paper.png");
+  await page.emulateMedia({ media: null });
+  await page.evaluate(() => {
+    const host = document.querySelector("mentoring-widget");
+    host.removeAttribute("data-mw-printing");
+    host.removeAttribute("data-mw-printing-part");
+  });
+
   // After a reload, nothing in the relationship can be edited, for either of them.
   for (const [id, name, partner] of [["u-ana", "Ana Li", "Ben Okafor"], ["u-ben", "Ben Okafor", "Ana Li"]]) {
     await signInAs(page, id, name);

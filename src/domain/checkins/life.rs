@@ -363,6 +363,33 @@ mod tests {
         assert_eq!(r.life.closing, Some(c), "nothing changed after the close");
     }
 
+    // Pins: a relationship with its whole life record round-trips through the
+    // stored envelope, and no corruption of it makes the decoder panic.
+    #[test]
+    fn life_record_round_trips_and_survives_corruption() {
+        use crate::domain::envelope::{decode, encode};
+        let mut r = active();
+        pause(&mut r, &ana(), NOW).unwrap();
+        resume(&mut r, &ana(), NOW).unwrap();
+        start_closing(&mut r, &ben(), CloseReason::NotTheRightFit, NOW).unwrap();
+        set_outcome(&mut r, &ana(), "g1", "Give a \"talk\"", Outcome::NotReached).unwrap();
+        reflect(&mut r, &ben(), "Clear agenda", "Meet in person", 3, NOW).unwrap();
+        next_steps(&mut r, &ana(), "Try a peer group", true).unwrap();
+        let text = encode(&r);
+        assert_eq!(decode::<Relationship>(&text), Ok(r));
+        let chars: Vec<char> = text.chars().collect();
+        for at in (0..chars.len()).step_by(3) {
+            for c in ['"', '{', '9', 'x', '\\'] {
+                let mut broken = chars.clone();
+                broken[at] = c;
+                let broken: String = broken.into_iter().collect();
+                if let Err(e) = decode::<Relationship>(&broken) {
+                    assert!(!e.message_key().is_empty());
+                }
+            }
+        }
+    }
+
     // Pins: every reason has a label; none of them names a person.
     #[test]
     fn reasons_are_no_fault() {

@@ -347,6 +347,49 @@ mod tests {
         assert_eq!(parse_time("9:30"), None);
     }
 
+    use crate::domain::envelope::{decode, encode};
+    use proptest::prelude::*;
+
+    fn full() -> CheckIn {
+        let mut c = CheckIn::plan(&rel(), &ana(), "c1".into(), d("2026-11-02"), &[], &[], "t");
+        c.actions = vec![action("a1", false)];
+        c.rate(&ana(), 4, 5).unwrap();
+        c.progress = vec![GoalUpdate { goal_id: "g1".into(), value: 40, note: "Outline \"done\"".into(), by: "u-ana".into() }];
+        c.review = Some(Review { working: "yes".into(), goals_right: "adjust".into(), amend: true, decision: "continue".into() });
+        c
+    }
+
+    // Pins: a check-in, its date-only view and a private note round-trip
+    // through their envelopes.
+    #[test]
+    fn documents_round_trip() {
+        let c = full();
+        assert_eq!(decode::<CheckIn>(&encode(&c)), Ok(c.clone()));
+        assert_eq!(decode::<CheckInDate>(&encode(&c)).map(|x| x.date), Ok("2026-11-02".to_string()));
+        let n = PrivateNote { checkin_id: "c1".into(), text: "nervous".into(), updated_at: "t".into() };
+        assert_eq!(decode::<PrivateNote>(&encode(&n)), Ok(n));
+        assert_eq!(decode::<PrivateNote>(&encode(&c)).unwrap_err().message_key(), "error.doc_unknown_kind");
+    }
+
+    proptest! {
+        // Pins: no text, however mangled, makes a check-in or private-note
+        // decoder panic; a corrupted check-in decodes or gives a typed error.
+        #[test]
+        fn decoders_never_panic(text in ".{0,200}", pos in 0usize..600, ch in any::<char>()) {
+            let _ = decode::<CheckIn>(&text);
+            let _ = decode::<CheckInDate>(&text);
+            let _ = decode::<PrivateNote>(&text);
+            let mut chars: Vec<char> = encode(&full()).chars().collect();
+            let at = pos % chars.len();
+            chars[at] = ch;
+            let corrupted: String = chars.into_iter().collect();
+            if let Err(e) = decode::<CheckIn>(&corrupted) {
+                prop_assert!(!e.message_key().is_empty());
+            }
+            let _ = decode::<CheckInDate>(&corrupted);
+        }
+    }
+
     // Pins: only new or changed progress updates reach the goal history.
     #[test]
     fn updates_apply_once() {
