@@ -368,3 +368,29 @@ async fn home_shows_due_check_ins_and_tells_the_host() {
     sleep(200).await;
     assert_eq!(eventsText(&m.events).matches("mw:checkin-due").count(), 2);
 }
+
+// Pins: "due" is reckoned in each person's own time zone, from the host's
+// identity: at the same instant, a check-in on Kiritimati's today (UTC+14)
+// is due today for Ana there and still ahead for Ben in Pago Pago (UTC-11).
+#[wasm_bindgen_test]
+async fn due_is_reckoned_in_each_persons_time_zone() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let people = r#"[{"id":"u-ana","displayName":"Ana Li","timeZone":"Pacific/Kiritimati"},{"id":"u-ben","displayName":"Ben Okafor","timeZone":"Pacific/Pago_Pago"}]"#;
+    let on = |user: &str| {
+        let opts = js(&format!(r#"{{"people":{people},"currentUserId":"{user}"}}"#));
+        js_sys::Reflect::set(&opts, &"storage".into(), &storage).unwrap();
+        withFaults(createLocalBridge(&opts))
+    };
+    let (ana, ben) = (on("u-ana"), on("u-ben"));
+    let start = todayInZone("Pacific/Kiritimati");
+    let rel = active_relationship("tz", 0).replace(&format!(r#""dates.start":"{}""#, todayIso(0)), &format!(r#""dates.start":"{start}""#));
+    promise(rawPut(&ana, "mw/v1/rel/tz", &rel)).await;
+    let a = mount_with(&ana, "{}");
+    let b = mount_with(&ben, "{}");
+    for m in [&a, &b] {
+        until(&m.root, "the due line", || find(&m.root, "[data-relationship='tz'] .mw-due").is_some()).await;
+    }
+    let state = |m: &Mounted| get(&m.root, "[data-relationship='tz'] .mw-due").get_attribute("data-due").unwrap_or_default();
+    assert_eq!(state(&a), "today");
+    assert_eq!(state(&b), "upcoming");
+}

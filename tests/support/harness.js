@@ -98,3 +98,7 @@ export function todayIso(offsetDays) {
   d.setDate(d.getDate() + (offsetDays || 0));
   return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
 }
+// Today in an IANA time zone, as YYYY-MM-DD.
+export function todayInZone(zone) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}

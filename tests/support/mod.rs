@@ -41,6 +41,7 @@ extern "C" {
     pub fn leavingIsQuestioned() -> bool;
     pub fn setCommitted(input: &Element, value: &str);
     pub fn todayIso(offset_days: i32) -> String;
+    pub fn todayInZone(zone: &str) -> String;
 }
 
 pub const PEOPLE: &str = r#"[

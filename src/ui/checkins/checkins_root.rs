@@ -100,9 +100,16 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                 }
             }
         });
-        // The relationship, its check-ins and its goals all live under its key.
+        // The relationship, its check-ins and its goals all live under its key
+        // (and not under a longer id that merely starts the same).
         let again = reload.clone();
-        let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(&relationship_id), move |_| again()));
+        let own = keys::relationship(&relationship_id);
+        let below = format!("{own}/");
+        let sub = SendWrapper::new(bridge.subscribe(&own.clone(), move |key| {
+            if key == own || key.starts_with(&below) {
+                again()
+            }
+        }));
         on_cleanup(move || drop(sub));
     } else {
         loading.set(Phase::Failed(i18n.t("bridge.misconfigured")));
