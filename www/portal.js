@@ -34,3 +34,21 @@ window.MentoringWidget("init", {
 for (const name of ["mw:ready", "mw:saved", "mw:error"]) {
   document.addEventListener(name, (e) => console.info(name, e.detail));
 }
+
+// What a portal does with the widget's news: here, a small notification box
+// (a real portal would send the reminder e-mail or tell the programme team).
+const inbox = document.querySelector(".portal-inbox");
+const inboxList = document.getElementById("portal-inbox-list");
+function notify(text) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  inboxList.appendChild(li);
+  inbox.hidden = false;
+}
+document.addEventListener("mw:checkin-due", (e) => {
+  const d = e.detail;
+  const when = d.daysUntil < 0 ? `overdue by ${-d.daysUntil} day(s)` : d.daysUntil === 0 ? "today" : "tomorrow";
+  notify(`Reminder sent: check-in ${when} (${d.date}).`);
+});
+document.addEventListener("mw:rematch-requested", () => notify("The mentoring programme team will suggest a new mentor."));
+document.addEventListener("mw:closed", () => notify("A mentoring relationship was closed. Thank you!"));

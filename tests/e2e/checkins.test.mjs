@@ -78,6 +78,8 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await due.waitFor();
   assert.match(await due.innerText(), /Check-in overdue since .* \(28 days\)/);
   assert.ok(events.some((e) => e.startsWith("mw:checkin-due") && e.includes(`"daysUntil":-28`)), events.join("\n"));
+  // The demo portal turns the event into a reminder, as a real portal would.
+  await page.getByText("Reminder sent: check-in overdue by 28 day(s)").waitFor();
   await shot(page, "20-home-checkin-overdue.png");
   await noRawKeys(widget);
 
@@ -181,6 +183,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await closing.getByRole("button", { name: "Save next steps" }).click();
   await closing.getByText("Your request for a new mentor has been passed on").waitFor();
   assert.equal(events.filter((e) => e.startsWith("mw:rematch-requested")).length, 1, events.join("\n"));
+  await page.getByText("The mentoring programme team will suggest a new mentor.").waitFor();
   await shot(page, "26-moving-on.png");
   await noRawKeys(widget);
   await closing.getByRole("button", { name: "Close the relationship" }).click();
