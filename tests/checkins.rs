@@ -325,3 +325,30 @@ async fn crossing_closing_steps_both_land() {
     until_text(&a.root, "Ben Okafor has written their reflection").await;
     until_text(&b.root, "Ana Li has written their reflection").await;
 }
+
+// Pins: a reflection typed but not yet saved survives a reload, and is
+// forgotten in this tab once saved.
+#[wasm_bindgen_test]
+async fn unsaved_reflection_survives_a_reload() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "the actions", || find(&m.root, ".mw-life-actions").is_some()).await;
+    click(&m.root, ".mw-life-actions .mw-button:last-child");
+    until(&m.root, "the reasons", || find(&m.root, "#mw-close-reason-other").is_some()).await;
+    click(&m.root, "#mw-close-reason-other");
+    until(&m.root, "Start enabled", || enabled(&m.root, ".mw-moving-on .mw-button--primary")).await;
+    click(&m.root, ".mw-moving-on .mw-button--primary");
+    until(&m.root, "the closing panel", || find(&m.root, "#mw-reflect-worked").is_some()).await;
+    setValue(&get(&m.root, "#mw-reflect-worked"), "Half-typed thought");
+    sleep(100).await;
+    drop(m);
+
+    let again = mount_in_slot(&ana);
+    until(&again.root, "the closing panel", || find(&again.root, "#mw-reflect-worked").is_some()).await;
+    assert_eq!(value(&again.root, "#mw-reflect-worked"), "Half-typed thought");
+    click(&again.root, "#mw-reflect-eff-3");
+    click(&again.root, ".mw-reflection .mw-button");
+    until_text(&again.root, "Your reflection is saved").await;
+    let kept = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item("mw-unsaved:v1:u-ana:rel1:closing").unwrap();
+    assert_eq!(kept, None, "forgotten once saved");
+}

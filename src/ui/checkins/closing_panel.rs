@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::bridge::backup;
 use crate::domain::checkins::life::{close, next_steps, reflect, set_outcome, Outcome};
 use crate::domain::goals::GoalStatus;
 use crate::domain::relationship::Role;
@@ -26,10 +27,31 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let rematch = RwSignal::new(closing_now.as_ref().is_some_and(|c| c.rematch));
     let is_mentee = b.rel.role_of(&b.me) == Some(Role::Mentee);
 
+    // What I typed here and have not saved yet is kept in this tab, so a
+    // reload (or a failed save) loses none of it.
+    let kept_name = format!("{}:{}:closing", b.me.id, b.rel.id);
+    if let Some(kept) = backup::kept_text(&kept_name).and_then(|t| miniserde::json::from_str::<Unsaved>(&t).ok()) {
+        worked.set(kept.worked);
+        change.set(kept.change);
+        steps.set(kept.steps);
+    }
+    {
+        let name = kept_name.clone();
+        let stored = (worked.get_untracked(), change.get_untracked(), steps.get_untracked());
+        Effect::new(move |_| {
+            let now = Unsaved { worked: worked.get(), change: change.get(), steps: steps.get() };
+            if (now.worked.as_str(), now.change.as_str(), now.steps.as_str()) != (stored.0.as_str(), stored.1.as_str(), stored.2.as_str()) {
+                backup::keep_text(&name, &miniserde::json::to_string(&now));
+            }
+        });
+    }
+
     // Runs one step and reports it; `done` says what to announce.
     let run = {
         let env = env.clone();
+        let kept_name_done = kept_name.clone();
         move |step: Step| {
+            let kept_name_done = kept_name_done.clone();
             let env = env.clone();
             failure.set(None);
             // Ticking an outcome says nothing by itself, so it leaves the
@@ -73,6 +95,19 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 };
                 match result {
                     Ok(()) => {
+                        if matches!(step, Step::Reflect | Step::NextSteps) {
+                            let (w, c, n) = (worked.get_untracked(), change.get_untracked(), steps.get_untracked());
+                            let saved = book.with_untracked(|b| {
+                                b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
+                            });
+                            // Forgotten once the host holds everything typed here.
+                            if let Some((mine, next)) = saved {
+                                let reflected = mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
+                                if reflected && next == n.trim() {
+                                    backup::forget_text(&kept_name_done);
+                                }
+                            }
+                        }
                         let key = match step {
                             Step::Reflect => "close.reflection_saved",
                             Step::NextSteps if rematch.get_untracked() => "close.rematch_sent",
@@ -206,6 +241,14 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .child(el("p").class("mw-life-status").attr("role", "alert").text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default())).into_view())
         .child(el("div").class("mw-actions").child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| run_close(Step::Close)).text(i18n.t("close.close")).into_view()).into_view())
         .into_view()
+}
+
+/// The closing panel's typed text, kept in this tab until saved.
+#[derive(miniserde::Serialize, miniserde::Deserialize)]
+struct Unsaved {
+    worked: String,
+    change: String,
+    steps: String,
 }
 
 #[derive(Clone)]
