@@ -10,7 +10,7 @@ use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,11 +37,7 @@ struct Mounted {
 }
 
 fn mount_in_slot(bridge: &JsValue) -> Mounted {
-    let host = newHost();
-    let events = recordEvents(&host);
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
-    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
-    root.append_child(&slot).unwrap();
+    let (root, events, slot) = shadow_slot();
     let handle = mount_checkins(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
     Mounted { root, events, _handle: handle }
 }

@@ -11,7 +11,7 @@ use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,11 +28,7 @@ struct Mounted {
 
 /// A widget-like host with a shadow root and a slot, as the main module leaves it.
 fn mount_in_slot(bridge: &JsValue) -> Mounted {
-    let host = newHost();
-    let events = recordEvents(&host);
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
-    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
-    root.append_child(&slot).unwrap();
+    let (root, events, slot) = shadow_slot();
     let handle = mount_goals(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
     Mounted { root, events, _handle: handle }
 }

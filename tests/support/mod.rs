@@ -108,3 +108,15 @@ pub async fn promise(p: js_sys::Promise) -> JsValue {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
 }
 
+
+/// A widget-like host with an open shadow root holding an empty slot, as the
+/// main module leaves it for a feature module; with the host's events recorded.
+pub fn shadow_slot() -> (ShadowRoot, JsValue, HtmlElement) {
+    use web_sys::{ShadowRootInit, ShadowRootMode};
+    let host = newHost();
+    let events = recordEvents(&host);
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
+    root.append_child(&slot).unwrap();
+    (root, events, slot)
+}

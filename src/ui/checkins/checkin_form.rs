@@ -143,40 +143,22 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         })
     };
 
-    let text_area = move |field: &'static str, label: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
+    // One labelled control of the check-in, its errors tied to it: a
+    // textarea (`kind` "long") or an input of that type.
+    let field = move |field: &'static str, label: &'static str, kind: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
         let id = format!("mw-ci-{field}");
         let err = format!("{id}-error");
+        let control = match kind {
+            "long" => el("textarea").class("mw-input mw-textarea").attr("rows", "3"),
+            "number" => el("input").attr("type", kind).class("mw-input mw-input--short"),
+            _ => el("input").attr("type", kind).class("mw-input mw-input--date"),
+        };
         el("div")
-            .class("mw-field")
+            .class(if kind == "long" { "mw-field" } else { "mw-field mw-field--inline" })
             .child(el("label").attr("for", id.clone()).class("mw-label").text(i18n.t(label)).into_view())
             .child(
-                el("textarea")
+                control
                     .id(id)
-                    .class("mw-input mw-textarea")
-                    .attr("rows", "3")
-                    .attr("aria-describedby", err.clone())
-                    .attr_dyn("aria-invalid", invalid(errors, field))
-                    .prop_text("value", move || draft.with(get))
-                    .on(leptos::ev::input, move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|c| set(c, v));
-                    })
-                    .into_view(),
-            )
-            .child(field_error(i18n, errors, field, err))
-            .into_view()
-    };
-    let input = move |field: &'static str, label: &'static str, kind: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
-        let id = format!("mw-ci-{field}");
-        let err = format!("{id}-error");
-        el("div")
-            .class("mw-field mw-field--inline")
-            .child(el("label").attr("for", id.clone()).class("mw-label").text(i18n.t(label)).into_view())
-            .child(
-                el("input")
-                    .attr("type", kind)
-                    .id(id)
-                    .class(if kind == "number" { "mw-input mw-input--short" } else { "mw-input mw-input--date" })
                     .attr("aria-describedby", err.clone())
                     .attr_dyn("aria-invalid", invalid(errors, field))
                     .prop_text("value", move || draft.with(get))
@@ -193,11 +175,11 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
     let when = el("fieldset")
         .class("mw-section mw-ci-when")
         .child(el("legend").class("mw-section__title").text(i18n.t("checkin.when")).into_view())
-        .child(input("date", "checkin.date", "date", |c| c.date.clone(), |c, v| c.date = v))
-        .child(input("time", "checkin.time", "time", |c| c.time.clone(), |c, v| c.time = v))
+        .child(field("date", "checkin.date", "date", |c| c.date.clone(), |c, v| c.date = v))
+        .child(field("time", "checkin.time", "time", |c| c.time.clone(), |c, v| c.time = v))
         // A number that does not parse becomes 0, which the rule refuses
         // with the field's own message instead of silently keeping the old value.
-        .child(input("minutes", "checkin.minutes", "number", |c| c.minutes.to_string(), |c, v| c.minutes = v.trim().parse().unwrap_or(0)))
+        .child(field("minutes", "checkin.minutes", "number", |c| c.minutes.to_string(), |c, v| c.minutes = v.trim().parse().unwrap_or(0)))
         .child(
             el("div")
                 .class("mw-field mw-field--inline")
@@ -224,10 +206,10 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .class("mw-section mw-ci-shared")
         .child(el("legend").class("mw-section__title").text(i18n.t("checkin.shared_legend")).into_view())
         .child(el("p").class("mw-hint").text(i18n.t("checkin.shared_hint")).into_view())
-        .child(text_area("notes", "checkin.notes", |c| c.notes.clone(), |c, v| c.notes = v))
-        .child(text_area("wins", "checkin.wins", |c| c.wins.clone(), |c, v| c.wins = v))
-        .child(text_area("challenges", "checkin.challenges", |c| c.challenges.clone(), |c, v| c.challenges = v))
-        .child(text_area("feedback", "checkin.feedback", |c| c.feedback.clone(), |c, v| c.feedback = v))
+        .child(field("notes", "checkin.notes", "long", |c| c.notes.clone(), |c, v| c.notes = v))
+        .child(field("wins", "checkin.wins", "long", |c| c.wins.clone(), |c, v| c.wins = v))
+        .child(field("challenges", "checkin.challenges", "long", |c| c.challenges.clone(), |c, v| c.challenges = v))
+        .child(field("feedback", "checkin.feedback", "long", |c| c.feedback.clone(), |c, v| c.feedback = v))
         .into_view();
 
     let partner = book.partner_name();
