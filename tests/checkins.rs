@@ -83,6 +83,8 @@ async fn action_items_carry_forward_and_progress_feeds_the_goal() {
     let (_s, ana, _ben) = seeded("active").await;
     let m = mount_in_slot(&ana);
     open_new_today(&m.root).await;
+    // The focus follows to the form that replaced the list.
+    until(&m.root, "focus on the form", || activeElementId(&m.root) == "mw-checkin-form-heading").await;
     click(&m.root, ".mw-ci-actions > .mw-button");
     until(&m.root, "an action row", || find(&m.root, "#mw-ci-action-0-text").is_some()).await;
     setValue(&get(&m.root, "#mw-ci-action-0-text"), "Send Ben the talk outline");
@@ -102,6 +104,7 @@ async fn action_items_carry_forward_and_progress_feeds_the_goal() {
 
     // Back to the list; the next check-in (in 14 days) carries the open item.
     click(&m.root, ".mw-checkin-form .mw-actions .mw-button:last-child");
+    until(&m.root, "focus back on the list", || activeElementId(&m.root) == "mw-checkin-list-heading").await;
     until(&m.root, "the next check-in", || find(&m.root, ".mw-next-checkin .mw-button--primary").is_some()).await;
     click(&m.root, ".mw-next-checkin .mw-button--primary");
     until(&m.root, "the second form", || find(&m.root, ".mw-agenda [data-source='carried']").is_some()).await;

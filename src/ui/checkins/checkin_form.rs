@@ -282,7 +282,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .class("mw-checkin-form")
         .attr("data-checkin", checkin.id.clone())
         .attr("aria-labelledby", "mw-checkin-form-heading")
-        .child(el("h4").id("mw-checkin-form-heading").class("mw-section__title").text(heading).into_view())
+        .child(el("h4").id("mw-checkin-form-heading").attr("tabindex", "-1").class("mw-section__title").text(heading).into_view())
         .child(if read_only { el("p").class("mw-notice").text(i18n.t("checkin.read_only")).into_view() } else { empty() })
         .child(shared_parts)
         .child(status)

@@ -63,7 +63,7 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
     el("section")
         .class("mw-section mw-checkin-section")
         .attr("aria-labelledby", "mw-checkin-list-heading")
-        .child(el("h4").id("mw-checkin-list-heading").class("mw-section__title").text(i18n.t("checkin.heading")).into_view())
+        .child(el("h4").id("mw-checkin-list-heading").attr("tabindex", "-1").class("mw-section__title").text(i18n.t("checkin.heading")).into_view())
         .child(list)
         .into_view()
 }

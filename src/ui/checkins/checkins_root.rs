@@ -118,12 +118,30 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
     let failure = RwSignal::new(None::<Failure>);
     let moving_on = RwSignal::new(false);
 
+    // Opening or leaving a check-in replaces the part of the page that had
+    // the focus: it moves to the new part's heading, so keyboard and screen
+    // reader users carry on from there.
+    let host = env.host.clone();
+    let show = move |next: Option<Editing>| {
+        let target = if next.is_some() { "mw-checkin-form-heading" } else { "mw-checkin-list-heading" };
+        editing.set(next);
+        crate::ui::dom::focus_later(&host, target.to_string());
+    };
+    let open_stored = Callback::new({
+        let show = show.clone();
+        move |id: String| show(Some(Editing::Stored(id)))
+    });
+    let close_form = Callback::new({
+        let show = show.clone();
+        move |_: ()| show(None)
+    });
+
     // A new check-in on `date`, its agenda carried forward; shown in the
     // form and stored when first saved.
     let plan = Callback::new(move |date: crate::domain::dates::Date| {
         let Some(b) = book.get_untracked() else { return };
         let c = CheckIn::plan(&b.rel, &b.me, fresh_id(), date, &b.plain_checkins(), &b.goals, &now_rfc3339());
-        editing.set(Some(Editing::New(Box::new(c))));
+        show(Some(Editing::New(Box::new(c))));
     });
 
     // Starting the review moves the state and opens its guided check-in.
@@ -147,7 +165,7 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                                         b.checkins.insert(0, (c.clone(), revision));
                                     }
                                 });
-                                editing.try_set(Some(Editing::Stored(c.id.clone())));
+                                open_stored.run(c.id.clone());
                                 return;
                             }
                         }
@@ -209,19 +227,19 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                                 Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
                                     Some((c, r)) => (c.clone(), Some(r.clone())),
                                     // Gone meanwhile: back to the list.
-                                    None => return checkin_list(&env, book, Callback::new(move |id| editing.set(Some(Editing::Stored(id)))), plan),
+                                    None => return checkin_list(&env, book, open_stored, plan),
                                 },
                             };
-                            checkin_form(&env, b, checkin, revision, Callback::new(move |_| editing.set(None)), review_done)
+                            checkin_form(&env, b, checkin, revision, close_form, review_done)
                         }
-                        None => checkin_list(&env, book, Callback::new(move |id| editing.set(Some(Editing::Stored(id)))), plan),
+                        None => checkin_list(&env, book, open_stored, plan),
                     }
                 });
                 fragment(vec![
                     if state == State::Closed { closed_summary(&env, book) } else { empty() },
                     if state == State::Closing { closing_panel(&env, book) } else { empty() },
                     lifecycle_panel(&env, book, start_review, moving_on, failure),
-                    next_checkin_card(&env, book, plan, Callback::new(move |id| editing.set(Some(Editing::Stored(id))))),
+                    next_checkin_card(&env, book, plan, open_stored),
                     main,
                     pulse_chart(&env, book),
                     timeline_view(&env, book),
