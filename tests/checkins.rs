@@ -351,3 +351,20 @@ async fn unsaved_reflection_survives_a_reload() {
     let kept = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item("mw-unsaved:v1:u-ana:rel1:closing").unwrap();
     assert_eq!(kept, None, "forgotten once saved");
 }
+
+// Pins: a change by the partner is read alone: the check-in that changed is
+// fetched, not the whole relationship's check-ins and goals again (the
+// agreement's autosave changes the relationship every few seconds).
+#[wasm_bindgen_test]
+async fn a_partners_change_is_read_alone() {
+    let (_s, ana, ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "the list", || find(&m.root, ".mw-checkin-section").is_some()).await;
+    sleep(100).await;
+    let (lists, gets) = (callCount(&ana, "list"), callCount(&ana, "get"));
+    let checkin = format!(r#"{{"schema":1,"kind":"checkin","data":{{"id":"c9","relationshipId":"rel1","kind":"regular","date":"{}","time":"","minutes":45,"format":"video","agenda":[],"notes":"Ben's notes","wins":"","challenges":"","feedback":"","progress":[],"actions":[],"pulses":[],"review":null,"createdBy":"u-ben","updatedAt":"t"}}}}"#, todayIso(0));
+    promise(rawPut(&ben, "mw/v1/rel/rel1/checkins/c9", &checkin)).await;
+    until(&m.root, "Ben's check-in listed", || find(&m.root, "[data-checkin='c9']").is_some()).await;
+    assert_eq!(callCount(&ana, "list"), lists, "nothing listed again");
+    assert_eq!(callCount(&ana, "get"), gets + 1, "only the changed check-in read");
+}

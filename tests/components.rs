@@ -394,3 +394,32 @@ async fn due_is_reckoned_in_each_persons_time_zone() {
     assert_eq!(state(&a), "today");
     assert_eq!(state(&b), "upcoming");
 }
+
+// Pins: the home list is read again for what it shows (a relationship, a
+// check-in), not for a goal, and not while a relationship is open (it is
+// read on the way back).
+#[wasm_bindgen_test]
+async fn home_reloads_only_for_what_it_shows() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/r1", &active_relationship("r1", 0))).await;
+    let m = mount_with(&b, "{}");
+    until(&m.root, "the card", || find(&m.root, "[data-relationship='r1'] .mw-due").is_some()).await;
+    sleep(100).await;
+    let lists = callCount(&b, "list");
+    promise(rawPut(&b, "mw/v1/rel/r1/goals/g1", "{}")).await;
+    sleep(200).await;
+    assert_eq!(callCount(&b, "list"), lists, "a goal is not on the home list");
+    promise(rawPut(&b, "mw/v1/rel/r1/checkins/c1", &format!(r#"{{"schema":1,"kind":"checkin","data":{{"date":"{}"}}}}"#, todayIso(0)))).await;
+    until(&m.root, "the list read again", || callCount(&b, "list") > lists).await;
+    until(&m.root, "the next check-in moved on", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 7 days")).await;
+
+    click(&m.root, "[data-relationship='r1'] .mw-card__open");
+    until(&m.root, "the page", || find(&m.root, ".mw-page").is_some()).await;
+    sleep(100).await;
+    let lists = callCount(&b, "list");
+    promise(rawPut(&b, "mw/v1/rel/r1/checkins/c2", &format!(r#"{{"schema":1,"kind":"checkin","data":{{"date":"{}"}}}}"#, todayIso(3)))).await;
+    sleep(200).await;
+    assert_eq!(callCount(&b, "list"), lists, "the hidden list waits");
+    click(&m.root, ".mw-back");
+    until(&m.root, "the planned check-in on the way back", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 3 days")).await;
+}

@@ -3,6 +3,8 @@
 //! its goals. Not a component: the shared state the components display.
 
 use crate::bridge::repo::{load_checkins, load_goals, load_relationship, CheckInItem, Fetched, GoalItem};
+use crate::domain::envelope::decode;
+use crate::domain::keys::{self, KeyKind};
 use crate::bridge::{BridgeError, HostBridge};
 use crate::domain::checkins::life::is_open;
 use crate::domain::checkins::record::CheckIn;
@@ -66,6 +68,81 @@ impl Book {
     pub fn is_open(&self) -> bool {
         is_open(&self.rel)
     }
+}
+
+/// One stored document that changed, as read again: applied to the book as
+/// it is when the answer arrives, so two refreshes in flight never undo each
+/// other.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Relationship(Relationship, String),
+    /// A check-in as stored now; `None` when it is gone.
+    CheckIn(String, Option<Result<(CheckIn, String), &'static str>>),
+    Goal(String, Option<Goal>),
+}
+
+impl Book {
+    /// Puts `piece` in; false when the book already held exactly that.
+    pub fn apply(&mut self, piece: Piece) -> bool {
+        match piece {
+            Piece::Relationship(rel, revision) => {
+                if self.rel == rel && self.revision == revision {
+                    return false;
+                }
+                self.rel = rel;
+                self.revision = revision;
+            }
+            Piece::CheckIn(id, now) => {
+                let key = keys::checkin(&self.rel.id, &id);
+                let before = (self.checkins.clone(), self.problems.clone());
+                self.checkins.retain(|(c, _)| c.id != id);
+                self.problems.retain(|(k, _)| *k != key);
+                match now {
+                    Some(Ok(entry)) => self.checkins.push(entry),
+                    Some(Err(message)) => self.problems.push((key, message)),
+                    None => {}
+                }
+                self.checkins.sort_unstable_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+                return (self.checkins.clone(), self.problems.clone()) != before;
+            }
+            Piece::Goal(id, now) => {
+                let at = self.goals.iter().position(|g| g.id == id);
+                match (at, now) {
+                    (Some(i), Some(g)) if self.goals[i] == g => return false,
+                    (Some(i), Some(g)) => self.goals[i] = g,
+                    (Some(i), None) => {
+                        self.goals.remove(i);
+                    }
+                    (None, Some(g)) => self.goals.push(g),
+                    (None, None) => return false,
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Reads again the one document behind a changed `key` (the relationship,
+/// one check-in or one goal), instead of the whole book: the agreement's
+/// autosave alone changes the relationship every few seconds while someone
+/// types. `None` for keys that are not this relationship's.
+pub async fn refresh(bridge: &HostBridge, relationship: &str, key: &str) -> Result<Option<Piece>, BridgeError> {
+    Ok(match keys::parse(key) {
+        KeyKind::Relationship(id) if id == relationship => match load_relationship(bridge, id).await? {
+            Fetched::Ready { relationship, revision } => Some(Piece::Relationship(relationship, revision)),
+            // Gone or unreadable now: what is on screen stays.
+            _ => None,
+        },
+        KeyKind::CheckIn { relationship: r, checkin } if r == relationship => {
+            let now = bridge.get(key).await?.map(|stored| decode::<CheckIn>(&stored.value).map(|c| (c, stored.revision)).map_err(|e| e.message_key()));
+            Some(Piece::CheckIn(checkin.to_string(), now))
+        }
+        KeyKind::Goal { relationship: r, goal } if r == relationship => {
+            let now = bridge.get(key).await?.and_then(|stored| decode::<Goal>(&stored.value).ok());
+            Some(Piece::Goal(goal.to_string(), now))
+        }
+        _ => None,
+    })
 }
 
 pub async fn load_book(bridge: &HostBridge, me: Person, id: &str) -> Result<Book, BookError> {

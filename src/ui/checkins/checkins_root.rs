@@ -6,7 +6,7 @@ use crate::bridge::repo::save_checkin;
 use crate::domain::checkins::record::{CheckIn, CheckInKind, Review};
 use crate::domain::keys;
 use crate::domain::relationship::State;
-use crate::ui::checkins::book::{load_book, Book, BookError};
+use crate::ui::checkins::book::{load_book, refresh, Book, BookError};
 use crate::ui::checkins::checkin_form::{checkin_form, unsaved_checkin};
 use crate::ui::checkins::checkin_list::checkin_list;
 use crate::ui::checkins::closed_summary::closed_summary;
@@ -102,13 +102,25 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
         });
         // The relationship, its check-ins and its goals all live under its key
         // (and not under a longer id that merely starts the same).
-        let again = reload.clone();
-        let own = keys::relationship(&relationship_id);
-        let below = format!("{own}/");
-        let sub = SendWrapper::new(bridge.subscribe(&own.clone(), move |key| {
-            if key == own || key.starts_with(&below) {
-                again()
+        // Only the document that changed is read again (see `book::refresh`).
+        let (env3, rel_id, watcher) = (env.clone(), relationship_id.clone(), bridge.clone());
+        let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(&relationship_id), move |key| {
+            if book.try_with_untracked(|b| b.is_none()).unwrap_or(true) {
+                return;
             }
+            let (env, rel_id, watcher) = (env3.clone(), rel_id.clone(), watcher.clone());
+            spawn_local(async move {
+                match refresh(&watcher, &rel_id, &key).await {
+                    Ok(Some(piece)) => {
+                        if book.try_update_untracked(|b| b.as_mut().is_some_and(|b| b.apply(piece))) == Some(true) {
+                            book.notify();
+                        }
+                    }
+                    Ok(None) => {}
+                    // A failed refresh keeps what is on screen.
+                    Err(e) => env.report(&e),
+                }
+            });
         }));
         on_cleanup(move || drop(sub));
     } else {

@@ -8,7 +8,7 @@ use crate::domain::checkins::cadence::Due;
 use crate::domain::checkins::schedule::{meets, next_due, should_remind};
 use crate::domain::dates::Date;
 use crate::bridge::BridgeError;
-use crate::domain::keys;
+use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
@@ -80,10 +80,19 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     };
     load();
 
-    // Another tab, or the partner through a live host, changed something.
+    // Another tab, or the partner through a live host, changed something the
+    // list shows: a relationship, or a check-in (the next one's date). Goals
+    // do not show here; and while a relationship is open the list is hidden
+    // and read again on the way back, so the agreement's autosave does not
+    // reload the whole list every few seconds.
     if let Some(bridge) = env.host() {
         let reload = load.clone();
-        let subscription = SendWrapper::new(bridge.subscribe(keys::RELATIONSHIPS, move |_key| reload()));
+        let subscription = SendWrapper::new(bridge.subscribe(keys::RELATIONSHIPS, move |key| {
+            let shown = matches!(keys::parse(&key), KeyKind::Relationship(_) | KeyKind::CheckIn { .. });
+            if shown && open.try_with_untracked(|o| o.is_none()).unwrap_or(false) {
+                reload()
+            }
+        }));
         on_cleanup(move || drop(subscription));
     }
 
