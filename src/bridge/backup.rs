@@ -5,35 +5,26 @@
 
 use crate::domain::agreement::Content;
 
-fn key(user: &str, relationship: &str) -> String {
-    format!("mw-unsaved:v1:{user}:{relationship}")
-}
-
 fn storage() -> Option<web_sys::Storage> {
     // Some browsers throw on access in private modes: then there is simply no backup.
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+/// The agreement's unsaved content, under `{user}:{relationship}`.
 pub fn save(user: &str, relationship: &str, content: &Content) {
-    if let (Some(s), Some(text)) = (storage(), Some(miniserde::json::to_string(content))) {
-        let _ = s.set_item(&key(user, relationship), &text);
-    }
+    keep_text(&format!("{user}:{relationship}"), &miniserde::json::to_string(content));
 }
 
 pub fn load(user: &str, relationship: &str) -> Option<Content> {
-    let text = storage()?.get_item(&key(user, relationship)).ok()??;
-    miniserde::json::from_str(&text).ok()
+    miniserde::json::from_str(&kept_text(&format!("{user}:{relationship}"))?).ok()
 }
 
 pub fn clear(user: &str, relationship: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&key(user, relationship));
-    }
+    forget_text(&format!("{user}:{relationship}"));
 }
 
-/// The same for any other unsaved document (a check-in being written),
-/// under its own `name`; the text is the document's stored envelope and is
-/// decoded like anything else read back.
+/// Any unsaved text under its own `name` (a check-in's stored envelope,
+/// decoded like anything else read back; the closing panel's fields).
 pub fn keep_text(name: &str, text: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(&format!("mw-unsaved:v1:{name}"), text);

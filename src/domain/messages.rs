@@ -379,7 +379,6 @@ pub const EN_CHECKINS: &[(&str, &str)] = &[
     ("checkin.agenda_add", "Add to the agenda"),
     ("checkin.agenda_empty", "Nothing on the agenda yet."),
     ("checkin.agenda_new", "New agenda item"),
-    ("checkin.broken", "A check-in could not be read: {error}"),
     ("checkin.challenges", "Challenges"),
     ("checkin.clash", "You both changed {fields}: your version is kept on screen. Save again to keep it."),
     ("checkin.close_form", "Back to the check-ins"),

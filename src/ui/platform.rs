@@ -76,8 +76,10 @@ pub struct PrintMode {
 const PRINT_ONLY_WIDGET: &str = "@media print{body *{visibility:hidden!important}[data-mw-printing],[data-mw-printing] *{visibility:visible!important}[data-mw-printing]{position:absolute!important;left:0;top:0;width:100%}}";
 
 impl PrintMode {
-    pub fn start(host: &web_sys::HtmlElement) -> PrintMode {
-        let _ = host.set_attribute("data-mw-printing", "");
+    /// `part` names what goes on paper (`agreement`, `summary`): the
+    /// widget's own print rules hide the rest of the widget by it.
+    pub fn start(host: &web_sys::HtmlElement, part: &str) -> PrintMode {
+        let _ = host.set_attribute("data-mw-printing", part);
         let sheet = web_sys::window().and_then(|w| w.document()).and_then(|doc| {
             let sheet = web_sys::CssStyleSheet::new().ok()?;
             sheet.replace_sync(PRINT_ONLY_WIDGET).ok()?;

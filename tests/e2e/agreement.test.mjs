@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -20,25 +20,14 @@ async function saved(widget) {
 }
 
 test("draft from a template, both sign, amend, re-sign, print", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(String(e)));
+  const { page, problems } = await openPage(browser, t, { downloads: true });
   const events = await recordEvents(page, ["mw:agreement-signed", "mw:agreement-in-force"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
 
   // Ana proposes a reverse mentorship with Ben (she is the leader, the mentee).
-  await widget.getByRole("button", { name: "Start a relationship" }).click();
-  await widget.getByLabel("Mentee").check();
-  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
-  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
-  await widget.getByLabel("Reverse mentoring").check();
-  await widget.getByRole("button", { name: "Propose relationship" }).click();
-  await widget.getByRole("button", { name: /Reverse mentoring with Ben Okafor/ }).click();
+  await proposeToBen(widget, "Reverse mentoring");
 
   // The reverse-mentoring template is offered first.
   await widget.getByText("Start from", { exact: true }).waitFor();

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,25 +29,14 @@ function day(offset) {
 }
 
 test("check-ins, private notes, the mid-point review and a no-fault close", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(String(e)));
+  const { page, problems } = await openPage(browser, t, { downloads: true });
   const events = await recordEvents(page, ["mw:checkin-due", "mw:rematch-requested", "mw:closed"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
 
   // Ana proposes a traditional mentorship with Ben mentoring her.
-  await widget.getByRole("button", { name: "Start a relationship" }).click();
-  await widget.getByLabel("Mentee").check();
-  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
-  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
-  await widget.getByLabel("Traditional mentoring").check();
-  await widget.getByRole("button", { name: "Propose relationship" }).click();
-  await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+  await proposeToBen(widget, "Traditional mentoring");
 
   // The agreement, from the template: it started four weeks ago and its
   // review was yesterday (the template's dates, moved back).
@@ -203,14 +192,13 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   // Printing: the button prints with the widget marked, and on paper only the summary shows.
   await page.evaluate(() => {
     window.printedWith = [];
-    window.print = () => window.printedWith.push(document.querySelector("mentoring-widget").getAttribute("data-mw-printing-part"));
+    window.print = () => window.printedWith.push(document.querySelector("mentoring-widget").getAttribute("data-mw-printing"));
   });
   await checkins.getByRole("button", { name: "Print summary" }).click();
   assert.deepEqual(await page.evaluate(() => window.printedWith), ["summary"]);
   await page.evaluate(() => {
     const host = document.querySelector("mentoring-widget");
-    host.setAttribute("data-mw-printing", "");
-    host.setAttribute("data-mw-printing-part", "summary");
+    host.setAttribute("data-mw-printing", "summary");
   });
   await page.emulateMedia({ media: "print" });
   const onPaper = await page.evaluate(() => {
@@ -223,7 +211,6 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await page.evaluate(() => {
     const host = document.querySelector("mentoring-widget");
     host.removeAttribute("data-mw-printing");
-    host.removeAttribute("data-mw-printing-part");
   });
 
   // After a reload, nothing in the relationship can be edited, for either of them.

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -15,12 +15,7 @@ after(async () => { await browser?.close(); });
 
 
 test("a vague goal made SMART, milestones ticked, signed off by the partner", async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(String(e)));
+  const { page, problems } = await openPage(browser, t, { downloads: true });
   const events = await recordEvents(page, ["mw:goal-achieved"]);
   const loaded = [];
   page.on("request", (r) => loaded.push(r.url()));
@@ -30,13 +25,7 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   assert.ok(!loaded.some((u) => u.includes("mentoring_widget_goals")), "the goal module is not part of the first load");
 
   // A relationship with Ben.
-  await widget.getByRole("button", { name: "Start a relationship" }).click();
-  await widget.getByLabel("Mentee").check();
-  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
-  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
-  await widget.getByLabel("Traditional mentoring").check();
-  await widget.getByRole("button", { name: "Propose relationship" }).click();
-  await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+  await proposeToBen(widget, "Traditional mentoring");
 
   // The goal tracker arrives on demand.
   const goals = widget.locator(".mw-goals");

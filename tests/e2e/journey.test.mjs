@@ -6,27 +6,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BASE, SHOTS, launch, shot, signInAs } from "./support.mjs";
+import { BASE, SHOTS, launch, openPage, shot, signInAs } from "./support.mjs";
 
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A fresh page that fails the test on any console error or page error (CSP violations included). */
-async function openPage(t) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 820 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  t.after(() => context.close());
-  return { page, problems };
-}
 
 
 test("start a relationship, reload, and find it as both people", async (t) => {
-  const { page, problems } = await openPage(t);
+  const { page, problems } = await openPage(browser, t, { height: 820 });
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
@@ -82,7 +72,7 @@ test("start a relationship, reload, and find it as both people", async (t) => {
 });
 
 test("a second tab sees a new relationship without a reload", async (t) => {
-  const { page, problems } = await openPage(t);
+  const { page, problems } = await openPage(browser, t, { height: 820 });
   await page.goto(BASE);
   const other = await page.context().newPage();
   await other.goto(BASE);
@@ -105,7 +95,7 @@ test("a second tab sees a new relationship without a reload", async (t) => {
 });
 
 test("a damaged stored value shows an error on that item only and is left as it was", async (t) => {
-  const { page } = await openPage(t);
+  const { page } = await openPage(browser, t, { height: 820 });
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
@@ -119,7 +109,7 @@ test("a damaged stored value shows an error on that item only and is left as it 
 });
 
 test("a page that passes no bridge gets browser storage and says so", async (t) => {
-  const { page, problems } = await openPage(t);
+  const { page, problems } = await openPage(browser, t, { height: 820 });
   // A bare host page on the same origin: the snippet from the README, nothing else.
   await page.route("**/bare.html", (route) => route.fulfill({
     contentType: "text/html",

@@ -38,3 +38,27 @@ export async function recordEvents(page, names) {
   }, names);
   return seen;
 }
+
+/** A fresh page in its own context (closed when the test ends) that collects
+ *  console errors and page errors (CSP violations included) in `problems`. */
+export async function openPage(browser, t, { height = 900, downloads = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height }, acceptDownloads: downloads });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return { page, problems };
+}
+
+/** Ana, the mentee, proposes a relationship of `kind` ("Traditional
+ *  mentoring", …) to Ben, picked from the directory, and opens it. */
+export async function proposeToBen(widget, kind) {
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentee").check();
+  await widget.getByRole("combobox", { name: "Your partner" }).pressSequentially("Ben", { delay: 30 });
+  await widget.getByRole("option", { name: /Ben Okafor/ }).click();
+  await widget.getByLabel(kind).check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: new RegExp(`${kind} with Ben Okafor`) }).click();
+}

@@ -29,17 +29,25 @@ pub const CHART_W: u32 = 320;
 pub const CHART_H: u32 = 120;
 const PAD: u32 = 12;
 
-/// The SVG `points` of one person's line: each check-in they rated, at its
-/// place among all rows, height by useful + progress (2-10).
-pub fn line_points(rows: &[PulseRow], person: &str) -> String {
+/// One person's line: each check-in they rated, at its place among all
+/// rows, height by useful + progress (2-10), in chart coordinates.
+pub fn line(rows: &[PulseRow], person: &str) -> Vec<(u32, u32)> {
     let n = rows.len() as u32;
     let x = |i: u32| if n <= 1 { CHART_W / 2 } else { PAD + i * (CHART_W - 2 * PAD) / (n - 1) };
     let y = |score: u32| CHART_H - PAD - (score.saturating_sub(2)) * (CHART_H - 2 * PAD) / 8;
     rows.iter()
         .enumerate()
-        .filter_map(|(i, r)| r.ratings.iter().find(|(by, ..)| by == person).map(|(_, u, p)| format!("{},{}", x(i as u32), y(u32::from(*u) + u32::from(*p)))))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|(i, r)| r.ratings.iter().find(|(by, ..)| by == person).map(|(_, u, p)| (x(i as u32), y(u32::from(*u) + u32::from(*p)))))
+        .collect()
+}
+
+/// That line as an SVG `points` value.
+pub fn line_points(rows: &[PulseRow], person: &str) -> String {
+    points_attr(&line(rows, person))
+}
+
+pub fn points_attr(points: &[(u32, u32)]) -> String {
+    points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     let host = env.host.clone();
     Effect::new(move |_| {
         let printing = mode.get() == Mode::Print;
-        print_mode.set_value(printing.then(|| PrintMode::start(&host)));
+        print_mode.set_value(printing.then(|| PrintMode::start(&host, "agreement")));
     });
 
     let run = {

@@ -5,6 +5,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::Env;
+use crate::ui::relationships::broken_item_card::broken_item_card;
 use crate::ui::platform::{format_day, today_in};
 
 /// CheckinList: the relationship's check-ins, newest first, planned ones
@@ -47,9 +48,7 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
                     .into_view()
             })
             .collect();
-        items.extend(b.problems.iter().map(|(key, message)| {
-            el("li").class("mw-panel mw-panel--error").attr("data-key", key.clone()).text(i18n.f("checkin.broken", &[("error", &i18n.t(message))])).into_view()
-        }));
+        items.extend(b.problems.iter().map(|(key, message)| el("li").child(broken_item_card(i18n, key, message)).into_view()));
         let new_button = if b.is_open() {
             el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text(i18n.t("checkin.new_today")).into_view()
         } else {

@@ -81,11 +81,9 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         .class("mw-button")
                         .on(leptos::ev::click, move |_| {
                             // Only the widget, and in it only the summary, reaches the paper.
-                            let _ = host_print.set_attribute("data-mw-printing-part", "summary");
-                            let mode = PrintMode::start(&host_print);
+                            let mode = PrintMode::start(&host_print, "summary");
                             print();
                             drop(mode);
-                            let _ = host_print.remove_attribute("data-mw-printing-part");
                         })
                         .text(i18n.t("summary.print"))
                         .into_view(),

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::checkins::pulse::{line_points, trend, CHART_H, CHART_W};
+use crate::domain::checkins::pulse::{line, points_attr, trend, CHART_H, CHART_W};
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, svg_el, text, AnyView};
 use crate::ui::env::Env;
@@ -35,15 +35,14 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         ];
         let mut legend = Vec::new();
         for (id, class) in people {
-            let points = line_points(&rows, &id);
+            let points = line(&rows, &id);
             if points.is_empty() {
                 continue;
             }
-            for p in points.split(' ') {
-                let (x, y) = p.split_once(',').unwrap_or(("0", "0"));
-                kids.push(svg_el("circle", vec![("cx", x.into()), ("cy", y.into()), ("r", "3".into()), ("class", format!("mw-chart__dot {class}"))], vec![]));
+            for (x, y) in &points {
+                kids.push(svg_el("circle", vec![("cx", x.to_string()), ("cy", y.to_string()), ("r", "3".into()), ("class", format!("mw-chart__dot {class}"))], vec![]));
             }
-            kids.push(svg_el("polyline", vec![("points", points), ("class", class.to_string())], vec![]));
+            kids.push(svg_el("polyline", vec![("points", points_attr(&points)), ("class", class.to_string())], vec![]));
             legend.push(el("li").class(if class.contains("partner") { "mw-legend mw-legend--partner" } else { "mw-legend" }).text(b.name_of(&id)).into_view());
         }
         el("figure")
