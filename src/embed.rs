@@ -18,8 +18,8 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 
 use crate::bridge::host::{console_error, console_warn, DEFAULT_TIMEOUT_MS};
 use crate::bridge::HostBridge;
-use crate::domain::agreement::template::Template;
 use crate::domain::messages::Catalog;
+use crate::domain::route::Route;
 use crate::domain::theme::theme_css;
 use crate::ui::{widget_root, Env, HostEvent, I18n};
 
@@ -35,6 +35,8 @@ struct Options {
     timeout_ms: Option<u32>,
     /// Vendor templates as JSON text, checked by the domain.
     templates: Option<String>,
+    /// The view to open (`home`, `relationship/{id}/goals`, …).
+    view: Option<String>,
 }
 
 fn get(obj: &JsValue, name: &str) -> JsValue {
@@ -86,6 +88,7 @@ fn read_options(js: &JsValue) -> Options {
                 Some(js_sys::JSON::stringify(&t).ok().and_then(|s| s.as_string()).unwrap_or_default())
             }
         },
+        view: get(js, "view").as_string(),
     }
 }
 
@@ -99,8 +102,8 @@ pub(crate) struct Settings {
     text: BTreeMap<String, String>,
     timeout_ms: u32,
     templates: String,
-    /// `loader.js`'s hook for feature modules (goals), if it gave one.
-    feature_loader: JsValue,
+    /// The view asked for at mount; later moves go through `navigate`.
+    view: Option<String>,
 }
 
 impl Settings {
@@ -113,23 +116,21 @@ impl Settings {
             text: BTreeMap::new(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             templates: String::new(),
-            feature_loader: JsValue::UNDEFINED,
+            view: None,
         };
         settings.apply(read_options(options));
-        settings.feature_loader = get(options, "__loadFeature");
         settings
     }
 
     /// The environment the UI runs in, dispatching events on `host`.
-    pub(crate) fn env(&self, host: &HtmlElement, catalog: RwSignal<Catalog>, brand: RwSignal<Option<String>>, templates: RwSignal<Vec<Template>>) -> Env {
+    pub(crate) fn env(&self, host: &HtmlElement, catalog: RwSignal<Catalog>, brand: RwSignal<Option<String>>, templates: RwSignal<String>) -> Env {
         let bridge = HostBridge::new(self.bridge.clone(), self.timeout_ms);
         if let Err(e) = &bridge {
             console_error(&e.detail());
         }
         let target = host.clone();
         let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&target, event));
-        let loader = self.feature_loader.clone().dyn_into::<js_sys::Function>().ok();
-        Env::new(bridge, I18n(catalog), brand, templates, host.clone(), emit).with_feature_loader(loader)
+        Env::new(bridge, I18n(catalog), brand, templates, host.clone(), emit)
     }
 
     fn apply(&mut self, o: Options) -> bool {
@@ -155,6 +156,9 @@ impl Settings {
         if let Some(t) = o.templates {
             self.templates = t;
         }
+        if o.view.is_some() {
+            self.view = o.view;
+        }
         bridge_changed
     }
 
@@ -164,23 +168,6 @@ impl Settings {
             console_warn(&format!("options.text.{key} is not a message key of this version (or is too long); ignored"));
         }
         catalog
-    }
-
-    /// The vendor's templates that passed the checks; each refusal is
-    /// reported to the console and, as `mw:error`, to the host. Only the
-    /// agreement module reads them (nothing else needs them).
-    #[cfg(feature = "feature-module")]
-    pub(crate) fn templates(&self, host: &HtmlElement) -> Vec<Template> {
-        use crate::domain::agreement::template::parse_vendor;
-        if self.templates.is_empty() {
-            return Vec::new();
-        }
-        let (good, errors) = parse_vendor(&self.templates);
-        for e in errors {
-            console_error(&e.to_string());
-            dispatch(host, HostEvent::Error { code: "template_invalid", message: e.to_string() });
-        }
-        good
     }
 
     fn theme_css(&self) -> String {
@@ -198,6 +185,8 @@ struct Mounted {
     theme_sheet: Option<CssStyleSheet>,
     catalog: RwSignal<Catalog>,
     brand: RwSignal<Option<String>>,
+    templates: RwSignal<String>,
+    route: RwSignal<Route>,
     // The leptos UnmountHandle: dropping it disposes every signal, effect,
     // subscription and timer of this instance and removes its nodes.
     _view: Box<dyn Any>,
@@ -205,7 +194,7 @@ struct Mounted {
 
 /// One mounted widget. JS holds it; `destroy` (or garbage collection of the
 /// handle) tears it down.
-#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
+#[wasm_bindgen]
 pub struct Widget {
     host: HtmlElement,
     shared_sheet: JsValue,
@@ -265,6 +254,10 @@ pub(crate) fn dispatch(host: &HtmlElement, event: HostEvent) {
             set("reason", reason);
             "mw:closed"
         }
+        HostEvent::Navigate { view } => {
+            set("view", view);
+            "mw:navigate"
+        }
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
@@ -312,17 +305,21 @@ impl Widget {
         let brand_now = self.settings.brand_name.clone();
         let (settings, host) = (self.settings.clone(), self.host.clone());
 
+        let start = initial_route(self.settings.view.as_deref());
         let handles = Rc::new(std::cell::Cell::new(None));
         let out = handles.clone();
         let view = leptos::mount::mount_to(container.clone(), move || {
             let catalog = RwSignal::new(catalog_now);
             let brand = RwSignal::new(brand_now);
-            out.set(Some((catalog, brand)));
-            // Templates are read by the agreement module, where they are used.
-            widget_root(settings.env(&host, catalog, brand, RwSignal::new(Vec::new())))
+            // Vendor templates stay JSON text until the agreement view reads them.
+            let templates = RwSignal::new(settings.templates.clone());
+            let env = settings.env(&host, catalog, brand, templates);
+            env.route.set(start);
+            out.set(Some((catalog, brand, templates, env.route)));
+            widget_root(env)
         });
-        let (catalog, brand) = handles.take().ok_or("the widget did not render")?;
-        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, _view: Box::new(view) });
+        let (catalog, brand, templates, route) = handles.take().ok_or("the widget did not render")?;
+        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, route, _view: Box::new(view) });
         Ok(())
     }
 
@@ -335,9 +332,22 @@ impl Widget {
     }
 }
 
+/// The view to open first; a path that is not one of ours opens `home`
+/// and says why in the console.
+fn initial_route(view: Option<&str>) -> Route {
+    match view.map(Route::parse) {
+        None => Route::Home,
+        Some(Ok(route)) => route,
+        Some(Err(e)) => {
+            console_warn(&format!("view {:?}: {e}; opening home", view.unwrap_or_default()));
+            Route::Home
+        }
+    }
+}
+
 /// Mounts a widget into `host`'s shadow root. Never throws for bad options:
 /// a wrong bridge is shown in the widget and in the console.
-#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
+#[wasm_bindgen]
 pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Result<Widget, JsValue> {
     let settings = Settings::from_options(&options);
     let mut widget = Widget { host, shared_sheet, settings, mounted: None };
@@ -345,19 +355,32 @@ pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Resu
     Ok(widget)
 }
 
-#[cfg_attr(not(feature = "feature-module"), wasm_bindgen)]
+#[wasm_bindgen]
 impl Widget {
     /// Changes options in place. Texts, locale, brand and theme apply at once;
     /// a new bridge re-mounts the widget (a different person or store).
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
-        let bridge_changed = self.settings.apply(read_options(&options));
+        let options = read_options(&options);
+        let asked = options.view.clone();
+        // A new bridge re-mounts where the person was, unless a view is given.
+        let here = self.view();
+        let bridge_changed = self.settings.apply(options);
         if bridge_changed || self.mounted.is_none() {
+            if asked.is_none() {
+                self.settings.view = Some(here);
+            }
             self.teardown();
             return self.render();
+        }
+        if let Some(view) = asked {
+            self.navigate(view);
         }
         if let Some(m) = &mut self.mounted {
             m.catalog.set(self.settings.catalog());
             m.brand.set(self.settings.brand_name.clone());
+            if m.templates.with_untracked(|t| *t != self.settings.templates) {
+                m.templates.set(self.settings.templates.clone());
+            }
             let css = self.settings.theme_css();
             let sheet = match m.theme_sheet.take() {
                 Some(s) => s,
@@ -382,8 +405,30 @@ impl Widget {
         self.teardown();
     }
 
+    /// Opens `view` (`home`, `relationship/{id}`, `relationship/{id}/goals`,
+    /// …). A path that is not a view of this widget is refused with a
+    /// console warning and changes nothing. The host hears `mw:navigate`.
+    pub fn navigate(&mut self, view: String) {
+        let Some(m) = &self.mounted else { return };
+        match Route::parse(&view) {
+            Ok(route) if m.route.with_untracked(|r| *r != route) => {
+                let path = route.to_path();
+                m.route.set(route);
+                dispatch(&self.host, HostEvent::Navigate { view: path });
+            }
+            Ok(_) => {}
+            Err(e) => console_warn(&format!("navigate {view:?}: {e}")),
+        }
+    }
+
+    /// The view shown now, as a path.
+    #[wasm_bindgen(getter)]
+    pub fn view(&self) -> String {
+        self.mounted.as_ref().map(|m| m.route.with_untracked(Route::to_path)).unwrap_or_else(|| "home".into())
+    }
+
     /// Whether the widget is currently mounted.
-    #[cfg_attr(not(feature = "feature-module"), wasm_bindgen(getter))]
+    #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
     }

@@ -8,7 +8,5 @@ pub mod domain;
 pub mod bridge;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(all(target_arch = "wasm32", feature = "feature-module"))]
-pub mod feature;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

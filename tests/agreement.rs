@@ -1,34 +1,28 @@
-//! Component tests of the agreement module (`--features agreement-module`),
-//! mounted by `feature::mount_agreement` into a slot inside a shadow root, as
+//! Component tests of the Agreement view,
+//! mounted as the whole widget opened on the relationship's Agreement view, as
 //! `loader.js` does, with the shipped local bridge in memory.
-#![cfg(all(target_arch = "wasm32", feature = "agreement-module"))]
+#![cfg(target_arch = "wasm32")]
 
 mod support;
 
-use mentoring_widget::feature::{mount_agreement, FeatureHandle};
 use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::ShadowRoot;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 struct Mounted {
     root: ShadowRoot,
     events: JsValue,
-    handle: FeatureHandle,
+    handle: mentoring_widget::embed::Widget,
 }
 
 /// The agreement of relationship `rel1`, in a slot of a widget-like host.
 fn mount_agreement_with(bridge: &JsValue, extra: &str) -> Mounted {
-    let host = newHost();
-    let events = recordEvents(&host);
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
-    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
-    root.append_child(&slot).unwrap();
-    let handle = mount_agreement(slot, options(bridge, &js(extra)), "rel1".into()).unwrap();
-    Mounted { root, events, handle }
+    let m = mount_view(bridge, extra, "relationship/rel1/agreement");
+    Mounted { root: m.root, events: m.events, handle: m.widget }
 }
 
 

@@ -1,11 +1,10 @@
-//! Component tests of the check-ins module (`--features checkins-module`),
-//! mounted by `feature::mount_checkins` into a slot inside a shadow root, as
+//! Component tests of the Check-ins and Timeline views,
+//! mounted as the whole widget opened on the relationship's Check-ins view, as
 //! `loader.js` does, with the shipped local bridge in memory.
-#![cfg(all(target_arch = "wasm32", feature = "checkins-module"))]
+#![cfg(target_arch = "wasm32")]
 
 mod support;
 
-use mentoring_widget::feature::mount_checkins;
 use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,13 +32,12 @@ const GOAL: &str = r#"{"schema":1,"kind":"goal","data":{"id":"g1","relationshipI
 struct Mounted {
     root: ShadowRoot,
     events: JsValue,
-    _handle: mentoring_widget::feature::FeatureHandle,
+    _handle: mentoring_widget::embed::Widget,
 }
 
 fn mount_in_slot(bridge: &JsValue) -> Mounted {
-    let (root, events, slot) = shadow_slot();
-    let handle = mount_checkins(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
-    Mounted { root, events, _handle: handle }
+    let m = mount_view(bridge, "{}", "relationship/rel1/checkins");
+    Mounted { root: m.root, events: m.events, _handle: m.widget }
 }
 
 async fn seeded(state: &str) -> (JsValue, JsValue, JsValue) {
@@ -111,8 +109,9 @@ async fn action_items_carry_forward_and_progress_feeds_the_goal() {
     assert!(get(&m.root, ".mw-agenda [data-source='carried']").text_content().unwrap().contains("Send Ben the talk outline"));
     assert_eq!(value(&m.root, "#mw-ci-action-0-text"), "Send Ben the talk outline");
     assert_eq!(value(&m.root, "#mw-ci-date"), todayIso(14));
-    // The pulse of the first meeting is in the chart's text alternative.
-    assert!(text(&m.root).contains("Ana Li — useful 4/5, progress 3/5"), "{}", text(&m.root));
+    // The pulse of the first meeting is in the chart's text alternative, on the Timeline view.
+    click(&m.root, "#mw-tab-timeline");
+    until(&m.root, "the pulse chart", || text(&m.root).contains("Ana Li — useful 4/5, progress 3/5")).await;
 }
 
 // Pins: my private note is stored under my private key, labelled private, and
@@ -236,7 +235,9 @@ async fn pause_resume_and_the_midpoint_review() {
     click(&m.root, "#mw-review-decision-continue");
     until(&m.root, "Finish enabled", || enabled(&m.root, ".mw-checkin-form .mw-actions .mw-button:nth-child(2)")).await;
     click(&m.root, ".mw-checkin-form .mw-actions .mw-button:nth-child(2)");
-    until(&m.root, "active after the review", || text(&m.root).contains("Continued after the mid-point review")).await;
+    until(&m.root, "active again after the review", || get(&m.root, ".mw-page__top .mw-badge").text_content().unwrap_or_default() == "Active").await;
+    click(&m.root, "#mw-tab-timeline");
+    until(&m.root, "the review on the timeline", || text(&m.root).contains("Continued after the mid-point review")).await;
     let rel = stored(&ana, "mw/v1/rel/rel1").await;
     assert!(rel.contains(r#""state":"active""#), "{rel}");
     for step in ["Paused", "Resumed", "Mid-point review started", "Continued after the mid-point review"] {

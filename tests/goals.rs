@@ -1,12 +1,11 @@
-//! Component tests of the goal tracker module (`--features goals-module`),
-//! mounted by `feature::mount_goals` into a slot inside a shadow root, as
+//! Component tests of the Goals view,
+//! mounted as the whole widget opened on the relationship's Goals view, as
 //! `loader.js` does, with the shipped local bridge in memory.
-#![cfg(all(target_arch = "wasm32", feature = "goals-module"))]
+#![cfg(target_arch = "wasm32")]
 
 mod support;
 
 use gloo_timers::future::TimeoutFuture;
-use mentoring_widget::feature::mount_goals;
 use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,14 +22,13 @@ const REL: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind
 struct Mounted {
     root: ShadowRoot,
     events: JsValue,
-    _handle: mentoring_widget::feature::FeatureHandle,
+    _handle: mentoring_widget::embed::Widget,
 }
 
 /// A widget-like host with a shadow root and a slot, as the main module leaves it.
 fn mount_in_slot(bridge: &JsValue) -> Mounted {
-    let (root, events, slot) = shadow_slot();
-    let handle = mount_goals(slot, options(bridge, &js("{}")), "rel1".into()).unwrap();
-    Mounted { root, events, _handle: handle }
+    let m = mount_view(bridge, "{}", "relationship/rel1/goals");
+    Mounted { root: m.root, events: m.events, _handle: m.widget }
 }
 
 async fn add_goal(root: &ShadowRoot, title: &str) {

@@ -3,11 +3,13 @@
  *
  *   <script src=".../loader.js" defer></script>
  *   <mentoring-widget view="home"></mentoring-widget>
- *   MentoringWidget("init", { bridge, locale, theme, brandName, text });
+ *   MentoringWidget("init", { bridge, locale, theme, brandName, text, history });
  *
  * Defines <mentoring-widget>, runs commands queued before it loaded, and
- * offers MentoringWidget.mount(element, options) -> { update, destroy }.
+ * offers MentoringWidget.mount(element, options) -> { update, navigate, destroy }.
  * Every instance on the page shares one wasm module and one stylesheet.
+ * The wasm, its glue and the stylesheet are fetched at the same time; the
+ * code of each view is a chunk fetched when the view first opens.
  */
 (function () {
   "use strict";
@@ -24,11 +26,14 @@
     console[level]("[mentoring-widget] " + message, detail === undefined ? "" : detail);
   }
 
-  // One wasm module and one constructed stylesheet for the whole page.
+  // One wasm module and one constructed stylesheet for the whole page. The
+  // three downloads start together: the wasm does not wait for the glue.
   function boot() {
     if (!booting) {
+      var wasm = fetch(base + "mentoring_widget_bg.wasm");
+      wasm.catch(function () {});
       var glue = import(base + "mentoring_widget.js").then(function (m) {
-        return m.default({ module_or_path: base + "mentoring_widget_bg.wasm" }).then(function () { return m; });
+        return m.default({ module_or_path: wasm }).then(function () { return m; });
       });
       var sheet = fetch(base + "widget.css").then(function (r) {
         if (!r.ok) throw new Error("widget.css: HTTP " + r.status);
@@ -75,70 +80,67 @@
     if (stale) stale.remove();
   }
 
-  // Feature modules (agreement, check-ins, goals) load on demand, once per page, when
-  // a screen that needs them opens: they stay out of the first load.
-  var FEATURES = ["agreement", "goals", "checkins"];
-  var features = {};
-  function feature(name) {
-    if (!features[name]) {
-      features[name] = import(base + "mentoring_widget_" + name + ".js").then(function (m) {
-        return m.default({ module_or_path: base + "mentoring_widget_" + name + "_bg.wasm" }).then(function () { return m; });
-      });
-      features[name].catch(function () { delete features[name]; });
-    }
-    return features[name];
+  // With `history: true`, each move between views is a browser history
+  // entry, so back and forward move between views. The portal's URL is left
+  // alone (put the view in it on `mw:navigate` if you want); the view is
+  // kept in history.state under this key, with one entry per element.
+  var HISTORY_KEY = "mentoringWidget";
+  var restoring = false;
+  function historyKey(el) {
+    return el.id || "mw-" + Array.prototype.indexOf.call(document.querySelectorAll("mentoring-widget"), el);
   }
-
-  // Mounts feature `name` into `slot`; returns the function that removes it.
-  function loadFeature(name, slot, relationshipId, options) {
-    var handle = null;
-    var gone = false;
-    if (FEATURES.indexOf(name) < 0) return function () {};
-    feature(name).then(function (m) {
-      if (gone) return;
-      handle = m["mount_" + name](slot, options, relationshipId);
-    }).catch(function (error) {
-      log("error", "could not load the " + name + " module", error);
-      if (!gone) {
-        var p = document.createElement("p");
-        p.setAttribute("role", "alert");
-        p.className = "mw-panel mw-panel--error";
-        p.textContent = (options.text && options.text["shell.feature_failed"]) ||
-          "This part could not be loaded. Please reload the page to try again.";
-        slot.appendChild(p);
-      }
-      slot.dispatchEvent(new CustomEvent("mw:error", {
-        bubbles: true, composed: true, detail: { code: "load_failed", message: String(error && error.message || error) }
-      }));
-    });
-    return function dispose() {
-      gone = true;
-      if (handle) { handle.destroy(); handle.free(); handle = null; }
-      while (slot.firstChild) slot.removeChild(slot.firstChild);
-    };
+  function viewInHistory(el) {
+    var state = history.state && history.state[HISTORY_KEY];
+    return state && typeof state[historyKey(el)] === "string" ? state[historyKey(el)] : null;
+  }
+  function recordView(el, view, replace) {
+    var state = Object.assign({}, history.state || {});
+    state[HISTORY_KEY] = Object.assign({}, state[HISTORY_KEY] || {});
+    state[HISTORY_KEY][historyKey(el)] = view;
+    if (replace) history.replaceState(state, ""); else history.pushState(state, "");
   }
 
   /** Mounts a widget into `el`. Resolves to { update(options), destroy() }. */
   function mount(el, options) {
     if (!(el instanceof HTMLElement)) return Promise.reject(new TypeError("MentoringWidget.mount needs an element"));
     var merged = Object.assign({}, defaults || {}, options || {});
+    if (merged.view === undefined && el.getAttribute("view")) merged.view = el.getAttribute("view");
+    if (merged.history && viewInHistory(el)) merged.view = viewInHistory(el);
     return Promise.all([boot(), withBridge(merged)]).then(function (r) {
       clearLoadFailure(el);
       var current = r[1];
-      var withHook = Object.assign({}, current, {
-        __loadFeature: function (name, slot, relationshipId) { return loadFeature(name, slot, relationshipId, current); }
-      });
-      var widget = r[0].glue.mount(el, withHook, r[0].sheet);
+      var widget = r[0].glue.mount(el, current, r[0].sheet);
       var alive = true;
+      // Every move becomes a history entry, except those that come from
+      // the history itself (back, forward).
+      function onNavigate(e) {
+        if (e.target !== el || !current.history || restoring) return;
+        recordView(el, e.detail.view, false);
+      }
+      function onPopState() {
+        if (!current.history) return;
+        var view = viewInHistory(el) || "home";
+        restoring = true;
+        try { widget.navigate(view); } finally { restoring = false; }
+      }
+      el.addEventListener("mw:navigate", onNavigate);
+      window.addEventListener("popstate", onPopState);
+      if (current.history && !viewInHistory(el)) recordView(el, widget.view, true);
       return {
         update: function (next) {
           if (!alive) return;
           current = Object.assign({}, current, next || {});
           widget.update(next || {});
         },
+        navigate: function (view) {
+          if (alive) widget.navigate(String(view));
+        },
+        get view() { return alive ? widget.view : null; },
         destroy: function () {
           if (!alive) return;
           alive = false;
+          el.removeEventListener("mw:navigate", onNavigate);
+          window.removeEventListener("popstate", onPopState);
           widget.destroy();
           widget.free();
         }
@@ -164,8 +166,14 @@
   }
 
   class MentoringWidgetElement extends HTMLElement {
+    static get observedAttributes() { return ["view"]; }
     connectedCallback() { if (defaults) mountElement(this); }
     disconnectedCallback() { destroyElement(this); }
+    // Changing the attribute moves a mounted widget to that view.
+    attributeChangedCallback(name, old, value) {
+      var pending = elements.get(this);
+      if (name === "view" && pending && value && old !== value) pending.then(function (h) { h.navigate(value); }, function () {});
+    }
   }
 
   function api(command, options) {
@@ -178,11 +186,15 @@
         defaults = Object.assign({}, defaults || {}, options || {});
         elements.forEach(function (p) { p.then(function (h) { h.update(options); }, function () {}); });
         break;
+      case "navigate":
+        // MentoringWidget("navigate", "relationship/{id}/goals"): every widget on the page.
+        elements.forEach(function (p) { p.then(function (h) { h.navigate(options); }, function () {}); });
+        break;
       case "destroy":
         Array.from(elements.keys()).forEach(destroyElement);
         break;
       default:
-        log("warn", "unknown command " + JSON.stringify(command) + " (use init, update or destroy)");
+        log("warn", "unknown command " + JSON.stringify(command) + " (use init, update, navigate or destroy)");
     }
   }
   api.mount = mount;

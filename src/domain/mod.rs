@@ -12,8 +12,10 @@ pub mod goals;
 pub mod ids;
 pub mod keys;
 pub mod messages;
+pub mod overview;
 pub mod person;
 pub mod relationship;
+pub mod route;
 pub mod theme;
 
 /// A problem with one field of a form, as a message key the UI can show next

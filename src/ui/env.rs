@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::bridge::{BridgeError, HostBridge};
-use crate::domain::agreement::template::Template;
 use crate::domain::messages::Catalog;
+use crate::domain::route::Route;
 
 /// Reads texts by message key. Reading inside a reactive closure tracks the
 /// catalog, so `update({ text })` from the host re-renders the words.
@@ -59,6 +59,9 @@ pub enum HostEvent {
     RematchRequested { relationship_id: String, mentee_id: String },
     /// The relationship is closed (no-fault reason as its stored name).
     Closed { relationship_id: String, reason: &'static str },
+    /// The person moved to another view (`home`, `relationship/{id}/goals`):
+    /// a portal can put it in its URL and pass it back as `view`.
+    Navigate { view: String },
 }
 
 #[derive(Clone)]
@@ -67,16 +70,17 @@ pub struct Env {
     pub i18n: I18n,
     /// The vendor's product name, if they set one.
     pub brand: RwSignal<Option<String>>,
-    /// Templates the vendor passed (already validated), shown after the built-in ones.
-    pub templates: RwSignal<Vec<Template>>,
+    /// Templates the vendor passed, as the JSON text given: the agreement
+    /// view checks them where it offers them (so the checks are not in the
+    /// first load), shown after the built-in ones.
+    pub templates: RwSignal<String>,
     /// The element the widget is mounted on (print mode marks it).
     pub host: SendWrapper<web_sys::HtmlElement>,
     /// The signed-in person's IANA time zone, once the host has said it:
     /// "today" and "overdue" are reckoned there.
     pub time_zone: RwSignal<Option<String>>,
-    /// `loader.js`'s hook that loads a feature module (the goal tracker)
-    /// into a slot; absent when the widget is mounted without the loader.
-    feature_loader: SendWrapper<Option<js_sys::Function>>,
+    /// Where the person is: the view shown (see `domain::route`).
+    pub route: RwSignal<Route>,
     emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
 }
 
@@ -85,7 +89,7 @@ impl Env {
         bridge: Result<HostBridge, BridgeError>,
         i18n: I18n,
         brand: RwSignal<Option<String>>,
-        templates: RwSignal<Vec<Template>>,
+        templates: RwSignal<String>,
         host: web_sys::HtmlElement,
         emit: Rc<dyn Fn(HostEvent)>,
     ) -> Env {
@@ -96,26 +100,20 @@ impl Env {
             templates,
             host: SendWrapper::new(host),
             time_zone: RwSignal::new(None),
-            feature_loader: SendWrapper::new(None),
+            route: RwSignal::new(Route::Home),
             emit: SendWrapper::new(emit),
         }
     }
 
-    pub fn with_feature_loader(mut self, loader: Option<js_sys::Function>) -> Env {
-        self.feature_loader = SendWrapper::new(loader);
-        self
-    }
-
-    /// Asks the loader to mount feature module `name` into `slot` for a
-    /// relationship; returns the function that removes it again.
-    pub fn load_feature(&self, name: &str, slot: &web_sys::Element, relationship_id: &str) -> Option<js_sys::Function> {
-        use wasm_bindgen::JsCast;
-        let loader: &Option<js_sys::Function> = &self.feature_loader;
-        let loader = loader.as_ref()?;
-        let dispose = loader
-            .call3(&wasm_bindgen::JsValue::NULL, &name.into(), slot, &relationship_id.into())
-            .ok()?;
-        dispose.dyn_into::<js_sys::Function>().ok()
+    /// Opens `route`, and tells the host (`mw:navigate`) so it can keep
+    /// the view in its URL or history. Opening the view already shown does nothing.
+    pub fn navigate(&self, route: Route) {
+        if self.route.with_untracked(|r| *r == route) {
+            return;
+        }
+        let view = route.to_path();
+        self.route.set(route);
+        self.emit(HostEvent::Navigate { view });
     }
 
     pub fn emit(&self, event: HostEvent) {

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, openTab, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -28,6 +28,10 @@ test("draft from a template, both sign, amend, re-sign, print", async (t) => {
 
   // Ana proposes a reverse mentorship with Ben (she is the leader, the mentee).
   await proposeToBen(widget, "Reverse mentoring");
+  // The overview says what is needed first, and leads there.
+  await widget.getByText("Write your mentoring agreement together.").waitFor();
+  await widget.getByRole("button", { name: "Open the agreement" }).click();
+  await widget.getByRole("tab", { name: "Agreement", selected: true }).waitFor();
 
   // The reverse-mentoring template is offered first.
   await widget.getByText("Start from", { exact: true }).waitFor();
@@ -46,12 +50,14 @@ test("draft from a template, both sign, amend, re-sign, print", async (t) => {
   // Ben reviews and signs first.
   await signInAs(page, "u-ben", "Ben Okafor");
   await widget.getByRole("button", { name: /Reverse mentoring with Ana Li/ }).click();
+  await openTab(widget, "Agreement");
   await widget.getByRole("button", { name: "Sign as Ben Okafor (Mentor)" }).click();
   await widget.getByText("You have signed").waitFor();
 
   // Ana signs: the agreement comes into force.
   await signInAs(page, "u-ana", "Ana Li");
   await widget.getByRole("button", { name: /Reverse mentoring with Ben Okafor/ }).click();
+  await openTab(widget, "Agreement");
   await widget.getByRole("button", { name: "Sign as Ana Li (Mentee)" }).click();
   await widget.getByText(/Version 1, in force since/).waitFor();
   assert.match(await widget.locator(".mw-page").innerText(), /Active/);
@@ -69,6 +75,7 @@ test("draft from a template, both sign, amend, re-sign, print", async (t) => {
   // Ben sees exactly what changes, and re-signs.
   await signInAs(page, "u-ben", "Ben Okafor");
   await widget.getByRole("button", { name: /Reverse mentoring with Ana Li/ }).click();
+  await openTab(widget, "Agreement");
   const changes = widget.locator(".mw-changes");
   await changes.waitFor();
   assert.match(await changes.innerText(), /How often we meet\s+Every two weeks\s+Every week/);

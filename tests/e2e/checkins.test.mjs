@@ -7,17 +7,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, openTab, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Fails if any message key shows through instead of its text (each wasm
- *  module carries only its own texts, so a key named in the wrong module would). */
+/** Fails if any message key shows through instead of its text. */
 async function noRawKeys(widget) {
   const text = await widget.innerText();
-  const raw = text.match(/\b(agr|tpl|goal|coach|checkin|close|life|pulse|review|summary|timeline|home|shell|form|list|page|state|kind|role|due|error|bridge)\.[a-z_]+(\.[a-z_]+)*\b/g);
+  const raw = text.match(/\b(agr|tpl|goal|coach|checkin|close|life|pulse|review|summary|timeline|home|shell|form|list|page|state|kind|role|due|error|bridge|tab|overview)\.[a-z_]+(\.[a-z_]+)*\b/g);
   assert.equal(raw, null, `raw message keys on screen: ${raw}`);
 }
 
@@ -37,6 +36,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
 
   // Ana proposes a traditional mentorship with Ben mentoring her.
   await proposeToBen(widget, "Traditional mentoring");
+  await openTab(widget, "Agreement");
 
   // The agreement, from the template: it started four weeks ago and its
   // review was yesterday (the template's dates, moved back).
@@ -51,6 +51,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await widget.getByText("You have signed").waitFor();
 
   // A goal to report progress on.
+  await openTab(widget, "Goals");
   const goals = widget.locator(".mw-goals");
   await goals.getByLabel("New goal").fill("Give a conference talk");
   await goals.getByRole("button", { name: "Add goal" }).click();
@@ -58,6 +59,9 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
 
   await signInAs(page, "u-ben", "Ben Okafor");
   await widget.getByRole("button", { name: /Traditional mentoring with Ana Li/ }).click();
+  // Ben's overview says his signature is awaited, and leads to it.
+  await widget.getByText("The agreement is waiting for your signature.").waitFor();
+  await widget.getByRole("button", { name: "Open the agreement" }).click();
   await widget.getByRole("button", { name: "Sign as Ben Okafor (Mentor)" }).click();
   await widget.getByText(/Version 1, in force since/).waitFor();
 
@@ -72,8 +76,11 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await shot(page, "20-home-checkin-overdue.png");
   await noRawKeys(widget);
 
-  // The first check-in, today.
+  // The first check-in, today: the overview says it is overdue.
   await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+  await widget.getByText(/A check-in is overdue since .* \(28 days\)/).waitFor();
+  await shot(page, "20b-overview-overdue.png");
+  await openTab(widget, "Check-ins");
   const checkins = widget.locator(".mw-checkins");
   await checkins.getByRole("button", { name: "New check-in today" }).click();
   const form = checkins.locator(".mw-checkin-form");
@@ -125,6 +132,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   // Ben opens the first check-in: the shared record, never Ana's private note.
   await signInAs(page, "u-ben", "Ben Okafor");
   await widget.getByRole("button", { name: /Traditional mentoring with Ana Li/ }).click();
+  await openTab(widget, "Check-ins");
   await checkins.locator(".mw-checkin-item").last().getByRole("button").click();
   await form.waitFor();
   assert.equal(await form.locator("#mw-ci-wins").inputValue(), "Abstract submitted");
@@ -149,13 +157,16 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await shot(page, "24-midpoint-review.png");
   await noRawKeys(widget);
   await form.getByRole("button", { name: "Finish the review" }).click();
-  await checkins.locator(".mw-timeline").getByText("Continued after the mid-point review").waitFor();
-  await checkins.locator(".mw-pulse-chart").waitFor();
+  await widget.locator(".mw-page__top .mw-badge").getByText("Active", { exact: true }).waitFor();
+  await openTab(widget, "Timeline");
+  await widget.locator(".mw-timeline").getByText("Continued after the mid-point review").waitFor();
+  await widget.locator(".mw-pulse-chart").waitFor();
   await shot(page, "25-timeline-and-pulse.png");
 
   // Ana moves on: time is up; the goal partly reached; her reflection; a new mentor, please.
   await signInAs(page, "u-ana", "Ana Li");
   await widget.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+  await openTab(widget, "Check-ins");
   await checkins.getByRole("button", { name: "Move on…" }).click();
   await checkins.getByLabel("Our planned time is up").check();
   await checkins.getByRole("button", { name: "Start moving on" }).click();
@@ -203,7 +214,7 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await page.emulateMedia({ media: "print" });
   const onPaper = await page.evaluate(() => {
     const root = document.querySelector("mentoring-widget").shadowRoot;
-    return ["#mw-agreement-slot", "#mw-goals-slot", ".mw-timeline", ".mw-life", ".mw-closed-summary"].map((s) => root.querySelector(s).getClientRects().length > 0);
+    return [".mw-tabs", "#mw-panel-agreement", "#mw-panel-goals", ".mw-life", ".mw-closed-summary"].map((s) => root.querySelector(s).getClientRects().length > 0);
   });
   assert.deepEqual(onPaper, [false, false, false, false, true]);
   await shot(page, "29-summary-on-paper.png");
@@ -217,10 +228,15 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   for (const [id, name, partner] of [["u-ana", "Ana Li", "Ben Okafor"], ["u-ben", "Ben Okafor", "Ana Li"]]) {
     await signInAs(page, id, name);
     await widget.getByRole("button", { name: new RegExp(`Traditional mentoring with ${partner}`) }).click();
-    await checkins.getByText("This relationship is closed").waitFor();
-    await widget.locator(".mw-goals").waitFor();
+    await widget.getByText("Nothing needs you right now.").waitFor();
+    await openTab(widget, "Agreement");
+    await widget.getByText(/Version 1, in force since/).waitFor();
     assert.equal(await widget.getByRole("button", { name: "Propose an amendment" }).count(), 0);
+    await openTab(widget, "Goals");
+    await widget.locator(".mw-goals").waitFor();
     assert.equal(await widget.getByRole("button", { name: "Add goal" }).count(), 0);
+    await openTab(widget, "Check-ins");
+    await checkins.getByText("This relationship is closed").waitFor();
     assert.equal(await checkins.getByRole("button", { name: /New check-in|Move on|Pause/ }).count(), 0);
     await checkins.locator(".mw-checkin-item").last().getByRole("button").click();
     await form.waitFor();

@@ -1,11 +1,11 @@
-// End to end: the goal tracker (its own wasm module, loaded when a
-// relationship opens) through the demo portal. Ana adds a vague goal, reads
+// End to end: the goal tracker (the Goals view, whose code is a chunk
+// fetched when the view first opens) through the demo portal. Ana adds a vague goal, reads
 // the coach's hints, makes it SMART, adds milestones and ticks them off; Ben
 // sees the progress chart and signs the goal off.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, openPage, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
+import { BASE, launch, openPage, openTab, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 
 let browser;
@@ -22,15 +22,16 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
-  assert.ok(!loaded.some((u) => u.includes("mentoring_widget_goals")), "the goal module is not part of the first load");
+  assert.ok(!loaded.some((u) => u.includes("split_mw_goals")), "the Goals view's code is not part of the first load");
 
-  // A relationship with Ben.
+  // A relationship with Ben; its Goals view.
   await proposeToBen(widget, "Traditional mentoring");
+  await openTab(widget, "Goals");
 
   // The goal tracker arrives on demand.
   const goals = widget.locator(".mw-goals");
   await goals.waitFor();
-  assert.ok(loaded.some((u) => u.endsWith("mentoring_widget_goals_bg.wasm")));
+  assert.ok(loaded.some((u) => u.endsWith("split_mw_goals.wasm")));
   await goals.getByLabel("New goal").fill("Get better at presenting");
   await goals.getByRole("button", { name: "Add goal" }).click();
   const editor = goals.locator(".mw-goal-editor");
@@ -72,6 +73,7 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   // Ben sees the chart (with its text alternative) and signs the goal off.
   await signInAs(page, "u-ben", "Ben Okafor");
   await widget.getByRole("button", { name: /Traditional mentoring with Ana Li/ }).click();
+  await openTab(widget, "Goals");
   await goals.waitFor();
   await goals.getByRole("button", { name: "Present the Q1 planning review to the leadership team", exact: true }).click();
   const chart = editor.locator("svg[role=img]");
@@ -89,17 +91,18 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   assert.match(text, /^Goal,Owner,Status,Progress \(%\),Due,Measure,Milestones\r\n/);
   assert.match(text, /Present the Q1 planning review to the leadership team,Ana Li,Achieved,100,/);
 
-  // Destroying the widget removes the goal module's nodes with the rest.
+  // Destroying the widget removes the Goals view's nodes with the rest.
   await page.evaluate(() => window.MentoringWidget("destroy"));
   await page.waitForFunction(() => document.querySelector("mentoring-widget").shadowRoot.childElementCount === 0);
   assert.deepEqual(problems, []);
 });
 
-test("if the goal module cannot be loaded, the page says so and the rest works", async (t) => {
+test("if the Goals view's code cannot be fetched, the view says so, the rest works, and trying again works", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.route("**/mentoring_widget_goals_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  const gone = (route) => route.fulfill({ status: 404, body: "gone" });
+  await page.route("**/split_mw_goals.wasm", gone);
   const errors = await recordEvents(page, ["mw:error"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
@@ -111,7 +114,16 @@ test("if the goal module cannot be loaded, the page says so and the rest works",
   await widget.getByLabel("Peer mentoring").check();
   await widget.getByRole("button", { name: "Propose relationship" }).click();
   await widget.getByRole("button", { name: /Peer mentoring with Sam Rivera/ }).click();
-  await widget.getByText("This part could not be loaded").waitFor();
-  await widget.getByText("Start from", { exact: true }).waitFor();
+  await openTab(widget, "Goals");
+  const panel = widget.locator("#mw-panel-goals");
+  await panel.getByText("This part could not be loaded").waitFor();
   assert.ok(errors.some((e) => e.includes("load_failed")), errors.join("\n"));
+  await shot(page, "19-goals-chunk-failed.png");
+  await openTab(widget, "Agreement");
+  await widget.getByText("Start from", { exact: true }).waitFor();
+  // The network is back: trying again fetches the code afresh.
+  await page.unroute("**/split_mw_goals.wasm", gone);
+  await openTab(widget, "Goals");
+  await panel.getByRole("button", { name: "Try again" }).click();
+  await panel.getByLabel("New goal").waitFor();
 });

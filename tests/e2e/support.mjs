@@ -62,3 +62,9 @@ export async function proposeToBen(widget, kind) {
   await widget.getByRole("button", { name: "Propose relationship" }).click();
   await widget.getByRole("button", { name: new RegExp(`${kind} with Ben Okafor`) }).click();
 }
+
+/** Opens a view of the open relationship by its tab, as a person clicks it. */
+export async function openTab(widget, name) {
+  await widget.getByRole("tab", { name, exact: true }).click();
+  await widget.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+}

@@ -120,3 +120,21 @@ pub fn shadow_slot() -> (ShadowRoot, JsValue, HtmlElement) {
     root.append_child(&slot).unwrap();
     (root, events, slot)
 }
+
+/// The whole widget, mounted by `embed::mount` as `loader.js` does, opened on
+/// `view` (`relationship/rel1/goals`, …), with the host's events recorded.
+pub struct InView {
+    pub root: ShadowRoot,
+    pub events: JsValue,
+    pub widget: mentoring_widget::embed::Widget,
+}
+
+pub fn mount_view(bridge: &JsValue, extra: &str, view: &str) -> InView {
+    let host = newHost();
+    let events = recordEvents(&host);
+    let opts = options(bridge, &js(extra));
+    js_sys::Reflect::set(&opts, &"view".into(), &view.into()).unwrap();
+    let widget = mentoring_widget::embed::mount(host.clone(), opts, makeSheet("")).expect("mount");
+    let root = host.shadow_root().expect("a shadow root");
+    InView { root, events, widget }
+}

@@ -80,6 +80,21 @@ pub fn wasm_bindgen() -> Result<(), String> {
     Ok(())
 }
 
+/// The splitter that cuts each view's code into its own chunk, pinned like
+/// wasm-bindgen (its output must match the `wasm_split_helpers` runtime in
+/// Cargo.lock). Without the `build-binary` feature no binary is installed.
+pub const WASM_SPLIT_CLI: &str = "0.2.4";
+
+pub fn wasm_split() -> Result<(), String> {
+    let list = output("cargo", &["install", "--list"]).unwrap_or_default();
+    let want = format!("wasm_split_cli_support v{WASM_SPLIT_CLI}:");
+    if list.lines().any(|l| l.trim() == want) && output("wasm-split-cli", &["--help"]).is_some() {
+        return Ok(());
+    }
+    say(&format!("installing wasm-split-cli (crate wasm_split_cli_support {WASM_SPLIT_CLI}) from crates.io; a few minutes"));
+    run(Command::new("cargo").args(["install", "--locked", "--force", "wasm_split_cli_support", "--version", WASM_SPLIT_CLI, "--features", "build-binary"]))
+}
+
 /// binaryen's wasm-opt from the npm registry, pinned in tools/package-lock.json.
 /// Debian's binaryen 108 is not used: it rewrites wasm-bindgen's
 /// `__wbindgen_externrefs` export to point at the function table, and the

@@ -6,7 +6,6 @@ pub mod agreement_document;
 pub mod agreement_field;
 pub mod agreement_form;
 pub mod agreement_panel;
-pub mod agreement_root;
 pub mod change_list;
 pub mod export_bar;
 pub mod signature_panel;

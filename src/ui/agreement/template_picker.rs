@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::agreement::template::{builtin, instantiate, ordered_for};
+use crate::domain::agreement::template::{builtin, instantiate, ordered_for, parse_vendor};
 use crate::domain::agreement::Content;
 use crate::domain::relationship::Kind;
 use crate::ui::dom::{dyn_view, el, fragment, AnyView};
@@ -11,7 +11,15 @@ use crate::ui::platform::today;
 /// template, the one for this kind of mentoring first.
 pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> AnyView {
     let i18n = env.i18n;
-    let vendor = env.templates;
+    // The vendor's templates are checked here, where they are offered: each
+    // one refused is reported once to the console and the host, the others offered.
+    let json = env.templates;
+    let refused = json.with_untracked(|j| if j.is_empty() { Vec::new() } else { parse_vendor(j).1 });
+    for e in refused {
+        crate::bridge::host::console_error(&e.to_string());
+        env.emit(crate::ui::env::HostEvent::Error { code: "template_invalid", message: e.to_string() });
+    }
+    let vendor = Memo::new(move |_| json.with(|j| if j.is_empty() { Vec::new() } else { parse_vendor(j).0 }));
     let templates = Memo::new(move |_| {
         let mut all = i18n.0.with(builtin);
         all.extend(vendor.get());

@@ -1,12 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use send_wrapper::SendWrapper;
 
 use crate::bridge::repo::save_checkin;
 use crate::domain::checkins::record::{CheckIn, CheckInKind, Review};
-use crate::domain::keys;
 use crate::domain::relationship::State;
-use crate::ui::checkins::book::{load_book, refresh, Book, BookError};
+use crate::ui::workspace::state::Workspace;
 use crate::ui::checkins::checkin_form::{checkin_form, unsaved_checkin};
 use crate::ui::checkins::checkin_list::checkin_list;
 use crate::ui::checkins::closed_summary::closed_summary;
@@ -14,18 +12,9 @@ use crate::ui::checkins::closing_panel::closing_panel;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::checkins::lifecycle_panel::lifecycle_panel;
 use crate::ui::checkins::next_checkin_card::next_checkin_card;
-use crate::ui::checkins::pulse_chart::pulse_chart;
-use crate::ui::checkins::timeline_view::timeline_view;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
 use crate::ui::platform::{fresh_id, now_rfc3339, today_in};
-
-#[derive(Clone, Debug, PartialEq)]
-enum Phase {
-    Loading,
-    Ready,
-    Failed(String),
-}
 
 /// Which check-in the form shows: a stored one (by id) or a new one not yet saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,97 +23,24 @@ pub enum Editing {
     New(Box<CheckIn>),
 }
 
-/// CheckinsRoot: the top of the check-ins module: where the relationship
-/// stands and what can be done next (pause, review, moving on), the next
-/// check-in, the check-ins themselves, the pulse and the timeline; once
-/// closed, the summary. It follows the partner's changes as they land.
-pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
+/// CheckinsRoot: the Check-ins view: where the relationship stands and what
+/// can be done next (pause, review, moving on), the next check-in and the
+/// check-ins themselves; once closed, the summary. It reads the workspace's
+/// shared state, so the partner's changes show as they land.
+pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
+    let env = env.clone();
     let i18n = env.i18n;
-    let loading = RwSignal::new(Phase::Loading);
-    let book = RwSignal::new(None::<Book>);
+    let book = ws.book;
     let editing = RwSignal::new(None::<Editing>);
-    let me_signal = RwSignal::new(None::<crate::domain::person::Person>);
-
-    let reload = {
-        let (env, id) = (env.clone(), relationship_id.clone());
-        SendWrapper::new(move || {
-            let (Some(bridge), Some(me)) = (env.host(), me_signal.get_untracked()) else { return };
-            let (env, id) = (env.clone(), id.clone());
-            spawn_local(async move {
-                match load_book(&bridge, me, &id).await {
-                    Ok(b) => {
-                        let first = loading.try_get_untracked() != Some(Phase::Ready);
-                        // A check-in left with unsaved entries (a failed save, a
-                        // reload) opens again at once, stored or not.
-                        if first && b.is_open() {
-                            if let Some(kept) = unsaved_checkin(&b.me.id, &b.rel.id) {
-                                let stored = b.checkins.iter().any(|(c, _)| c.id == kept.id);
-                                editing.try_set(Some(if stored { Editing::Stored(kept.id) } else { Editing::New(Box::new(kept)) }));
-                            }
-                        }
-                        if book.try_with_untracked(|old| old.as_ref() != Some(&b)).unwrap_or(false) {
-                            book.try_set(Some(b));
-                        }
-                        // Setting a signal notifies even when the value is the
-                        // same: that would rebuild the screen on every refresh.
-                        if first {
-                            loading.try_set(Phase::Ready);
-                        }
-                    }
-                    // A failed refresh keeps what is on screen.
-                    Err(_) if loading.try_get_untracked() == Some(Phase::Ready) => {}
-                    Err(BookError::Bridge(e)) => {
-                        env.report(&e);
-                        loading.try_set(Phase::Failed(env.i18n.t(e.message_key())));
-                    }
-                    Err(BookError::Relationship(key)) => {
-                        loading.try_set(Phase::Failed(env.i18n.t(key)));
-                    }
-                }
-            });
-        })
-    };
-
-    if let Some(bridge) = env.host() {
-        let (env2, reload2, who) = (env.clone(), reload.clone(), bridge.clone());
-        spawn_local(async move {
-            match who.identity().await {
-                Ok(identity) => {
-                    env2.time_zone.try_set(identity.time_zone.clone());
-                    me_signal.try_set(Some(identity.person));
-                    reload2();
-                }
-                Err(e) => {
-                    env2.report(&e);
-                    loading.try_set(Phase::Failed(env2.i18n.t(e.message_key())));
-                }
+    // A check-in left with unsaved entries (a failed save, a reload) opens
+    // again at once, stored or not.
+    if let Some(b) = book.get_untracked() {
+        if b.is_open() {
+            if let Some(kept) = unsaved_checkin(&b.me.id, &b.rel.id) {
+                let stored = b.checkins.iter().any(|(c, _)| c.id == kept.id);
+                editing.set(Some(if stored { Editing::Stored(kept.id) } else { Editing::New(Box::new(kept)) }));
             }
-        });
-        // The relationship, its check-ins and its goals all live under its key
-        // (and not under a longer id that merely starts the same).
-        // Only the document that changed is read again (see `book::refresh`).
-        let (env3, rel_id, watcher) = (env.clone(), relationship_id.clone(), bridge.clone());
-        let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(&relationship_id), move |key| {
-            if book.try_with_untracked(|b| b.is_none()).unwrap_or(true) {
-                return;
-            }
-            let (env, rel_id, watcher) = (env3.clone(), rel_id.clone(), watcher.clone());
-            spawn_local(async move {
-                match refresh(&watcher, &rel_id, &key).await {
-                    Ok(Some(piece)) => {
-                        if book.try_update_untracked(|b| b.as_mut().is_some_and(|b| b.apply(piece))) == Some(true) {
-                            book.notify();
-                        }
-                    }
-                    Ok(None) => {}
-                    // A failed refresh keeps what is on screen.
-                    Err(e) => env.report(&e),
-                }
-            });
-        }));
-        on_cleanup(move || drop(sub));
-    } else {
-        loading.set(Phase::Failed(i18n.t("bridge.misconfigured")));
+        }
     }
 
     let failure = RwSignal::new(None::<Failure>);
@@ -218,11 +134,7 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
     let env_body = env.clone();
     let body = dyn_view(move || {
         let env = env_body.clone();
-        match loading.get() {
-            Phase::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
-            Phase::Failed(message) => el("p").class("mw-panel mw-panel--error").attr("role", "alert").text(message).into_view(),
-            Phase::Ready => {
-                // The parts below follow the book themselves.
+        // The parts below follow the book themselves.
                 let Some(state) = state.get() else { return empty() };
                 let main = dyn_view({
                     let env = env.clone();
@@ -253,11 +165,7 @@ pub fn checkins_root(env: Env, relationship_id: String) -> AnyView {
                     lifecycle_panel(&env, book, start_review, moving_on, failure),
                     next_checkin_card(&env, book, plan, open_stored),
                     main,
-                    pulse_chart(&env, book),
-                    timeline_view(&env, book),
                 ])
-            }
-        }
     });
 
     el("section").class("mw-checkins").attr("aria-labelledby", "mw-checkins-heading")

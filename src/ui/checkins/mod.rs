@@ -1,7 +1,8 @@
-//! The check-ins module (`--features checkins-module`): meetings with their
-//! agenda, notes, progress, action items and pulse; private notes; the next
-//! check-in with calendar files; the relationship's lifecycle (pause, the
-//! mid-point review, moving on, the closed summary) and its timeline.
+//! The Check-ins view (meetings with their agenda, notes, progress, action
+//! items and pulse; private notes; the next check-in with calendar files;
+//! the relationship's lifecycle: pause, the mid-point review, moving on, the
+//! closed summary) and the Timeline view (the pulse over time and the
+//! relationship's story). Each view is its own split chunk.
 
 pub mod action_items;
 pub mod agenda_editor;
@@ -20,4 +21,5 @@ pub mod private_note;
 pub mod pulse_chart;
 pub mod pulse_input;
 pub mod review_questions;
+pub mod timeline_root;
 pub mod timeline_view;

@@ -4,7 +4,7 @@ use crate::domain::checkins::story::{timeline, Moment};
 use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
-use crate::ui::env::Env;
+use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{format_day, today_in};
 
 /// TimelineView: the relationship's story in one list: proposed, agreement
@@ -19,14 +19,7 @@ pub fn timeline_view(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             .class("mw-timeline")
             .children(entries.into_iter().map(|e| {
                 let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
-                let (kind, what) = match &e.what {
-                    Moment::Proposed => ("proposed", i18n.t("timeline.proposed")),
-                    Moment::AgreementInForce { version } => ("agreement", i18n.f("timeline.agreement", &[("n", &version.to_string())])),
-                    Moment::CheckIn { review: true, .. } => ("review", i18n.t("timeline.review")),
-                    Moment::CheckIn { .. } => ("checkin", i18n.t("timeline.checkin")),
-                    Moment::GoalAchieved { title } => ("goal", i18n.f("timeline.goal", &[("title", title)])),
-                    Moment::Life(h) => ("life", i18n.t(h.label_key())),
-                };
+                let (kind, what) = moment_label(i18n, &e.what);
                 el("li")
                     .class("mw-timeline__entry")
                     .attr("data-kind", kind)
@@ -42,4 +35,16 @@ pub fn timeline_view(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .child(el("h4").id("mw-timeline-heading").class("mw-section__title").text(i18n.t("timeline.heading")).into_view())
         .child(list)
         .into_view()
+}
+
+/// A moment of the story as a kind (for styling) and its words.
+pub fn moment_label(i18n: I18n, what: &Moment) -> (&'static str, String) {
+    match what {
+        Moment::Proposed => ("proposed", i18n.t("timeline.proposed")),
+        Moment::AgreementInForce { version } => ("agreement", i18n.f("timeline.agreement", &[("n", &version.to_string())])),
+        Moment::CheckIn { review: true, .. } => ("review", i18n.t("timeline.review")),
+        Moment::CheckIn { .. } => ("checkin", i18n.t("timeline.checkin")),
+        Moment::GoalAchieved { title } => ("goal", i18n.f("timeline.goal", &[("title", title)])),
+        Moment::Life(h) => ("life", i18n.t(h.label_key())),
+    }
 }

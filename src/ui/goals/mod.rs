@@ -1,4 +1,4 @@
-//! The goal tracker module (`--features goals-module`): the list of a
+//! The goal tracker (the Goals view, its own split chunk): the list of a
 //! relationship's goals, each goal's editor with the SMART coach, milestones,
 //! progress history and sign-off. Read-only once the relationship is closed.
 

@@ -5,4 +5,3 @@ pub mod new_relationship_form;
 pub mod partner_field;
 pub mod relationship_card;
 pub mod relationship_home;
-pub mod relationship_page;

@@ -11,12 +11,12 @@ use crate::bridge::BridgeError;
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
+use crate::domain::route::{Route, Tab};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::relationships::broken_item_card::broken_item_card;
 use crate::ui::relationships::new_relationship_form::new_relationship_form;
 use crate::ui::relationships::relationship_card::relationship_card;
-use crate::ui::relationships::relationship_page::relationship_page;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Listing {
@@ -25,15 +25,16 @@ enum Listing {
     Failed(BridgeError),
 }
 
-/// RelationshipHome: the signed-in person's relationships, the way to start
-/// a new one, and the page of the one they open.
+/// RelationshipHome: the signed-in person's relationships and the way to
+/// start a new one; opening one moves to its workspace.
 pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     let i18n = env.i18n;
     let listing = RwSignal::new(Listing::Loading);
     let creating = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
-    // The relationship opened from the list, if any.
-    let open = RwSignal::new(None::<String>);
+    // Whether the home is what the person sees (not a relationship).
+    let route = env.route;
+    let shown = Memo::new(move |_| route.with(|r| *r == Route::Home));
     // The next check-in of each relationship that meets, and which ones
     // the host has already been told about in this mount.
     let dues = RwSignal::new(Vec::<(String, Date, Due)>::new());
@@ -89,7 +90,7 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
         let reload = load.clone();
         let subscription = SendWrapper::new(bridge.subscribe(keys::RELATIONSHIPS, move |key| {
             let shown = matches!(keys::parse(&key), KeyKind::Relationship(_) | KeyKind::CheckIn { .. });
-            if shown && open.try_with_untracked(|o| o.is_none()).unwrap_or(false) {
+            if shown && route.try_with_untracked(|r| *r == Route::Home).unwrap_or(false) {
                 reload()
             }
         }));
@@ -107,14 +108,25 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
         }
     });
     let on_cancel = Callback::new(move |_: ()| creating.set(false));
-    let on_open = Callback::new(move |id: String| open.set(Some(id)));
-    let on_back = Callback::new({
-        let load = load.clone();
-        move |_: ()| {
-            open.set(None);
-            load();
+    let on_open = Callback::new({
+        let env = env.clone();
+        move |id: String| {
+            env.navigate(Route::relationship(&id, Tab::Overview));
+            crate::ui::dom::focus_later(&env.host, "mw-page-heading".to_string());
         }
     });
+    // Back on the home view: read the list again (it was not followed while hidden).
+    {
+        let load = load.clone();
+        let was_shown = StoredValue::new(true);
+        Effect::new(move |_| {
+            let now = shown.get();
+            if now && !was_shown.get_value() {
+                load();
+            }
+            was_shown.set_value(now);
+        });
+    }
 
     let list = {
         let (retry, me) = (load.clone(), me.clone());
@@ -174,34 +186,23 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
             .into_view()
     });
 
-    let page = {
-        let (env, me) = (env.clone(), me.clone());
-        dyn_view(move || match open.get() {
-            Some(id) => relationship_page(&env, id, me.clone(), on_back),
-            None => empty(),
-        })
-    };
-
-    crate::ui::dom::fragment(vec![
-        // The list stays mounted (hidden) while a relationship is open, so a
-        // half-filled "start" form is still there on the way back.
-        el("section")
+    // The list stays mounted (hidden) while a relationship is open, so a
+    // half-filled "start" form is still there on the way back.
+    el("section")
             .class("mw-home")
             .attr("aria-labelledby", "mw-home-heading")
-            .prop_flag("hidden", move || open.get().is_some())
+            .prop_flag("hidden", move || !shown.get())
             .child(
                 el("div")
                     .class("mw-home__top")
-                    .child(el("h2").id("mw-home-heading").class("mw-heading").text_dyn(i18n.tr("home.heading")).into_view())
+                    .child(el("h2").id("mw-home-heading").class("mw-heading").attr("tabindex", "-1").text_dyn(i18n.tr("home.heading")).into_view())
                     .child(start_button)
                     .into_view(),
             )
             .child(el("p").class("mw-status").attr("role", "status").attr("aria-live", "polite").text_dyn(move || announcement.get()).into_view())
             .child(form)
             .child(list)
-            .into_view(),
-        page,
-    ])
+            .into_view()
 }
 
 /// Works out each relationship's next check-in and tells the host about the

@@ -42,6 +42,7 @@ pub fn widget_root(env: Env) -> AnyView {
                                 // None means the signal took it: the widget is still mounted.
                                 if who.try_set(Who::Known(identity)).is_none() {
                                     env.emit(HostEvent::Ready { user_id });
+                                    crate::ui::workspace::views::prefetch_later(crate::ui::workspace::views::FROM_HOME);
                                 }
                             }
                             Err(e) => {
@@ -81,7 +82,33 @@ pub fn widget_root(env: Env) -> AnyView {
                 let on_retry = (!e.is_misconfiguration()).then_some(retry);
                 setup_error(i18n, &e, on_retry)
             }
-            Who::Known(id) => relationship_home(&env_body, id.person),
+            Who::Known(id) => signed_in(&env_body, id.person),
         })
         .into_view()
+}
+
+/// What a signed-in person sees: the home (kept mounted, hidden while a
+/// relationship is open) and the open relationship's workspace, whose code
+/// is fetched when the first relationship opens. A move between the views
+/// of one relationship keeps its workspace; opening another builds a new one.
+fn signed_in(env: &Env, me: crate::domain::person::Person) -> AnyView {
+    use crate::domain::route::Route;
+    use crate::ui::workspace::views::{lazy_view, load_workspace};
+    let route = env.route;
+    let open = Memo::new(move |_| match route.get() {
+        Route::Relationship { id, .. } => Some(id),
+        Route::Home => None,
+    });
+    let workspace = {
+        let (env, me) = (env.clone(), me.clone());
+        crate::ui::dom::dyn_view(move || match open.get() {
+            Some(id) => {
+                let (env, me) = (env.clone(), me.clone());
+                let env_view = env.clone();
+                lazy_view(&env_view, move || Box::pin(load_workspace(env.clone(), id.clone(), me.clone())))
+            }
+            None => empty(),
+        })
+    };
+    crate::ui::dom::fragment(vec![relationship_home(env, me), workspace])
 }

@@ -1,0 +1,186 @@
+use leptos::prelude::*;
+
+use crate::domain::checkins::cadence::{due_state, Due};
+use crate::domain::checkins::schedule::{meets, next_date, Plan};
+use crate::domain::dates::Date;
+use crate::domain::overview::{goals_at_a_glance, latest_activity, needs, open_actions, Need};
+use crate::domain::route::{Route, Tab};
+use crate::ui::checkins::timeline_view::moment_label;
+use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
+use crate::ui::env::{Env, I18n};
+use crate::ui::platform::{format_day, today_in};
+use crate::ui::workspace::state::Workspace;
+
+/// OverviewView: where the relationship stands at a glance: what needs me
+/// now (each with a way to do it), the next check-in with the action items
+/// still open, the goals with their progress, and the latest activity.
+pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
+    let i18n = env.i18n;
+    let (book, zone) = (ws.book, env.time_zone);
+    let go = {
+        let (env, id) = (env.clone(), ws.id.clone());
+        move |tab: Tab| {
+            let (env, id) = (env.clone(), id.clone());
+            move |_| {
+                env.navigate(Route::relationship(&id, tab));
+                crate::ui::dom::focus_later(&env.host, format!("mw-panel-{}", tab.name()));
+            }
+        }
+    };
+
+    let needs_list = {
+        let go = go.clone();
+        let me = ws.me.clone();
+        dyn_view(move || {
+            let Some(b) = book.get() else { return empty() };
+            let today = today_in(zone.get().as_deref());
+            let items = needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today);
+            if items.is_empty() {
+                return el("p").class("mw-empty").text(i18n.t("overview.nothing_needed")).into_view();
+            }
+            el("ul")
+                .class("mw-needs")
+                .children(items.into_iter().map(|n| {
+                    el("li")
+                        .class("mw-need")
+                        .child(el("span").text(need_text(i18n, &n)).into_view())
+                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, go(n.tab())).text(i18n.t(need_action(&n))).into_view())
+                        .into_view()
+                }))
+                .into_view()
+        })
+    };
+
+    let next = {
+        let go = go.clone();
+        dyn_view(move || {
+            let Some(b) = book.get() else { return empty() };
+            let today = today_in(zone.get().as_deref());
+            let when = if !meets(b.rel.state) {
+                i18n.t("overview.no_meetings")
+            } else {
+                match Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today)) {
+                    Some(next) => due_text(i18n, next, today),
+                    None => i18n.t("checkin.no_plan"),
+                }
+            };
+            let open = open_actions(&b.plain_checkins(), today);
+            fragment(vec![
+                el("p").class("mw-overview__when").text(when).into_view(),
+                if open.is_empty() {
+                    el("p").class("mw-hint").text(i18n.t("overview.no_open_actions")).into_view()
+                } else {
+                    el("ul")
+                        .class("mw-overview__actions")
+                        .attr("aria-label", i18n.t("overview.open_actions"))
+                        .children(open.into_iter().map(|a| {
+                            let who = b.name_of(&a.owner);
+                            el("li").text(i18n.f("overview.action", &[("text", &a.text), ("name", &who)])).into_view()
+                        }))
+                        .into_view()
+                },
+                el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text(i18n.t("overview.to_checkins")).into_view(),
+            ])
+        })
+    };
+
+    let goals = {
+        let go = go.clone();
+        dyn_view(move || {
+            let Some(b) = book.get() else { return empty() };
+            let today = today_in(zone.get().as_deref());
+            let list = goals_at_a_glance(&b.goals, today);
+            let body = if list.is_empty() {
+                el("p").class("mw-empty").text(i18n.t("overview.no_goals")).into_view()
+            } else {
+                el("ul")
+                    .class("mw-glance")
+                    .children(list.into_iter().map(|g| {
+                        let pct = g.progress.to_string();
+                        el("li")
+                            .class("mw-glance__goal")
+                            .child(el("span").class("mw-glance__title").text(g.title).into_view())
+                            .child(
+                                el("progress")
+                                    .attr("max", "100")
+                                    .attr("value", pct.clone())
+                                    .attr("aria-label", i18n.f("overview.goal_progress", &[("n", &pct)]))
+                                    .into_view(),
+                            )
+                            .child(el("span").class("mw-glance__pct").text(i18n.f("overview.percent", &[("n", &pct)])).into_view())
+                            .child(el("span").class("mw-badge").text(i18n.t(if g.overdue { "goal.overdue" } else { g.status.label_key() })).into_view())
+                            .into_view()
+                    }))
+                    .into_view()
+            };
+            fragment(vec![body, el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text(i18n.t("overview.to_goals")).into_view()])
+        })
+    };
+
+    let activity = dyn_view(move || {
+        let Some(b) = book.get() else { return empty() };
+        let today = today_in(zone.get().as_deref());
+        let entries = latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5);
+        el("ol")
+            .class("mw-activity")
+            .children(entries.into_iter().map(|e| {
+                let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
+                let (kind, what) = moment_label(i18n, &e.what);
+                el("li")
+                    .class("mw-timeline__entry")
+                    .attr("data-kind", kind)
+                    .child(el("span").class("mw-timeline__date").text(day).into_view())
+                    .child(el("span").class("mw-timeline__what").text(what).into_view())
+                    .into_view()
+            }))
+            .into_view()
+    });
+
+    let section = |id: &'static str, key: &'static str, body: AnyView| {
+        el("section")
+            .class("mw-section mw-overview__part")
+            .attr("aria-labelledby", id)
+            .child(el("h3").id(id).class("mw-section__title").text_dyn(i18n.tr(key)).into_view())
+            .child(body)
+            .into_view()
+    };
+    el("div")
+        .class("mw-overview")
+        .child(section("mw-overview-needs", "overview.needs", needs_list))
+        .child(section("mw-overview-next", "overview.next", next))
+        .child(section("mw-overview-goals", "overview.goals", goals))
+        .child(section("mw-overview-activity", "overview.activity", activity))
+        .into_view()
+}
+
+fn due_text(i18n: I18n, next: Date, today: Date) -> String {
+    let day = format_day(next, i18n.locale());
+    match due_state(next, today) {
+        Due::InDays(1) => i18n.f("due.tomorrow", &[("date", &day)]),
+        Due::InDays(n) => i18n.f("due.in_days", &[("date", &day), ("n", &n.to_string())]),
+        Due::Today => i18n.t("due.today"),
+        Due::OverdueBy(n) => i18n.f("due.overdue", &[("date", &day), ("n", &n.to_string())]),
+    }
+}
+
+fn need_text(i18n: I18n, need: &Need) -> String {
+    match need {
+        Need::StartAgreement => i18n.t("overview.need_start"),
+        Need::SignAgreement => i18n.t("overview.need_sign"),
+        Need::ConfirmGoal { title, .. } => i18n.f("overview.need_confirm", &[("title", title)]),
+        Need::Review => i18n.t("overview.need_review"),
+        Need::CheckIn { overdue_days: 0, .. } => i18n.t("overview.need_checkin_today"),
+        Need::CheckIn { date, overdue_days } => {
+            i18n.f("overview.need_checkin_overdue", &[("date", &format_day(*date, i18n.locale())), ("n", &overdue_days.to_string())])
+        }
+        Need::Reflect => i18n.t("overview.need_reflect"),
+    }
+}
+
+fn need_action(need: &Need) -> &'static str {
+    match need.tab() {
+        Tab::Agreement => "overview.to_agreement",
+        Tab::Goals => "overview.to_goals",
+        _ => "overview.to_checkins",
+    }
+}
