@@ -423,3 +423,58 @@ async fn home_reloads_only_for_what_it_shows() {
     click(&m.root, ".mw-back");
     until(&m.root, "the planned check-in on the way back", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 3 days")).await;
 }
+
+const REL_PROPOSED: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"peer","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"proposed","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[]}}}"#;
+
+// Pins: the `view` option opens a relationship's view; `navigate` moves
+// between views and tells the host (mw:navigate) once per move; a path that
+// is not a view is refused and changes nothing; the workspace stays when only
+// the tab changes (one read of the relationship), and home is read again on return.
+#[wasm_bindgen_test]
+async fn views_open_by_option_and_navigate() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/rel1", REL_PROPOSED)).await;
+    let mut m = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
+    until(&m.root, "the goals view", || find(&m.root, ".mw-goals").is_some()).await;
+    assert_eq!(m.widget.view(), "relationship/rel1/goals");
+    assert_eq!(get(&m.root, "[role=tab][aria-selected=true]").id(), "mw-tab-goals");
+    let reads = callCount(&b, "get");
+
+    m.widget.navigate("relationship/rel1".into());
+    until_text(&m.root, "Write your mentoring agreement together.").await;
+    m.widget.navigate("relationship/rel1/agreement".into());
+    until(&m.root, "the agreement view", || find(&m.root, ".mw-templates").is_some()).await;
+    assert!(find(&m.root, "#mw-panel-goals[hidden]").is_some(), "the goals view stays, hidden");
+    assert_eq!(callCount(&b, "get"), reads, "switching views reads nothing again");
+
+    m.widget.navigate("relationship/../private".into());
+    m.widget.navigate("relationship/rel1/agreement".into());
+    assert_eq!(m.widget.view(), "relationship/rel1/agreement");
+    let seen = eventsText(&m.events);
+    assert_eq!(seen.matches("mw:navigate").count(), 2, "{seen}");
+    assert!(seen.contains(r#"mw:navigate {"view":"relationship/rel1/agreement"}"#), "{seen}");
+
+    m.widget.navigate("home".into());
+    until(&m.root, "home shown", || find(&m.root, ".mw-home:not([hidden])").is_some() && find(&m.root, ".mw-page").is_none()).await;
+    until_text(&m.root, "Peer mentoring").await;
+}
+
+// Pins: the tab list is a WAI-ARIA tab list: each tab names its panel, only
+// the selected tab is in the Tab order, and arrow keys move and open.
+#[wasm_bindgen_test]
+async fn tabs_follow_the_aria_pattern() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/rel1", REL_PROPOSED)).await;
+    let m = mount_with(&b, r#"{"view":"relationship/rel1"}"#);
+    until(&m.root, "the tabs", || count(&m.root, "[role=tab]") == 5).await;
+    assert_eq!(count(&m.root, "[role=tab][tabindex='0']"), 1);
+    for name in ["overview", "agreement", "goals", "checkins", "timeline"] {
+        let tab = get(&m.root, &format!("#mw-tab-{name}"));
+        assert_eq!(tab.get_attribute("aria-controls").unwrap(), format!("mw-panel-{name}"));
+        assert_eq!(get(&m.root, &format!("#mw-panel-{name}")).get_attribute("aria-labelledby").unwrap(), format!("mw-tab-{name}"));
+    }
+    pressKey(&get(&m.root, "#mw-tab-overview"), "ArrowLeft");
+    until(&m.root, "the timeline selected", || get(&m.root, "#mw-tab-timeline").get_attribute("aria-selected").as_deref() == Some("true")).await;
+    until(&m.root, "focus on the timeline tab", || activeElementId(&m.root) == "mw-tab-timeline").await;
+    assert_eq!(m.widget.view(), "relationship/rel1/timeline");
+}

@@ -70,7 +70,19 @@ export interface MentoringOptions {
   /** Your own agreement templates, offered after the built-in ones. Checked; a bad one is
    *  reported (console and mw:error with code "template_invalid") and left out. */
   templates?: MentoringTemplate[];
+  /** The view to open: "home", "relationship/{id}", or "relationship/{id}/" followed by
+   *  "agreement", "goals", "checkins" or "timeline". Defaults to the element's `view`
+   *  attribute, else "home". A path that is not a view opens "home" (console warning). */
+  view?: MentoringView;
+  /** Each move between views becomes a browser history entry, so back and forward
+   *  move between views (the URL is left to you: see mw:navigate). */
+  history?: boolean;
 }
+
+/** A place in the widget, as a path. */
+export type MentoringView =
+  | "home"
+  | `relationship/${string}`;
 
 /** An agreement template. `values` maps agreement field ids (see the README) to text;
  *  list fields take one item per line; dates are set when the pair start drafting. */
@@ -86,6 +98,10 @@ export interface MentoringTemplate {
 export interface MentoringWidgetHandle {
   /** Texts, locale, brand and theme apply at once; a new bridge re-mounts. */
   update(options: MentoringOptions): void;
+  /** Opens a view; a path that is not a view is refused (console warning). */
+  navigate(view: MentoringView): void;
+  /** The view shown now. */
+  readonly view: MentoringView | null;
   /** Removes the widget's nodes, styles, listeners and timers. */
   destroy(): void;
 }
@@ -107,11 +123,16 @@ export interface MentoringEvents {
   /** The relationship is closed; `reason` is one of "goals_reached", "time_is_up",
    *  "not_the_right_fit", "circumstances_changed", "other" (no fault implied). */
   "mw:closed": CustomEvent<{ relationshipId: string; reason: string }>;
+  /** The person moved to another view: keep it in your URL if you like, and pass it
+   *  back as `view` (or the element's `view` attribute) to open the widget there. */
+  "mw:navigate": CustomEvent<{ view: MentoringView }>;
 }
 
 export interface MentoringWidgetApi {
   (command: "init", options: MentoringOptions): void;
   (command: "update", options: MentoringOptions): void;
+  /** Moves every widget on the page to `view`. */
+  (command: "navigate", view: MentoringView): void;
   (command: "destroy"): void;
   mount(element: HTMLElement, options?: MentoringOptions): Promise<MentoringWidgetHandle>;
   readonly version: string;

@@ -16,18 +16,27 @@ const current = localStorage.getItem(USER_KEY) || "u-ana";
 picker.value = current;
 picker.addEventListener("change", () => {
   localStorage.setItem(USER_KEY, picker.value);
-  // A real portal signs the person in again; reloading plays that part.
-  location.reload();
+  // A real portal signs the person in again; loading the page afresh (on
+  // the widget's home) plays that part.
+  location.assign(location.pathname);
 });
 
 window.MentoringWidget = window.MentoringWidget || function () {
   (window.MentoringWidget.q = window.MentoringWidget.q || []).push(arguments);
 };
+// The widget's view lives in the portal's URL (#relationship/…/goals): a
+// link or a reload opens the same view, and with `history: true` the
+// browser's back and forward move between views.
 window.MentoringWidget("init", {
   bridge: createLocalBridge({ people: PEOPLE, currentUserId: current }),
   locale: "en",
   brandName: "Acme Mentoring",
-  theme: { brand: "#0b6e4f", radius: "10px" }
+  theme: { brand: "#0b6e4f", radius: "10px" },
+  history: true,
+  view: decodeURIComponent(location.hash.slice(1)) || undefined
+});
+document.addEventListener("mw:navigate", (e) => {
+  history.replaceState(history.state, "", "#" + e.detail.view);
 });
 
 // The host hears what happened through mw:* events.

@@ -22,10 +22,11 @@ export function launch() {
 
 export const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
 
-/** The demo portal's "signed in as" switch, as a reload with another person. */
+/** The demo portal's "signed in as" switch: the page loads afresh, on the
+ *  widget's home, with another person. */
 export async function signInAs(page, id, name) {
   await page.evaluate((u) => localStorage.setItem("acme-portal:user", u), id);
-  await page.reload();
+  await page.goto(BASE);
   await page.locator("mentoring-widget").getByText(`Signed in as ${name}`).waitFor();
 }
 

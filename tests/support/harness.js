@@ -55,7 +55,7 @@ export function newHost() {
 
 export function recordEvents(el) {
   const seen = [];
-  for (const n of ["mw:ready", "mw:saved", "mw:error", "mw:agreement-signed", "mw:agreement-in-force", "mw:goal-achieved", "mw:checkin-due", "mw:rematch-requested", "mw:closed"]) {
+  for (const n of ["mw:ready", "mw:saved", "mw:error", "mw:agreement-signed", "mw:agreement-in-force", "mw:goal-achieved", "mw:checkin-due", "mw:rematch-requested", "mw:closed", "mw:navigate"]) {
     // Listen on the document: the events must bubble and cross the shadow boundary.
     document.addEventListener(n, (e) => { if (e.target === el) seen.push(n + " " + JSON.stringify(e.detail)); });
   }
