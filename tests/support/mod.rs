@@ -109,18 +109,6 @@ pub async fn promise(p: js_sys::Promise) -> JsValue {
 }
 
 
-/// A widget-like host with an open shadow root holding an empty slot, as the
-/// main module leaves it for a feature module; with the host's events recorded.
-pub fn shadow_slot() -> (ShadowRoot, JsValue, HtmlElement) {
-    use web_sys::{ShadowRootInit, ShadowRootMode};
-    let host = newHost();
-    let events = recordEvents(&host);
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
-    let slot: HtmlElement = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
-    root.append_child(&slot).unwrap();
-    (root, events, slot)
-}
-
 /// The whole widget, mounted by `embed::mount` as `loader.js` does, opened on
 /// `view` (`relationship/rel1/goals`, …), with the host's events recorded.
 pub struct InView {
