@@ -234,3 +234,19 @@ async fn typing_keeps_spaces_while_writing() {
     until(&m.root, "the save", || state() == "saved").await;
     assert!(stored(&ana).await.contains("\"meetings.place\":\"Room 4\""));
 }
+
+// Pins: when one screen replaces another at the person's request, focus
+// moves to it: "Start drafting" to the form's first field, "Review and sign"
+// to the agreement's heading, "Back to editing" to the first field again.
+#[wasm_bindgen_test]
+async fn focus_follows_the_screen() {
+    let (_s, ana, _ben) = pair().await;
+    let m = mount_agreement_with(&ana, "{}");
+    start_agreement(&m.root).await;
+    until(&m.root, "focus on the first field", || activeElementId(&m.root) == "mw-f-purpose").await;
+    edit_and_save(&m.root, "#mw-f-goals", "Learn the new analytics tool").await;
+    click(&m.root, ".mw-agreement-form .mw-actions .mw-button--primary");
+    until(&m.root, "focus on the heading", || activeElementId(&m.root) == "mw-agreement-heading").await;
+    click(&m.root, ".mw-agreement .mw-actions .mw-button");
+    until(&m.root, "focus back on the first field", || activeElementId(&m.root) == "mw-f-purpose").await;
+}

@@ -478,3 +478,24 @@ async fn tabs_follow_the_aria_pattern() {
     until(&m.root, "focus on the timeline tab", || activeElementId(&m.root) == "mw-tab-timeline").await;
     assert_eq!(m.widget.view(), "relationship/rel1/timeline");
 }
+
+// Pins: `update` reaches every open view at once, including one opened
+// earlier and hidden now: texts change in place, nothing is read again.
+#[wasm_bindgen_test]
+async fn update_reaches_every_open_view() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/rel1", REL_PROPOSED)).await;
+    let mut m = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
+    until(&m.root, "the goals view", || find(&m.root, ".mw-goals").is_some()).await;
+    m.widget.navigate("relationship/rel1/agreement".into());
+    until(&m.root, "the agreement view", || find(&m.root, ".mw-templates").is_some()).await;
+    let reads = callCount(&b, "get");
+    m.widget.update(js(r#"{"text":{"agr.title":"Our agreement","goal.title":"Our objectives","tab.goals":"Objectives"}}"#)).unwrap();
+    until(&m.root, "the new texts", || {
+        let t = text(&m.root);
+        t.contains("Our agreement") && t.contains("Our objectives") && t.contains("Objectives")
+    })
+    .await;
+    assert_eq!(get(&m.root, "#mw-tab-goals").text_content().unwrap(), "Objectives");
+    assert_eq!(callCount(&b, "get"), reads, "texts change without reading again");
+}

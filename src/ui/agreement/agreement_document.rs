@@ -27,7 +27,7 @@ pub fn agreement_document(i18n: I18n, rel: &Relationship, content: &Content, cha
                     _ => el("p").text(i18n.0.with_untracked(|c| display_value(c, f.id, f.kind, f.label, &v))).into_view(),
                 };
                 let is_changed = changed.contains(&f.id);
-                let badge = if is_changed { el("span").class("mw-badge mw-badge--changed").text(i18n.t("agr.changed")).into_view() } else { empty() };
+                let badge = if is_changed { el("span").class("mw-badge mw-badge--changed").text_dyn(i18n.tr("agr.changed")).into_view() } else { empty() };
                 Some(
                     el("div")
                         .class(if is_changed { "mw-doc__row mw-doc__row--changed" } else { "mw-doc__row" })

@@ -46,7 +46,7 @@ pub fn agreement_field(
             .class("mw-input mw-textarea")
             .on(leptos::ev::input, input),
         Kind::Choice(options) => {
-            let blank = el("option").attr("value", "").text(i18n.t("agr.choose")).into_view();
+            let blank = el("option").attr("value", "").text_dyn(i18n.tr("agr.choose")).into_view();
             // The select's own `value` would be set before its options exist;
             // each option says whether it is the chosen one instead.
             let opts = options.iter().map(move |o| {

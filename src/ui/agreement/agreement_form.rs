@@ -144,7 +144,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .into_view();
     let retry_button = dyn_view(move || {
         if matches!(state.get(), SaveState::Failed(Failure::Bridge(_))) {
-            el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text(i18n.t("form.retry")).into_view()
+            el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text_dyn(i18n.tr("form.retry")).into_view()
         } else {
             empty()
         }
@@ -162,17 +162,17 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 .class("mw-conflict")
                 .attr("data-field", id)
                 .child(el("p").class("mw-label").text(field(id).map(|f| i18n.t(f.label)).unwrap_or_default()).into_view())
-                .child(el("p").child(el("strong").text(i18n.t("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
-                .child(el("p").child(el("strong").text(i18n.t("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text(i18n.t("agr.keep_mine")).into_view())
+                .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
+                .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text_dyn(i18n.tr("agr.keep_mine")).into_view())
                 .child(text(" "))
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| take(id, true)).text(i18n.t("agr.take_theirs")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| take(id, true)).text_dyn(i18n.tr("agr.take_theirs")).into_view())
                 .into_view()
         });
         el("div")
             .class("mw-panel mw-panel--warning mw-conflicts")
             .attr("role", "alert")
-            .child(el("p").class("mw-panel__title").text(i18n.t("agr.conflicts")).into_view())
+            .child(el("p").class("mw-panel__title").text_dyn(i18n.tr("agr.conflicts")).into_view())
             .children(items)
             .into_view()
     });
@@ -206,7 +206,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                     .into_view()
             });
             crate::ui::dom::fragment(vec![
-                el("p").class("mw-summary__title").text(i18n.t("agr.fix_before_signing")).into_view(),
+                el("p").class("mw-summary__title").text_dyn(i18n.tr("agr.fix_before_signing")).into_view(),
                 el("ul").children(links).into_view(),
             ])
         })
@@ -235,7 +235,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                             .attr("type", "button")
                             .class("mw-button mw-button--small")
                             .on(leptos::ev::click, move |_| on_input.run(("dates.review", date.clone())))
-                            .text(i18n.t("agr.use_date"))
+                            .text_dyn(i18n.tr("agr.use_date"))
                             .into_view(),
                     )
                     .into_view()

@@ -20,6 +20,11 @@ use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{format_date, print, PrintMode};
 
+/// Where focus goes when the agreement's screen changes.
+const HEADING: &str = "mw-agreement-heading";
+/// The form's first field (see `agreement_field::field_id`).
+const FIRST_FIELD: &str = "mw-f-purpose";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
     Edit,
@@ -79,12 +84,23 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         print_mode.set_value(printing.then(|| PrintMode::start(&host, "agreement")));
     });
 
+    // When one screen replaces another at the person's request, keyboard
+    // focus moves to the new screen: the first field of the form, or the
+    // agreement's heading; otherwise it would fall to the page's body.
+    let focus = {
+        let host = env.host.clone();
+        move |target: &'static str| crate::ui::dom::focus_later(&host, target.to_string())
+    };
     let run = {
-        let (env, me) = (env.clone(), me.clone());
+        let (env, me, focus) = (env.clone(), me.clone(), focus.clone());
         SendWrapper::new(move |job: Job| {
             let Some(bridge) = env.host() else { return };
             failure.set(None);
-            let (env, me) = (env.clone(), me.clone());
+            let (env, me, focus) = (env.clone(), me.clone(), focus.clone());
+            let target = match job {
+                Job::Start(_) => FIRST_FIELD,
+                Job::Discard => HEADING,
+            };
             spawn_local(async move {
                 let result = match job {
                     Job::Start(content) => start_draft(&bridge, doc, content, &me).await,
@@ -92,7 +108,9 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                 };
                 match result {
                     Ok(()) => {
-                        mode.try_set(Mode::Edit);
+                        if mode.try_set(Mode::Edit).is_none() {
+                            focus(target);
+                        }
                     }
                     Err(f) => {
                         if let Failure::Bridge(e) = &f {
@@ -109,8 +127,28 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         let run = run.clone();
         move |content: Content| run(Job::Start(content))
     });
-    let on_review = Callback::new(move |_| mode.set(Mode::Review));
+    let on_review = Callback::new({
+        let focus = focus.clone();
+        move |_| {
+            mode.set(Mode::Review);
+            focus(HEADING);
+        }
+    });
     let on_print = Callback::new(move |_| mode.set(Mode::Print));
+    let back_to_editing = {
+        let focus = focus.clone();
+        move |_| {
+            mode.set(Mode::Edit);
+            focus(FIRST_FIELD);
+        }
+    };
+    let close_print = {
+        let focus = focus.clone();
+        move || {
+            mode.set(Mode::Review);
+            focus(HEADING);
+        }
+    };
 
     // The form keeps its own state (save status, timers) while the person
     // types, so it is rebuilt only when the panel changes what it shows,
@@ -136,10 +174,10 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         let closed = rel.state == State::Closed;
         let open_draft = if closed { None } else { record.draft.clone() };
         match (&open_draft, mode.get_untracked()) {
-            (_, Mode::Print) => print_view(i18n, &rel, mode),
+            (_, Mode::Print) => print_view(i18n, &rel, close_print.clone()),
             (None, _) if record.versions.is_empty() => el("div")
                 .class("mw-agreement-start")
-                .child(el("p").text(i18n.t("agr.none_yet")).into_view())
+                .child(el("p").text_dyn(i18n.tr("agr.none_yet")).into_view())
                 .child(if closed { empty() } else { template_picker(&env, rel.kind, on_pick) })
                 .into_view(),
             (None, _) => {
@@ -148,7 +186,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     fragment(vec![
                         el("p")
                             .class("mw-status-line")
-                            .child(el("span").class("mw-badge mw-badge--ok").text(i18n.t("agr.in_force")).into_view())
+                            .child(el("span").class("mw-badge mw-badge--ok").text_dyn(i18n.tr("agr.in_force")).into_view())
                             .text(format!(
                                 " {}",
                                 i18n.f("agr.version_in_force", &[("n", &v.number.to_string()), ("date", &format_date(&v.in_force_at, i18n.locale()))])
@@ -165,7 +203,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     } else {
                         el("div")
                             .class("mw-actions")
-                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run(Job::Start(Content::new()))).text(i18n.t("agr.amend")).into_view())
+                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run(Job::Start(Content::new()))).text_dyn(i18n.tr("agr.amend")).into_view())
                             .into_view()
                     },
                     version_history(i18n, &rel),
@@ -185,7 +223,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     .child(el("span").class("mw-badge").text(heading).into_view())
                     .child(text(" "))
                     .child(if amendment.is_some() {
-                        el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| discard(Job::Discard)).text(i18n.t("agr.discard_amendment")).into_view()
+                        el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| discard(Job::Discard)).text_dyn(i18n.tr("agr.discard_amendment")).into_view()
                     } else {
                         empty()
                     })
@@ -199,7 +237,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         diff_view,
                         el("div")
                             .class("mw-actions")
-                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| mode.set(Mode::Edit)).text(i18n.t("agr.back_to_editing")).into_view())
+                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, back_to_editing.clone()).text_dyn(i18n.tr("agr.back_to_editing")).into_view())
                             .into_view(),
                         export_bar(i18n, &rel, &draft.content, &draft.signatures, on_print),
                         // The document follows the stored draft live (the partner may still edit).
@@ -217,8 +255,8 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     el("section")
         .class("mw-agreement")
         .attr("aria-labelledby", "mw-agreement-heading")
-        .child(el("h3").id("mw-agreement-heading").class("mw-subheading").text_dyn(i18n.tr("agr.title")).into_view())
-        .dyn_child(move || if restored.get() { el("p").class("mw-notice").attr("role", "status").text(i18n.t("agr.restored")).into_view() } else { empty() })
+        .child(el("h3").id(HEADING).class("mw-subheading").attr("tabindex", "-1").text_dyn(i18n.tr("agr.title")).into_view())
+        .dyn_child(move || if restored.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.restored")).into_view() } else { empty() })
         .dyn_child(move || match failure.get() {
             Some(f) => el("p").class("mw-field-error").attr("role", "alert").text(i18n.t(f.message_key())).into_view(),
             None => empty(),
@@ -229,14 +267,14 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
 
 /// The document alone, laid out for paper: the widget's print stylesheet
 /// hides the buttons, and print mode hides the rest of the host page.
-fn print_view(i18n: I18n, rel: &Relationship, mode: RwSignal<Mode>) -> AnyView {
+fn print_view(i18n: I18n, rel: &Relationship, close: impl Fn() + Send + Sync + Clone + 'static) -> AnyView {
     let (content, signatures) = match (&rel.agreement.draft, rel.agreement.versions.last()) {
         (Some(d), _) => (d.content.clone(), d.signatures.clone()),
         (None, Some(v)) => (v.content.clone(), v.signatures.clone()),
         (None, None) => (Content::new(), Vec::new()),
     };
     let sigs: Vec<AnyView> = if signatures.is_empty() {
-        vec![el("li").text(i18n.t("agr.not_signed")).into_view()]
+        vec![el("li").text_dyn(i18n.tr("agr.not_signed")).into_view()]
     } else {
         signatures
             .iter()
@@ -255,13 +293,13 @@ fn print_view(i18n: I18n, rel: &Relationship, mode: RwSignal<Mode>) -> AnyView {
         .child(
             el("div")
                 .class("mw-actions mw-no-print")
-                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, |_| print()).text(i18n.t("agr.print")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| mode.set(Mode::Review)).text(i18n.t("agr.close_print")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, |_| print()).text_dyn(i18n.tr("agr.print")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| close()).text_dyn(i18n.tr("agr.close_print")).into_view())
                 .into_view(),
         )
-        .child(el("h2").class("mw-print__title").text(i18n.t("agr.title")).into_view())
+        .child(el("h2").class("mw-print__title").text_dyn(i18n.tr("agr.title")).into_view())
         .child(agreement_document(i18n, rel, &content, &[]))
-        .child(el("h4").text(i18n.t("agr.signatures")).into_view())
+        .child(el("h4").text_dyn(i18n.tr("agr.signatures")).into_view())
         .child(el("ul").class("mw-signature-list").children(sigs).into_view())
         .into_view()
 }

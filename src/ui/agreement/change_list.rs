@@ -16,7 +16,7 @@ pub fn change_list(i18n: I18n, changes: Vec<Change>) -> AnyView {
         }
     };
     if changes.is_empty() {
-        return el("p").class("mw-hint").text(i18n.t("agr.no_changes")).into_view();
+        return el("p").class("mw-hint").text_dyn(i18n.tr("agr.no_changes")).into_view();
     }
     let head = ["agr.changes_field", "agr.changes_before", "agr.changes_after"]
         .map(|k| el("th").attr("scope", "col").text(i18n.t(k)).into_view());
@@ -30,7 +30,7 @@ pub fn change_list(i18n: I18n, changes: Vec<Change>) -> AnyView {
     });
     el("table")
         .class("mw-changes")
-        .child(el("caption").text(i18n.t("agr.changes_caption")).into_view())
+        .child(el("caption").text_dyn(i18n.tr("agr.changes_caption")).into_view())
         .child(el("thead").child(el("tr").children(head).into_view()).into_view())
         .child(el("tbody").children(rows).into_view())
         .into_view()

@@ -27,7 +27,7 @@ pub fn export_bar(i18n: I18n, rel: &Relationship, content: &Content, signatures:
     el("div")
         .class("mw-export")
         .attr("role", "group")
-        .attr("aria-label", i18n.t("agr.export"))
+        .attr_dyn("aria-label", move || Some(i18n.t("agr.export")))
         .child(button("agr.print_view").on(leptos::ev::click, move |_| on_print.run(())).into_view())
         .child(button("agr.download_md").on(leptos::ev::click, md).into_view())
         .child(button("agr.download_json").on(leptos::ev::click, json).into_view())

@@ -68,7 +68,7 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     let list = dyn_view(move || {
         let list = signatures();
         if list.is_empty() {
-            return el("li").class("mw-hint").text(i18n.t("agr.not_signed")).into_view();
+            return el("li").class("mw-hint").text_dyn(i18n.tr("agr.not_signed")).into_view();
         }
         fragment(
             list.into_iter()
@@ -80,7 +80,7 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         .child(if current {
                             empty()
                         } else {
-                            fragment(vec![text(" · "), el("span").class("mw-badge mw-badge--warning").text(i18n.t("agr.changed_after_signing")).into_view()])
+                            fragment(vec![text(" · "), el("span").class("mw-badge mw-badge--warning").text_dyn(i18n.tr("agr.changed_after_signing")).into_view()])
                         })
                         .into_view()
                 })

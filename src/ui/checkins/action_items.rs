@@ -50,8 +50,8 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 )
-                .child(el("label").attr("for", row("done")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_done")).into_view()).into_view())
-                .child(el("label").attr("for", row("text")).class("mw-label mw-visually-hidden").text(i18n.t("checkin.action_text")).into_view())
+                .child(el("label").attr("for", row("done")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_done")).into_view()).into_view())
+                .child(el("label").attr("for", row("text")).class("mw-label mw-visually-hidden").text_dyn(i18n.tr("checkin.action_text")).into_view())
                 .child(
                     el("input")
                         .attr("type", "text")
@@ -65,7 +65,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 )
-                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("owner")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_owner")).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("owner")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_owner")).into_view())
                 .child(
                     el("select")
                         .id(row("owner"))
@@ -80,7 +80,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 ).into_view())
-                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("due")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_due")).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("due")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_due")).into_view())
                 .child(
                     el("input")
                         .attr("type", "date")
@@ -93,12 +93,12 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         })
                         .into_view(),
                 ).into_view())
-                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("goal")).class("mw-label mw-label--inline").text(i18n.t("checkin.action_goal")).into_view())
+                .child(el("span").class("mw-action__field").child(el("label").attr("for", row("goal")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_goal")).into_view())
                 .child(
                     el("select")
                         .id(row("goal"))
                         .class("mw-input mw-select")
-                        .child(el("option").attr("value", "").text(i18n.t("checkin.no_goal")).into_view())
+                        .child(el("option").attr("value", "").text_dyn(i18n.tr("checkin.no_goal")).into_view())
                         .children(goals.into_iter().map(|(gid, title)| {
                             let (gid2, i) = (gid.clone(), i9.clone());
                             el("option").attr("value", gid).prop_flag("selected", move || get(&i, |a| a.goal_id.clone().unwrap_or_default()) == gid2).text(title).into_view()
@@ -115,7 +115,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         .class("mw-button mw-button--small mw-button--link")
                         .attr("aria-label", i18n.f("checkin.action_remove_n", &[("n", &(n + 1).to_string())]))
                         .on(leptos::ev::click, move |_| draft.update(|c| c.actions.retain(|a| a.id != id)))
-                        .text(i18n.t("checkin.action_remove"))
+                        .text_dyn(i18n.tr("checkin.action_remove"))
                         .into_view(),
                 )
                 .into_view()
@@ -125,7 +125,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
 
     el("fieldset")
         .class("mw-section mw-ci-actions")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.actions")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.actions")).into_view())
         .child(list)
         .child(field_error(i18n, errors, "actions", "mw-ci-actions-error".into()))
         .child(
@@ -139,7 +139,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                     let n = draft.with_untracked(|c| c.actions.len()) - 1;
                     crate::ui::dom::focus_later(&host, format!("mw-ci-action-{n}-text"));
                 })
-                .text(i18n.t("checkin.action_add"))
+                .text_dyn(i18n.tr("checkin.action_add"))
                 .into_view(),
         )
         .into_view()

@@ -34,7 +34,7 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
     let list = dyn_view(move || {
         let items = draft.with(|c| c.agenda.clone());
         if items.is_empty() {
-            return el("p").class("mw-empty").text(i18n.t("checkin.agenda_empty")).into_view();
+            return el("p").class("mw-empty").text_dyn(i18n.tr("checkin.agenda_empty")).into_view();
         }
         el("ol")
             .class("mw-agenda")
@@ -57,12 +57,12 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
     });
     el("fieldset")
         .class("mw-section mw-ci-agenda")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.agenda")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.agenda")).into_view())
         .child(list)
         .child(
             el("div")
                 .class("mw-inline")
-                .child(el("label").attr("for", "mw-ci-agenda-new").class("mw-label").text(i18n.t("checkin.agenda_new")).into_view())
+                .child(el("label").attr("for", "mw-ci-agenda-new").class("mw-label").text_dyn(i18n.tr("checkin.agenda_new")).into_view())
                 .child(
                     el("input")
                         .attr("type", "text")
@@ -79,7 +79,7 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                         })
                         .into_view(),
                 )
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add()).text(i18n.t("checkin.agenda_add")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add()).text_dyn(i18n.tr("checkin.agenda_add")).into_view())
                 .into_view(),
         )
         .child(field_error(i18n, errors, "agenda", "mw-ci-agenda-error".into()))

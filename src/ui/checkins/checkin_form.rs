@@ -174,7 +174,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
 
     let when = el("fieldset")
         .class("mw-section mw-ci-when")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.when")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.when")).into_view())
         .child(field("date", "checkin.date", "date", |c| c.date.clone(), |c, v| c.date = v))
         .child(field("time", "checkin.time", "time", |c| c.time.clone(), |c, v| c.time = v))
         // A number that does not parse becomes 0, which the rule refuses
@@ -183,7 +183,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(
             el("div")
                 .class("mw-field mw-field--inline")
-                .child(el("label").attr("for", "mw-ci-format").class("mw-label").text(i18n.t("checkin.format")).into_view())
+                .child(el("label").attr("for", "mw-ci-format").class("mw-label").text_dyn(i18n.tr("checkin.format")).into_view())
                 .child(
                     el("select")
                         .id("mw-ci-format")
@@ -204,8 +204,8 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
 
     let shared = el("fieldset")
         .class("mw-section mw-ci-shared")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.shared_legend")).into_view())
-        .child(el("p").class("mw-hint").text(i18n.t("checkin.shared_hint")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.shared_legend")).into_view())
+        .child(el("p").class("mw-hint").text_dyn(i18n.tr("checkin.shared_hint")).into_view())
         .child(field("notes", "checkin.notes", "long", |c| c.notes.clone(), |c, v| c.notes = v))
         .child(field("wins", "checkin.wins", "long", |c| c.wins.clone(), |c, v| c.wins = v))
         .child(field("challenges", "checkin.challenges", "long", |c| c.challenges.clone(), |c, v| c.challenges = v))
@@ -248,7 +248,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(if read_only {
             empty()
         } else {
-            el("button").attr("type", "button").class("mw-button mw-button--primary").prop_flag("disabled", move || saving.get() == Saving::Busy).on(leptos::ev::click, move |_| save_click(false)).text(i18n.t("checkin.save")).into_view()
+            el("button").attr("type", "button").class("mw-button mw-button--primary").prop_flag("disabled", move || saving.get() == Saving::Busy).on(leptos::ev::click, move |_| save_click(false)).text_dyn(i18n.tr("checkin.save")).into_view()
         })
         .child(if is_review && in_review && !read_only {
             el("button")
@@ -256,12 +256,12 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                 .class("mw-button")
                 .prop_flag("disabled", move || saving.get() == Saving::Busy || draft.with(|c| c.review.as_ref().is_none_or(|r| r.decision.is_empty())))
                 .on(leptos::ev::click, move |_| finish_click(true))
-                .text(i18n.t("review.finish"))
+                .text_dyn(i18n.tr("review.finish"))
                 .into_view()
         } else {
             empty()
         })
-        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text(i18n.t("checkin.close_form")).into_view())
+        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("checkin.close_form")).into_view())
         .into_view();
 
     let day = checkin.day().map(|d| crate::ui::platform::format_day(d, i18n.locale())).unwrap_or_else(|| checkin.date.clone());
@@ -283,7 +283,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .attr("data-checkin", checkin.id.clone())
         .attr("aria-labelledby", "mw-checkin-form-heading")
         .child(el("h4").id("mw-checkin-form-heading").attr("tabindex", "-1").class("mw-section__title").text(heading).into_view())
-        .child(if read_only { el("p").class("mw-notice").text(i18n.t("checkin.read_only")).into_view() } else { empty() })
+        .child(if read_only { el("p").class("mw-notice").text_dyn(i18n.tr("checkin.read_only")).into_view() } else { empty() })
         .child(shared_parts)
         .child(status)
         .child(actions)

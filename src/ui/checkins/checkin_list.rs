@@ -50,19 +50,19 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
             .collect();
         items.extend(b.problems.iter().map(|(key, message)| el("li").child(broken_item_card(i18n, key, message)).into_view()));
         let new_button = if b.is_open() {
-            el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text(i18n.t("checkin.new_today")).into_view()
+            el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text_dyn(i18n.tr("checkin.new_today")).into_view()
         } else {
             empty()
         };
         fragment(vec![
-            if items.is_empty() { el("p").class("mw-empty").text(i18n.t("checkin.none")).into_view() } else { el("ul").class("mw-checkin-list").attr("role", "list").children(items).into_view() },
+            if items.is_empty() { el("p").class("mw-empty").text_dyn(i18n.tr("checkin.none")).into_view() } else { el("ul").class("mw-checkin-list").attr("role", "list").children(items).into_view() },
             new_button,
         ])
     });
     el("section")
         .class("mw-section mw-checkin-section")
         .attr("aria-labelledby", "mw-checkin-list-heading")
-        .child(el("h4").id("mw-checkin-list-heading").attr("tabindex", "-1").class("mw-section__title").text(i18n.t("checkin.heading")).into_view())
+        .child(el("h4").id("mw-checkin-list-heading").attr("tabindex", "-1").class("mw-section__title").text_dyn(i18n.tr("checkin.heading")).into_view())
         .child(list)
         .into_view()
 }

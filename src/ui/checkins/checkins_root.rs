@@ -169,7 +169,7 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
     });
 
     el("section").class("mw-checkins").attr("aria-labelledby", "mw-checkins-heading")
-        .child(el("h3").id("mw-checkins-heading").class("mw-heading mw-heading--section").text(i18n.t("life.heading")).into_view())
+        .child(el("h3").id("mw-checkins-heading").class("mw-heading mw-heading--section").text_dyn(i18n.tr("life.heading")).into_view())
         .child(body)
         .into_view()
 }

@@ -18,7 +18,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         let Some(c) = b.rel.life.closing.clone() else { return empty() };
         let closed_on = c.closed_at.as_deref().map(|at| format_date(at, i18n.locale())).unwrap_or_default();
         let mut parts = vec![
-            el("p").class("mw-notice").attr("role", "status").text(i18n.t("close.closed_note")).into_view(),
+            el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("close.closed_note")).into_view(),
             // The page's own heading stays off the paper: the summary names the pair itself.
             el("p")
                 .class("mw-doc__parties")
@@ -34,14 +34,14 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 ))
                 .into_view(),
             el("p").text(format!("{}: {}", i18n.t("close.reason"), i18n.t(c.reason().label_key()))).into_view(),
-            el("h5").class("mw-section__title").text(i18n.t("close.outcomes")).into_view(),
+            el("h5").class("mw-section__title").text_dyn(i18n.tr("close.outcomes")).into_view(),
         ];
         parts.push(if c.outcomes.is_empty() {
-            el("p").class("mw-empty").text(i18n.t("summary.none")).into_view()
+            el("p").class("mw-empty").text_dyn(i18n.tr("summary.none")).into_view()
         } else {
             el("ul").children(c.outcomes.iter().map(|o| el("li").text(format!("{}: {}", o.title, i18n.t(o.outcome.label_key()))).into_view())).into_view()
         });
-        parts.push(el("h5").class("mw-section__title").text(i18n.t("close.reflections")).into_view());
+        parts.push(el("h5").class("mw-section__title").text_dyn(i18n.tr("close.reflections")).into_view());
         for r in &c.reflections {
             parts.push(
                 el("div")
@@ -49,11 +49,11 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                     .child(el("h6").text(b.name_of(&r.by)).into_view())
                     .child(
                         el("dl")
-                            .child(el("dt").text(i18n.t("close.worked")).into_view())
+                            .child(el("dt").text_dyn(i18n.tr("close.worked")).into_view())
                             .child(el("dd").text(r.worked.clone()).into_view())
-                            .child(el("dt").text(i18n.t("close.change")).into_view())
+                            .child(el("dt").text_dyn(i18n.tr("close.change")).into_view())
                             .child(el("dd").text(r.change.clone()).into_view())
-                            .child(el("dt").text(i18n.t("close.effectiveness")).into_view())
+                            .child(el("dt").text_dyn(i18n.tr("close.effectiveness")).into_view())
                             .child(el("dd").text(format!("{}/5", r.effectiveness)).into_view())
                             .into_view(),
                     )
@@ -61,7 +61,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             );
         }
         if !c.next_steps.is_empty() {
-            parts.push(el("h5").class("mw-section__title").text(i18n.t("close.next_steps")).into_view());
+            parts.push(el("h5").class("mw-section__title").text_dyn(i18n.tr("close.next_steps")).into_view());
             parts.push(el("p").text(c.next_steps.clone()).into_view());
         }
         el("div").children(parts).into_view()
@@ -70,7 +70,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section mw-closed-summary")
         .attr("aria-labelledby", "mw-summary-heading")
-        .child(el("h4").id("mw-summary-heading").class("mw-section__title").text(i18n.t("summary.heading")).into_view())
+        .child(el("h4").id("mw-summary-heading").class("mw-section__title").text_dyn(i18n.tr("summary.heading")).into_view())
         .child(body)
         .child(
             el("div")
@@ -85,7 +85,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                             print();
                             drop(mode);
                         })
-                        .text(i18n.t("summary.print"))
+                        .text_dyn(i18n.tr("summary.print"))
                         .into_view(),
                 )
                 .child(
@@ -97,7 +97,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                             let text = env_md.i18n.0.with_untracked(|catalog| summary_markdown(&b.rel, &b.plain_checkins(), catalog));
                             download("mentoring-summary.md", "text/markdown", &text);
                         })
-                        .text(i18n.t("summary.download"))
+                        .text_dyn(i18n.tr("summary.download"))
                         .into_view(),
                 )
                 .into_view(),

@@ -137,7 +137,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         let Some(b) = book.get() else { return empty() };
         let goals: Vec<_> = b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).cloned().collect();
         if goals.is_empty() {
-            return el("p").class("mw-empty").text(i18n.t("close.no_goals")).into_view();
+            return el("p").class("mw-empty").text_dyn(i18n.tr("close.no_goals")).into_view();
         }
         let closing = b.rel.life.closing.clone();
         el("div")
@@ -188,13 +188,13 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let (run_reflect, run_steps, run_close) = (run.clone(), run.clone(), run.clone());
     let reflection = el("fieldset")
         .class("mw-section mw-reflection")
-        .child(el("legend").class("mw-section__title").text(i18n.t("close.your_reflection")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.your_reflection")).into_view())
         .child(text_area("mw-reflect-worked", "close.worked", worked))
         .child(text_area("mw-reflect-change", "close.change", change))
         .child(
             el("fieldset")
                 .class("mw-choices mw-choices--row")
-                .child(el("legend").class("mw-label").text(i18n.t("close.effectiveness")).into_view())
+                .child(el("legend").class("mw-label").text_dyn(i18n.tr("close.effectiveness")).into_view())
                 .children((1u8..=5).map(|n| {
                     let id = format!("mw-reflect-eff-{n}");
                     el("span")
@@ -205,24 +205,24 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 }))
                 .into_view(),
         )
-        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text(i18n.t("close.save_reflection")).into_view())
+        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text_dyn(i18n.tr("close.save_reflection")).into_view())
         .child(partner_status)
         .into_view();
 
     let next = if is_mentee {
         el("fieldset")
             .class("mw-section mw-next-steps")
-            .child(el("legend").class("mw-section__title").text(i18n.t("close.next_steps")).into_view())
-            .child(el("p").class("mw-hint").text(i18n.t("close.next_steps_hint")).into_view())
+            .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.next_steps")).into_view())
+            .child(el("p").class("mw-hint").text_dyn(i18n.tr("close.next_steps_hint")).into_view())
             .child(text_area("mw-next-steps", "close.next_steps", steps))
             .child(
                 el("div")
                     .class("mw-choice")
                     .child(el("input").attr("type", "checkbox").id("mw-rematch").prop_flag("checked", move || rematch.get()).on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev))).into_view())
-                    .child(el("label").attr("for", "mw-rematch").text(i18n.t("close.rematch")).into_view())
+                    .child(el("label").attr("for", "mw-rematch").text_dyn(i18n.tr("close.rematch")).into_view())
                     .into_view(),
             )
-            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text(i18n.t("close.save_next_steps")).into_view())
+            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text_dyn(i18n.tr("close.save_next_steps")).into_view())
             .into_view()
     } else {
         empty()
@@ -232,14 +232,14 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section mw-closing")
         .attr("aria-labelledby", "mw-closing-heading")
-        .child(el("h4").id("mw-closing-heading").class("mw-section__title").text(i18n.t("close.heading")).into_view())
+        .child(el("h4").id("mw-closing-heading").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
         .child(started)
-        .child(el("fieldset").class("mw-section").child(el("legend").class("mw-section__title").text(i18n.t("close.outcomes")).into_view()).child(outcomes).into_view())
+        .child(el("fieldset").class("mw-section").child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.outcomes")).into_view()).child(outcomes).into_view())
         .child(reflection)
         .child(next)
         .child(el("p").class("mw-save-status").attr("role", "status").attr("data-state", "idle").text_dyn(move || notice.get()).into_view())
         .child(el("p").class("mw-life-status").attr("role", "alert").text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default())).into_view())
-        .child(el("div").class("mw-actions").child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| run_close(Step::Close)).text(i18n.t("close.close")).into_view()).into_view())
+        .child(el("div").class("mw-actions").child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| run_close(Step::Close)).text_dyn(i18n.tr("close.close")).into_view()).into_view())
         .into_view()
 }
 

@@ -83,8 +83,8 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
     let empty_note = rows.is_empty();
     el("fieldset")
         .class("mw-section mw-ci-progress")
-        .child(el("legend").class("mw-section__title").text(i18n.t("checkin.progress")).into_view())
-        .child(if empty_note { el("p").class("mw-empty").text(i18n.t("checkin.no_goals")).into_view() } else { el("div").children(rows).into_view() })
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.progress")).into_view())
+        .child(if empty_note { el("p").class("mw-empty").text_dyn(i18n.tr("checkin.no_goals")).into_view() } else { el("div").children(rows).into_view() })
         .child(field_error(i18n, errors, "progress", "mw-ci-progress-error".into()))
         .into_view()
 }

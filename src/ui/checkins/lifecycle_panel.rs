@@ -105,12 +105,12 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
         let start = start.clone();
         el("fieldset")
             .class("mw-section mw-moving-on")
-            .child(el("legend").class("mw-section__title").text(i18n.t("close.heading")).into_view())
-            .child(el("p").class("mw-hint").text(i18n.t("close.intro")).into_view())
+            .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
+            .child(el("p").class("mw-hint").text_dyn(i18n.tr("close.intro")).into_view())
             .child(
                 el("div")
                     .attr("role", "radiogroup")
-                    .attr("aria-label", i18n.t("close.reason_label"))
+                    .attr_dyn("aria-label", move || Some(i18n.t("close.reason_label")))
                     .class("mw-choices")
                     .children(CloseReason::ALL.into_iter().map(|r| {
                         let id = format!("mw-close-reason-{}", r.as_str());
@@ -140,10 +140,10 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
                             .class("mw-button mw-button--primary")
                             .prop_flag("disabled", move || busy.get() || reason.get().is_none())
                             .on(leptos::ev::click, move |_| start("close"))
-                            .text(i18n.t("close.confirm_start"))
+                            .text_dyn(i18n.tr("close.confirm_start"))
                             .into_view(),
                     )
-                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| moving_on.set(false)).text(i18n.t("close.cancel")).into_view())
+                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| moving_on.set(false)).text_dyn(i18n.tr("close.cancel")).into_view())
                     .into_view(),
             )
             .into_view()

@@ -26,7 +26,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
             return empty();
         }
         let Some(plan) = Plan::of(&b.rel) else {
-            return el("p").class("mw-hint").text(i18n.t("checkin.no_plan")).into_view();
+            return el("p").class("mw-hint").text_dyn(i18n.tr("checkin.no_plan")).into_view();
         };
         let zone = env.time_zone.get_untracked();
         let today = today_in(zone.as_deref());
@@ -67,11 +67,11 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                             .attr("type", "button")
                             .class("mw-button mw-button--primary")
                             .on(leptos::ev::click, move |_| plan_new.run(next))
-                            .text(i18n.t("checkin.new"))
+                            .text_dyn(i18n.tr("checkin.new"))
                             .into_view(),
                         (Some(c), _) => {
                             let id = c.id.clone();
-                            el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| open.run(id.clone())).text(i18n.t("checkin.open_planned")).into_view()
+                            el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| open.run(id.clone())).text_dyn(i18n.tr("checkin.open_planned")).into_view()
                         }
                         (None, false) => empty(),
                     })
@@ -80,7 +80,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                             .attr("type", "button")
                             .class("mw-button")
                             .on(leptos::ev::click, move |_| download(&file, "text/calendar", &next_meeting(&meeting, &stamp_of(&now_rfc3339()))))
-                            .text(i18n.t("checkin.ics_next"))
+                            .text_dyn(i18n.tr("checkin.ics_next"))
                             .into_view(),
                     )
                     .child(
@@ -88,7 +88,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                             .attr("type", "button")
                             .class("mw-button")
                             .on(leptos::ev::click, move |_| download("check-ins.ics", "text/calendar", &meeting_series(&series, rhythm, end, &stamp_of(&now_rfc3339()))))
-                            .text(i18n.t("checkin.ics_series"))
+                            .text_dyn(i18n.tr("checkin.ics_series"))
                             .into_view(),
                     )
                     .into_view(),

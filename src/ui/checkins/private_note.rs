@@ -91,9 +91,9 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
     el("section")
         .class("mw-section mw-private")
         .attr("aria-labelledby", "mw-private-heading")
-        .child(el("h5").id("mw-private-heading").class("mw-section__title").text(i18n.t("checkin.private")).into_view())
+        .child(el("h5").id("mw-private-heading").class("mw-section__title").text_dyn(i18n.tr("checkin.private")).into_view())
         .child(el("p").id("mw-private-hint").class("mw-hint").text(i18n.f("checkin.private_hint", &[("name", &book.partner_name())])).into_view())
-        .child(el("label").attr("for", "mw-private-text").class("mw-label").text(i18n.t("checkin.private")).into_view())
+        .child(el("label").attr("for", "mw-private-text").class("mw-label").text_dyn(i18n.tr("checkin.private")).into_view())
         .child(
             el("textarea")
                 .id("mw-private-text")
@@ -130,7 +130,7 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
         .child(if read_only {
             crate::ui::dom::empty()
         } else {
-            el("button").attr("type", "button").class("mw-button").prop_flag("disabled", locked).on(leptos::ev::click, move |_| save()).text(i18n.t("checkin.private_save")).into_view()
+            el("button").attr("type", "button").class("mw-button").prop_flag("disabled", locked).on(leptos::ev::click, move |_| save()).text_dyn(i18n.tr("checkin.private_save")).into_view()
         })
         .into_view()
 }

@@ -16,7 +16,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         let Some(b) = book.get() else { return empty() };
         let rows = trend(&b.plain_checkins(), today_in(zone.get_untracked().as_deref()));
         if rows.is_empty() {
-            return el("p").class("mw-empty").text(i18n.t("pulse.chart_empty")).into_view();
+            return el("p").class("mw-empty").text_dyn(i18n.tr("pulse.chart_empty")).into_view();
         }
         let lines_text: Vec<String> = rows
             .iter()
@@ -55,7 +55,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section")
         .attr("aria-labelledby", "mw-pulse-heading")
-        .child(el("h4").id("mw-pulse-heading").class("mw-section__title").text(i18n.t("pulse.chart")).into_view())
+        .child(el("h4").id("mw-pulse-heading").class("mw-section__title").text_dyn(i18n.tr("pulse.chart")).into_view())
         .child(body)
         .into_view()
 }

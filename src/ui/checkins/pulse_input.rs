@@ -60,8 +60,8 @@ pub fn pulse_input(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book) -> AnyView
     });
     el("fieldset")
         .class("mw-section mw-pulse")
-        .child(el("legend").class("mw-section__title").text(i18n.t("pulse.title")).into_view())
-        .child(el("p").class("mw-hint").text(i18n.t("pulse.scale")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("pulse.title")).into_view())
+        .child(el("p").class("mw-hint").text_dyn(i18n.tr("pulse.scale")).into_view())
         .child(scale("useful", "pulse.useful"))
         .child(scale("progress", "pulse.progress"))
         .child(theirs)

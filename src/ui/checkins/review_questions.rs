@@ -34,8 +34,8 @@ pub fn review_questions(i18n: I18n, draft: RwSignal<CheckIn>) -> AnyView {
     };
     el("fieldset")
         .class("mw-section mw-review")
-        .child(el("legend").class("mw-section__title").text(i18n.t("review.title")).into_view())
-        .child(el("p").class("mw-hint").text(i18n.t("review.intro")).into_view())
+        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("review.title")).into_view())
+        .child(el("p").class("mw-hint").text_dyn(i18n.tr("review.intro")).into_view())
         .child(group("working", "review.working", REVIEW_WORKING, |r| &r.working, |r, v| r.working = v))
         .child(group("goals", "review.goals", REVIEW_GOALS, |r| &r.goals_right, |r, v| r.goals_right = v))
         .child(
@@ -52,12 +52,12 @@ pub fn review_questions(i18n: I18n, draft: RwSignal<CheckIn>) -> AnyView {
                         })
                         .into_view(),
                 )
-                .child(el("label").attr("for", "mw-review-amend").text(i18n.t("review.amend")).into_view())
+                .child(el("label").attr("for", "mw-review-amend").text_dyn(i18n.tr("review.amend")).into_view())
                 .into_view(),
         )
         .child(dyn_view(move || {
             if draft.with(|c| c.review.as_ref().is_some_and(|r| r.amend || r.decision == "adjust")) {
-                el("p").class("mw-hint").text(i18n.t("review.amend_hint")).into_view()
+                el("p").class("mw-hint").text_dyn(i18n.tr("review.amend_hint")).into_view()
             } else {
                 empty()
             }

@@ -32,7 +32,7 @@ pub fn timeline_view(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section")
         .attr("aria-labelledby", "mw-timeline-heading")
-        .child(el("h4").id("mw-timeline-heading").class("mw-section__title").text(i18n.t("timeline.heading")).into_view())
+        .child(el("h4").id("mw-timeline-heading").class("mw-section__title").text_dyn(i18n.tr("timeline.heading")).into_view())
         .child(list)
         .into_view()
 }

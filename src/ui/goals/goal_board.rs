@@ -159,7 +159,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .child(select("mw-goal-owner", "goal.filter_owner", owner_filter, vec![("all".into(), i18n.t("goal.owner_all")), ("mine".into(), i18n.t("goal.owner_mine")), ("theirs".into(), i18n.t("goal.owner_theirs"))]))
         .child(select("mw-goal-status-filter", "goal.filter_status", status_filter, statuses))
         .child(select("mw-goal-sort", "goal.sort", sort, vec![("priority".into(), i18n.t("goal.sort_priority")), ("due".into(), i18n.t("goal.sort_due"))]))
-        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, csv).text(i18n.t("goal.download_csv")).into_view())
+        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, csv).text_dyn(i18n.tr("goal.download_csv")).into_view())
         .into_view();
 
     // A closed relationship's goals are a record: no new goals, no
@@ -170,16 +170,16 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
     } else {
         el("div")
         .class("mw-inline mw-goal-add")
-        .child(el("label").attr("for", "mw-goal-new").class("mw-label").text(i18n.t("goal.new_title")).into_view())
+        .child(el("label").attr("for", "mw-goal-new").class("mw-label").text_dyn(i18n.tr("goal.new_title")).into_view())
         .child(el("input").attr("type", "text").id("mw-goal-new").class("mw-input").prop_text("value", move || new_title.get()).on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev))).into_view())
-        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string())).on(leptos::ev::click, add).text(i18n.t("goal.add")).into_view())
+        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string())).on(leptos::ev::click, add).text_dyn(i18n.tr("goal.add")).into_view())
         .into_view()
     };
 
     let list_view = {
         let (me, rel, env) = (me.clone(), rel.clone(), env.clone());
         dyn_view(move || match goals.get() {
-            Goals::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
+            Goals::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
             Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
             Goals::Loaded(items) => {
                 let today = today_in(env.time_zone.get().as_deref());
@@ -191,7 +191,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
                     GoalItem::Ready { .. } => None,
                 });
                 if shown.is_empty() && all.is_empty() {
-                    return el("p").class("mw-empty").text(i18n.t("goal.none_yet")).into_view();
+                    return el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view();
                 }
                 el("ul")
                     .class("mw-list")
@@ -229,7 +229,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             } else {
                 el("div")
                     .child(el("fieldset").class("mw-plain-fieldset").attr("disabled", "").child(editor).into_view())
-                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| open.set(None)).text(i18n.t("goal.close")).into_view())
+                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| open.set(None)).text_dyn(i18n.tr("goal.close")).into_view())
                     .into_view()
             }
         })

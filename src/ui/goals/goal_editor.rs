@@ -158,7 +158,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                             .class("mw-button mw-button--small mw-button--link")
                             .attr("aria-label", i18n.f("goal.remove_milestone", &[("text", &m.text)]))
                             .on(leptos::ev::click, move |_| draft.update(|g| g.milestones.retain(|x| x.id != remove_id)))
-                            .text(i18n.t("goal.remove"))
+                            .text_dyn(i18n.tr("goal.remove"))
                             .into_view(),
                     )
                     .into_view()
@@ -180,13 +180,13 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let me_for_progress = me.clone();
     let manual_progress = dyn_view(move || {
         if draft.with(|g| !g.milestones.is_empty()) {
-            return el("p").class("mw-hint").text(i18n.t("goal.progress_from_milestones")).into_view();
+            return el("p").class("mw-hint").text_dyn(i18n.tr("goal.progress_from_milestones")).into_view();
         }
         let me = me_for_progress.clone();
         fragment(vec![
             el("div")
                 .class("mw-field")
-                .child(el("label").attr("for", "mw-goal-progress").class("mw-label").text(i18n.t("goal.progress_label")).into_view())
+                .child(el("label").attr("for", "mw-goal-progress").class("mw-label").text_dyn(i18n.tr("goal.progress_label")).into_view())
                 .child(
                     el("input")
                         .attr("type", "number")
@@ -212,7 +212,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 .into_view(),
             el("div")
                 .class("mw-field")
-                .child(el("label").attr("for", "mw-goal-note").class("mw-label").text(i18n.t("goal.progress_note")).into_view())
+                .child(el("label").attr("for", "mw-goal-note").class("mw-label").text_dyn(i18n.tr("goal.progress_note")).into_view())
                 .child(el("input").attr("type", "text").id("mw-goal-note").class("mw-input").prop_text("value", move || progress_note.get()).on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev))).into_view())
                 .into_view(),
         ])
@@ -244,7 +244,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 return el("p")
                     .class_when("mw-achieved", "mw-achieved--celebrate", move || celebrate.get())
                     .attr("role", "status")
-                    .text(i18n.t("goal.signed_off_line"))
+                    .text_dyn(i18n.tr("goal.signed_off_line"))
                     .into_view();
             }
             match &g.achieved_by {
@@ -262,9 +262,9 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                             Err(e) => saving.set(Saving::Rule(e)),
                         }
                     })
-                    .text(i18n.t("goal.confirm_achieved"))
+                    .text_dyn(i18n.tr("goal.confirm_achieved"))
                     .into_view(),
-                Some(_) => el("p").class("mw-hint").text(i18n.t("goal.waiting_confirmation")).into_view(),
+                Some(_) => el("p").class("mw-hint").text_dyn(i18n.tr("goal.waiting_confirmation")).into_view(),
                 None if g.status != GoalStatus::Dropped => el("button")
                     .attr("type", "button")
                     .class("mw-button")
@@ -276,7 +276,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                             Err(e) => saving.set(Saving::Rule(e)),
                         }
                     })
-                    .text(i18n.t("goal.mark_achieved"))
+                    .text_dyn(i18n.tr("goal.mark_achieved"))
                     .into_view(),
                 None => empty(),
             }
@@ -289,7 +289,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         }
         el("div")
             .class("mw-field")
-            .child(el("label").attr("for", "mw-goal-drop").class("mw-label").text(i18n.t("goal.drop_reason")).into_view())
+            .child(el("label").attr("for", "mw-goal-drop").class("mw-label").text_dyn(i18n.tr("goal.drop_reason")).into_view())
             .child(
                 el("input")
                     .attr("type", "text")
@@ -371,12 +371,12 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .child(
             el("fieldset")
                 .class("mw-section")
-                .child(el("legend").class("mw-section__title").text(i18n.t("goal.milestones")).into_view())
+                .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("goal.milestones")).into_view())
                 .child(milestones)
                 .child(
                     el("div")
                         .class("mw-inline")
-                        .child(el("label").attr("for", "mw-ms-new").class("mw-label").text(i18n.t("goal.new_milestone")).into_view())
+                        .child(el("label").attr("for", "mw-ms-new").class("mw-label").text_dyn(i18n.tr("goal.new_milestone")).into_view())
                         .child(
                             el("input")
                                 .attr("type", "text")
@@ -392,9 +392,9 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                                 })
                                 .into_view(),
                         )
-                        .child(el("label").attr("for", "mw-ms-due").class("mw-label").text(i18n.t("goal.new_milestone_due")).into_view())
+                        .child(el("label").attr("for", "mw-ms-due").class("mw-label").text_dyn(i18n.tr("goal.new_milestone_due")).into_view())
                         .child(el("input").attr("type", "date").id("mw-ms-due").class("mw-input mw-input--date").prop_text("value", move || new_milestone_due.get()).on(leptos::ev::input, move |ev| new_milestone_due.set(event_target_value(&ev))).into_view())
-                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add_milestone()).text(i18n.t("goal.add_milestone")).into_view())
+                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add_milestone()).text_dyn(i18n.tr("goal.add_milestone")).into_view())
                         .into_view(),
                 )
                 .into_view(),
@@ -402,14 +402,14 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .child(
             el("fieldset")
                 .class("mw-section")
-                .child(el("legend").class("mw-section__title").text(i18n.t("goal.progress")).into_view())
+                .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("goal.progress")).into_view())
                 .child(el("p").class("mw-goal__progress").child(el("progress").attr("max", "100").attr_dyn("value", move || Some(draft.with(|g| g.progress()).to_string())).attr("aria-labelledby", "mw-goal-progress-text").into_view()).child(el("span").id("mw-goal-progress-text").text_dyn(move || i18n.f("goal.percent_done", &[("n", &draft.with(|g| g.progress()).to_string())])).into_view()).into_view())
                 .child(manual_progress)
                 .child(dyn_view(move || draft.with(|g| progress_chart(i18n, &g.history))))
                 .child(
                     el("div")
                         .class("mw-field")
-                        .child(el("label").attr("for", "mw-goal-status").class("mw-label").text(i18n.t("goal.status_label")).into_view())
+                        .child(el("label").attr("for", "mw-goal-status").class("mw-label").text_dyn(i18n.tr("goal.status_label")).into_view())
                         .child(status_select)
                         .into_view(),
                 )
@@ -421,8 +421,8 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .child(
             el("div")
                 .class("mw-actions")
-                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, save_click).text(i18n.t("goal.save")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text(i18n.t("goal.close")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, save_click).text_dyn(i18n.tr("goal.save")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("goal.close")).into_view())
                 .child(text(""))
                 .into_view(),
         )

@@ -7,7 +7,7 @@ use crate::ui::platform::format_date;
 /// its text alternative (every point, in words) for people who cannot see it.
 pub fn progress_chart(i18n: I18n, history: &[ProgressEntry]) -> AnyView {
     if history.is_empty() {
-        return el("p").class("mw-hint").text(i18n.t("goal.no_history")).into_view();
+        return el("p").class("mw-hint").text_dyn(i18n.tr("goal.no_history")).into_view();
     }
     // Whole-number coordinates on a 300 × 80 canvas: formatting floats would
     // pull float-printing code and tables into the wasm.
@@ -34,6 +34,6 @@ pub fn progress_chart(i18n: I18n, history: &[ProgressEntry]) -> AnyView {
     el("figure")
         .class("mw-chart")
         .child(svg_el("svg", vec![("viewBox", format!("0 0 {w} {h}")), ("role", "img".into()), ("aria-label", summary.clone()), ("class", "mw-chart__svg".into())], kids))
-        .child(el("figcaption").class("mw-hint").text(i18n.t("goal.chart_caption")).into_view())
+        .child(el("figcaption").class("mw-hint").text_dyn(i18n.tr("goal.chart_caption")).into_view())
         .into_view()
 }

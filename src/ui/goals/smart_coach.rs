@@ -21,7 +21,7 @@ pub fn smart_coach(env: &Env, goal: RwSignal<Goal>, purpose: String) -> AnyView 
                     let today = crate::ui::platform::today_in(zone.get().as_deref());
                     let hints = goal.with(|g| coach(g, &purpose, today));
                     if hints.is_empty() {
-                        return el("p").class("mw-coach__ok").text(i18n.t("goal.coach_ok")).into_view();
+                        return el("p").class("mw-coach__ok").text_dyn(i18n.tr("goal.coach_ok")).into_view();
                     }
                     el("ul")
                         .class("mw-coach__hints")

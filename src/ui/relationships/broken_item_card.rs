@@ -7,7 +7,7 @@ pub fn broken_item_card(i18n: I18n, key: &str, message_key: &'static str) -> Any
     el("article")
         .class("mw-card mw-card--broken")
         .attr("data-key", key)
-        .child(el("h3").class("mw-card__title").text(i18n.t("list.broken_title")).into_view())
+        .child(el("h3").class("mw-card__title").text_dyn(i18n.tr("list.broken_title")).into_view())
         .child(el("p").text(i18n.t(message_key)).into_view())
         .child(el("p").class("mw-hint").text(i18n.f("list.broken_hint", &[("key", key)])).into_view())
         .into_view()

@@ -143,7 +143,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 return empty();
             }
             fragment(vec![
-                el("p").class("mw-summary__title").text(i18n.t("form.errors_summary")).into_view(),
+                el("p").class("mw-summary__title").text_dyn(i18n.tr("form.errors_summary")).into_view(),
                 el("ul").children(errors.get().into_iter().map(|e| el("li").text(i18n.t(e.key)).into_view())).into_view(),
             ])
         })
@@ -158,7 +158,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 el("div")
                     .class("mw-panel mw-panel--error")
                     .child(el("p").text(i18n.f("form.save_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
-                    .child(el("button").attr("type", "button").class("mw-button").id("mw-save-retry").on(leptos::ev::click, move |_| retry()).text(i18n.t("form.retry")).into_view())
+                    .child(el("button").attr("type", "button").class("mw-button").id("mw-save-retry").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("form.retry")).into_view())
                     .into_view()
             }
             None => empty(),

@@ -184,8 +184,8 @@ pub fn partner_field(
         .child(el("p").id("mw-partner-hint").class("mw-hint").text_dyn(i18n.tr("form.partner_hint")).into_view())
         .child(el("div").class("mw-combobox").child(input.into_view()).child(options).into_view())
         .dyn_child(move || match lookup.get() {
-            Lookup::NoMatch => el("p").class("mw-hint").attr("role", "status").text(i18n.t("form.directory_no_match")).into_view(),
-            Lookup::Unavailable => el("p").class("mw-hint").attr("role", "status").text(i18n.t("form.directory_unavailable")).into_view(),
+            Lookup::NoMatch => el("p").class("mw-hint").attr("role", "status").text_dyn(i18n.tr("form.directory_no_match")).into_view(),
+            Lookup::Unavailable => el("p").class("mw-hint").attr("role", "status").text_dyn(i18n.tr("form.directory_unavailable")).into_view(),
             _ => empty(),
         })
         .dyn_child(move || match partner_id.get() {

@@ -131,7 +131,7 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     let list = {
         let (retry, me) = (load.clone(), me.clone());
         dyn_view(move || match listing.get() {
-            Listing::Loading => el("p").class("mw-status").text(i18n.t("shell.loading")).into_view(),
+            Listing::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
             Listing::Failed(e) => {
                 let retry = retry.clone();
                 el("div")
@@ -146,12 +146,12 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
                                 listing.set(Listing::Loading);
                                 retry()
                             })
-                            .text(i18n.t("home.retry"))
+                            .text_dyn(i18n.tr("home.retry"))
                             .into_view(),
                     )
                     .into_view()
             }
-            Listing::Loaded(items) if items.is_empty() => el("p").class("mw-empty").text(i18n.t("home.empty")).into_view(),
+            Listing::Loaded(items) if items.is_empty() => el("p").class("mw-empty").text_dyn(i18n.tr("home.empty")).into_view(),
             Listing::Loaded(items) => el("ul")
                 .class("mw-list")
                 .attr("role", "list")

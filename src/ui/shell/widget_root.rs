@@ -77,7 +77,7 @@ pub fn widget_root(env: Env) -> AnyView {
         )
         .child(if local_only { el("p").class("mw-notice").text_dyn(i18n.tr("shell.local_only")).into_view() } else { empty() })
         .dyn_child(move || match who.get() {
-            Who::Loading => el("p").class("mw-status").attr("role", "status").text(i18n.t("shell.loading")).into_view(),
+            Who::Loading => el("p").class("mw-status").attr("role", "status").text_dyn(i18n.tr("shell.loading")).into_view(),
             Who::Failed(e) => {
                 let on_retry = (!e.is_misconfiguration()).then_some(retry);
                 setup_error(i18n, &e, on_retry)

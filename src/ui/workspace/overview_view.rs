@@ -36,7 +36,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
             let today = today_in(zone.get().as_deref());
             let items = needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today);
             if items.is_empty() {
-                return el("p").class("mw-empty").text(i18n.t("overview.nothing_needed")).into_view();
+                return el("p").class("mw-empty").text_dyn(i18n.tr("overview.nothing_needed")).into_view();
             }
             el("ul")
                 .class("mw-needs")
@@ -68,18 +68,18 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
             fragment(vec![
                 el("p").class("mw-overview__when").text(when).into_view(),
                 if open.is_empty() {
-                    el("p").class("mw-hint").text(i18n.t("overview.no_open_actions")).into_view()
+                    el("p").class("mw-hint").text_dyn(i18n.tr("overview.no_open_actions")).into_view()
                 } else {
                     el("ul")
                         .class("mw-overview__actions")
-                        .attr("aria-label", i18n.t("overview.open_actions"))
+                        .attr_dyn("aria-label", move || Some(i18n.t("overview.open_actions")))
                         .children(open.into_iter().map(|a| {
                             let who = b.name_of(&a.owner);
                             el("li").text(i18n.f("overview.action", &[("text", &a.text), ("name", &who)])).into_view()
                         }))
                         .into_view()
                 },
-                el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text(i18n.t("overview.to_checkins")).into_view(),
+                el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
             ])
         })
     };
@@ -91,7 +91,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
             let today = today_in(zone.get().as_deref());
             let list = goals_at_a_glance(&b.goals, today);
             let body = if list.is_empty() {
-                el("p").class("mw-empty").text(i18n.t("overview.no_goals")).into_view()
+                el("p").class("mw-empty").text_dyn(i18n.tr("overview.no_goals")).into_view()
             } else {
                 el("ul")
                     .class("mw-glance")
@@ -113,7 +113,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                     }))
                     .into_view()
             };
-            fragment(vec![body, el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text(i18n.t("overview.to_goals")).into_view()])
+            fragment(vec![body, el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text_dyn(i18n.tr("overview.to_goals")).into_view()])
         })
     };
 

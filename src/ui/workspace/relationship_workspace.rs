@@ -148,7 +148,7 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
         let retry = read.clone();
         let panels = SendWrapper::new(std::cell::RefCell::new(Some(panels)));
         dyn_view(move || match phase.get() {
-            Phase::Loading => el("p").class("mw-status").attr("role", "status").text(i18n.t("shell.loading")).into_view(),
+            Phase::Loading => el("p").class("mw-status").attr("role", "status").text_dyn(i18n.tr("shell.loading")).into_view(),
             Phase::Failed(key, can_retry) => {
                 let retry = retry.clone();
                 el("div")
@@ -156,7 +156,7 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
                     .attr("role", "alert")
                     .child(el("p").text(i18n.t(key)).into_view())
                     .child(if can_retry {
-                        el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| retry()).text(i18n.t("home.retry")).into_view()
+                        el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("home.retry")).into_view()
                     } else {
                         empty()
                     })

@@ -155,15 +155,15 @@ pub fn lazy_view(env: &Env, load: impl Fn() -> std::pin::Pin<Box<dyn std::future
     };
     start();
     dyn_view(move || match phase.get() {
-        Phase::Loading => el("p").class("mw-status").attr("role", "status").text(i18n.t("shell.loading")).into_view(),
+        Phase::Loading => el("p").class("mw-status").attr("role", "status").text_dyn(i18n.tr("shell.loading")).into_view(),
         Phase::Ready => slot.try_update_value(Option::take).flatten().unwrap_or_else(crate::ui::dom::empty),
         Phase::Failed => {
             let again = start.clone();
             el("div")
                 .class("mw-panel mw-panel--error")
                 .attr("role", "alert")
-                .child(el("p").text(i18n.t("shell.feature_failed")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| again()).text(i18n.t("home.retry")).into_view())
+                .child(el("p").text_dyn(i18n.tr("shell.feature_failed")).into_view())
+                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| again()).text_dyn(i18n.tr("home.retry")).into_view())
                 .into_view()
         }
     })
