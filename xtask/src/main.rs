@@ -4,6 +4,9 @@
 //!   test   run every test: domain, components in headless Chromium, the
 //!          dist build with its size budget, end to end in a real Chromium
 //!   dist   build the distributable into pkg/ and print its size table
+//!   bench  build pkg/, then measure the widget against vanilla JS in one
+//!          browser run (not a pass/fail test); table printed and kept in
+//!          target/bench.json
 //!
 //! Each command installs what it needs when it is missing, from the package
 //! registries only (crates.io, Debian, npm), and says what it is doing.
@@ -50,7 +53,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table"
+        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table\n  bench             build pkg/ and measure speed and memory against vanilla JS"
     );
     ExitCode::from(2)
 }
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("serve") => serve::serve_forever(port_arg(&args[1..])?),
         Some("test") => test(),
+        Some("bench") => bench(),
         _ => Err(String::new()),
     })();
     if matches!(&result, Err(e) if e.is_empty()) {
@@ -209,6 +213,25 @@ fn demo(args: &[String]) -> Result<(), String> {
     say(&format!("serving the demo portal on http://127.0.0.1:{port}/ (Ctrl-C to stop)"));
     eprintln!("    Switch \"Signed in as\" at the top right to play the mentor and the mentee.");
     serve::serve_forever(port)
+}
+
+/// Speed and memory, measured in one browser and one run: the widget against
+/// a vanilla-JS page drawing the same lists from the same bridge. Not a
+/// pass/fail test: machines are shared and noisy, so it reports ratios
+/// measured side by side, never a threshold.
+fn bench() -> Result<(), String> {
+    dist()?;
+    setup::chromium()?;
+    setup::node_modules()?;
+    let server = serve::spawn(0)?;
+    let out = root().join("target/bench.json");
+    say("measuring (a few minutes): start-up, opening and switching views, 1,000-item lists, typing, memory");
+    run(Command::new("node")
+        .arg("tests/e2e/bench.mjs")
+        .env("MW_BASE_URL", format!("http://127.0.0.1:{}/", server.port))
+        .env("MW_BENCH_OUT", &out))?;
+    say(&format!("figures kept in {}", out.display()));
+    Ok(())
 }
 
 fn test() -> Result<(), String> {
