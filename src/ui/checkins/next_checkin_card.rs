@@ -7,7 +7,7 @@ use crate::domain::checkins::schedule::{meets, next_date, Plan};
 use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
-use crate::ui::env::Env;
+use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{download, format_day, local_to_utc, now_rfc3339, today_in};
 
 /// When a check-in has no time set, its calendar entry starts at 9:00
@@ -32,13 +32,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
         let today = today_in(zone.as_deref());
         let Some(next) = next_date(&plan, &b.dates(), today) else { return empty() };
         let planned = b.checkins.iter().find(|(c, _)| c.day() == Some(next)).map(|(c, _)| c.clone());
-        let day = format_day(next, i18n.locale());
-        let (key, state) = match due_state(next, today) {
-            Due::InDays(1) => (i18n.f("due.tomorrow", &[("date", &day)]), "upcoming"),
-            Due::InDays(n) => (i18n.f("due.in_days", &[("date", &day), ("n", &n.to_string())]), "upcoming"),
-            Due::Today => (i18n.t("due.today"), "today"),
-            Due::OverdueBy(n) => (i18n.f("due.overdue", &[("date", &day), ("n", &n.to_string())]), "overdue"),
-        };
+        let (key, state) = due_words(i18n, next, today);
 
         let minute = planned.as_ref().and_then(|c| parse_time(&c.time)).unwrap_or(DEFAULT_START);
         let (utc_day, utc_minute) = local_to_utc(zone.as_deref(), next, minute);
@@ -95,4 +89,16 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
             )
             .into_view()
     })
+}
+
+/// When the next check-in is, in words ("in 3 days", "due today", "overdue
+/// since…"), and its state for styling (`upcoming`, `today`, `overdue`).
+pub fn due_words(i18n: I18n, next: Date, today: Date) -> (String, &'static str) {
+    let day = format_day(next, i18n.locale());
+    match due_state(next, today) {
+        Due::InDays(1) => (i18n.f("due.tomorrow", &[("date", &day)]), "upcoming"),
+        Due::InDays(n) => (i18n.f("due.in_days", &[("date", &day), ("n", &n.to_string())]), "upcoming"),
+        Due::Today => (i18n.t("due.today"), "today"),
+        Due::OverdueBy(n) => (i18n.f("due.overdue", &[("date", &day), ("n", &n.to_string())]), "overdue"),
+    }
 }

@@ -15,19 +15,7 @@ pub fn timeline_view(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let list = dyn_view(move || {
         let Some(b) = book.get() else { return empty() };
         let entries = timeline(&b.rel, &b.plain_checkins(), &b.goals, today_in(zone.get_untracked().as_deref()));
-        el("ol")
-            .class("mw-timeline")
-            .children(entries.into_iter().map(|e| {
-                let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
-                let (kind, what) = moment_label(i18n, &e.what);
-                el("li")
-                    .class("mw-timeline__entry")
-                    .attr("data-kind", kind)
-                    .child(el("span").class("mw-timeline__date").text(day).into_view())
-                    .child(el("span").class("mw-timeline__what").text(what).into_view())
-                    .into_view()
-            }))
-            .into_view()
+        story_list("mw-timeline", i18n, entries)
     });
     el("section")
         .class("mw-section")
@@ -47,4 +35,22 @@ pub fn moment_label(i18n: I18n, what: &Moment) -> (&'static str, String) {
         Moment::GoalAchieved { title } => ("goal", i18n.f("timeline.goal", &[("title", title)])),
         Moment::Life(h) => ("life", i18n.t(h.label_key())),
     }
+}
+
+/// Moments of the story as an ordered list, each with its day: the Timeline
+/// view shows them all, the overview the latest few (`class` tells them apart).
+pub fn story_list(class: &'static str, i18n: I18n, entries: Vec<crate::domain::checkins::story::Entry>) -> AnyView {
+    el("ol")
+        .class(class)
+        .children(entries.into_iter().map(|e| {
+            let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
+            let (kind, what) = moment_label(i18n, &e.what);
+            el("li")
+                .class("mw-timeline__entry")
+                .attr("data-kind", kind)
+                .child(el("span").class("mw-timeline__date").text(day).into_view())
+                .child(el("span").class("mw-timeline__what").text(what).into_view())
+                .into_view()
+        }))
+        .into_view()
 }

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 
-use crate::domain::checkins::cadence::{due_state, Due};
 use crate::domain::checkins::schedule::{meets, next_date, Plan};
-use crate::domain::dates::Date;
 use crate::domain::overview::{goals_at_a_glance, latest_activity, needs, open_actions, Need};
 use crate::domain::route::{Route, Tab};
-use crate::ui::checkins::timeline_view::moment_label;
+use crate::ui::checkins::next_checkin_card::due_words;
+use crate::ui::checkins::timeline_view::story_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{format_day, today_in};
@@ -60,7 +59,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                 i18n.t("overview.no_meetings")
             } else {
                 match Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today)) {
-                    Some(next) => due_text(i18n, next, today),
+                    Some(next) => due_words(i18n, next, today).0,
                     None => i18n.t("checkin.no_plan"),
                 }
             };
@@ -121,19 +120,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
         let Some(b) = book.get() else { return empty() };
         let today = today_in(zone.get().as_deref());
         let entries = latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5);
-        el("ol")
-            .class("mw-activity")
-            .children(entries.into_iter().map(|e| {
-                let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
-                let (kind, what) = moment_label(i18n, &e.what);
-                el("li")
-                    .class("mw-timeline__entry")
-                    .attr("data-kind", kind)
-                    .child(el("span").class("mw-timeline__date").text(day).into_view())
-                    .child(el("span").class("mw-timeline__what").text(what).into_view())
-                    .into_view()
-            }))
-            .into_view()
+        story_list("mw-activity", i18n, entries)
     });
 
     let section = |id: &'static str, key: &'static str, body: AnyView| {
@@ -151,16 +138,6 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
         .child(section("mw-overview-goals", "overview.goals", goals))
         .child(section("mw-overview-activity", "overview.activity", activity))
         .into_view()
-}
-
-fn due_text(i18n: I18n, next: Date, today: Date) -> String {
-    let day = format_day(next, i18n.locale());
-    match due_state(next, today) {
-        Due::InDays(1) => i18n.f("due.tomorrow", &[("date", &day)]),
-        Due::InDays(n) => i18n.f("due.in_days", &[("date", &day), ("n", &n.to_string())]),
-        Due::Today => i18n.t("due.today"),
-        Due::OverdueBy(n) => i18n.f("due.overdue", &[("date", &day), ("n", &n.to_string())]),
-    }
 }
 
 fn need_text(i18n: I18n, need: &Need) -> String {
