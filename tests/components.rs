@@ -499,3 +499,50 @@ async fn update_reaches_every_open_view() {
     assert_eq!(get(&m.root, "#mw-tab-goals").text_content().unwrap(), "Objectives");
     assert_eq!(callCount(&b, "get"), reads, "texts change without reading again");
 }
+
+// Pins: a partner's write landing while several views are open reaches every
+// one of them from the one shared copy: the relationship is read again once
+// (not once per view), the badge follows, and the open Goals view turns
+// read-only when the partner closes the relationship.
+#[wasm_bindgen_test]
+async fn a_partners_write_reaches_every_open_view_once() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL_PROPOSED)).await;
+    let mut m = mount_with(&ana, r#"{"view":"relationship/rel1/goals"}"#);
+    until(&m.root, "the goals view", || find(&m.root, ".mw-goals .mw-button--primary").is_some()).await;
+    m.widget.navigate("relationship/rel1/timeline".into());
+    until(&m.root, "the timeline view", || find(&m.root, ".mw-timeline").is_some()).await;
+    m.widget.navigate("relationship/rel1".into());
+    until_text(&m.root, "Write your mentoring agreement together.").await;
+    let reads = callCount(&ana, "get");
+
+    // Ben closes it from his side (the write lands while Ana's views are open).
+    let closed = REL_PROPOSED.replace(r#""state":"proposed""#, r#""state":"closed""#);
+    promise(putOver(&ben, "mw/v1/rel/rel1", &closed)).await;
+
+    until(&m.root, "the badge", || get(&m.root, ".mw-page__top .mw-badge").text_content().unwrap_or_default() == "Closed").await;
+    until_text(&m.root, "Nothing needs you right now.").await;
+    until(&m.root, "the goals read-only", || find(&m.root, ".mw-goals .mw-button--primary").is_none()).await;
+    assert_eq!(callCount(&ana, "get"), reads + 1, "the relationship is read again once, for every view");
+}
+
+// Pins: destroying the widget while a view's code and documents are still
+// on their way (a slow host) neither panics nor leaves anything behind; the
+// page can mount a widget again afterwards.
+#[wasm_bindgen_test]
+async fn destroy_while_a_view_is_loading() {
+    let b = bridge("u-ana");
+    promise(rawPut(&b, "mw/v1/rel/rel1", REL_PROPOSED)).await;
+    hangNext(&b, "get");
+    let mut m = mount_with(&b, r#"{"view":"relationship/rel1/goals","timeoutMs":300}"#);
+    sleep(20).await;
+    m.widget.destroy();
+    sleep(500).await;
+    assert_eq!(m.root.child_element_count(), 0, "nothing left: {}", text(&m.root));
+    assert_eq!(activeSubscriptions(&b), 0);
+    let again = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
+    until(&again.root, "the goals view", || find(&again.root, ".mw-goals").is_some()).await;
+    let _ = &m.host;
+}

@@ -45,6 +45,8 @@ export function activeSubscriptions(b) { return b.test.subs.active; }
 export function totalSubscriptions(b) { return b.test.subs.total; }
 export function callCount(b, method) { return b.test.calls[method] || 0; }
 export function rawPut(b, key, value) { return b.storage.put(key, value, null); }
+/** Replaces a stored value through `b`, at its current revision (a partner's save). */
+export async function putOver(b, key, value) { const r = await b.storage.get(key); return b.storage.put(key, value, r ? r.revision : null); }
 export async function rawGet(b, key) { const r = await b.storage.get(key); return r ? r.value : null; }
 
 export function newHost() {

@@ -27,6 +27,7 @@ extern "C" {
     pub fn totalSubscriptions(bridge: &JsValue) -> u32;
     pub fn callCount(bridge: &JsValue, method: &str) -> u32;
     pub fn rawPut(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
+    pub fn putOver(bridge: &JsValue, key: &str, value: &str) -> js_sys::Promise;
     pub fn rawGet(bridge: &JsValue, key: &str) -> js_sys::Promise;
     pub fn newHost() -> HtmlElement;
     pub fn recordEvents(el: &HtmlElement) -> JsValue;
