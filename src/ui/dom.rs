@@ -156,6 +156,16 @@ pub fn focus_later(host: &web_sys::HtmlElement, id: String) {
     });
 }
 
+/// Moves focus at once to an element that is already on screen (a tab of the
+/// tab list): the next key press must act on it, so waiting a frame would let
+/// a fast typist's keys land on the old element.
+pub fn focus_now(host: &web_sys::HtmlElement, id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = host.shadow_root().and_then(|r| r.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// An SVG element (the chart): the few SVG tags the widget draws, with the
 /// same erased attributes and children as `el`.
 pub fn svg_el(tag: &'static str, attrs: Vec<(&'static str, String)>, kids: Vec<AnyView>) -> AnyView {

@@ -35,7 +35,7 @@ pub fn workspace_tabs(env: &Env, id: &str, tab: Memo<Tab>) -> AnyView {
                     };
                     ev.prevent_default();
                     env_key.navigate(Route::relationship(&id_key, next));
-                    crate::ui::dom::focus_later(&env_key.host, format!("mw-tab-{}", next.name()));
+                    crate::ui::dom::focus_now(&env_key.host, &format!("mw-tab-{}", next.name()));
                 })
                 .text_dyn(i18n.tr(t.label_key()))
                 .into_view()
