@@ -1,10 +1,10 @@
 //! The mentoring widget: domain rules, the host bridge, the Leptos UI and the
-//! embedding glue. Only `domain` is built for native targets; the rest needs
-//! a browser and is compiled for wasm32 alone.
+//! embedding glue. Only `domain` and the browser-free part of `bridge` (its
+//! errors and the save path) are built for native targets; the rest needs a
+//! browser and is compiled for wasm32 alone.
 
 pub mod domain;
 
-#[cfg(target_arch = "wasm32")]
 pub mod bridge;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -250,3 +250,71 @@ async fn focus_follows_the_screen() {
     click(&m.root, ".mw-agreement .mw-actions .mw-button");
     until(&m.root, "focus back on the first field", || activeElementId(&m.root) == "mw-f-purpose").await;
 }
+
+/// Ana's complete draft, on the review screen with her Sign button.
+async fn ana_ready_to_sign(root: &ShadowRoot) {
+    start_agreement(root).await;
+    edit_and_save(root, "#mw-f-goals", "Learn the new analytics tool").await;
+    click(root, ".mw-agreement-form .mw-actions .mw-button--primary");
+    until_text(root, "Sign as Ana Li (Mentee)").await;
+}
+
+// Pins (issue 12, 1): a signature covers only the content its signer was
+// shown. Ben's edit lands between Ana's click and her write: nothing is
+// signed, Ana sees what changed since she looked, and signing again signs
+// the new content.
+#[wasm_bindgen_test]
+async fn a_signature_needs_the_content_shown() {
+    let (_s, ana, ben) = pair().await;
+    let a = mount_agreement_with(&ana, "{}");
+    ana_ready_to_sign(&a.root).await;
+    let before = stored(&ana).await;
+    let bens = before.replace("Learn the new analytics tool", "Learn the new analytics tool by March").replace("\"updatedBy\":\"u-ana\"", "\"updatedBy\":\"u-ben\"");
+    partnerPutsBeforeNext(&ana, "put", &ben, "mw/v1/rel/rel1", &bens);
+    click(&a.root, ".mw-signatures .mw-button--primary");
+    until_text(&a.root, "The agreement changed since you opened it, so nothing was signed.").await;
+    assert!(!stored(&ana).await.contains("\"signatures\":[{"), "nothing signed: {}", stored(&ana).await);
+    until(&a.root, "the change shown", || find(&a.root, ".mw-changed-since .mw-changes tr[data-field='goals']").is_some()).await;
+    assert!(text(&a.root).contains("Learn the new analytics tool by March"));
+    assert!(!eventsText(&a.events).contains("mw:agreement-signed"));
+
+    // Having seen it, Ana signs the new content.
+    click(&a.root, ".mw-signatures .mw-button--primary");
+    until_text(&a.root, "You have signed").await;
+    let now = stored(&ana).await;
+    assert!(now.contains("\"by\":\"u-ana\"") && now.contains("by March"), "{now}");
+    assert!(eventsText(&a.events).contains(r#"mw:agreement-signed {"relationshipId":"rel1","by":"u-ana"}"#));
+}
+
+// Pins (issue 12, 2 and 14): edits restored after a reload keep the base they
+// were typed on: Ben's newer edit to another field survives Ana's restored
+// save, and the restored edits are shown and saved even though Ben wrote
+// last (the agreement would otherwise open read-only for review).
+#[wasm_bindgen_test]
+async fn restored_edits_keep_the_partners_newer_edits() {
+    let (_s, ana, ben) = pair().await;
+    let mut m = mount_agreement_with(&ana, "{}");
+    start_agreement(&m.root).await;
+    edit_and_save(&m.root, "#mw-f-success", "Ana's first measure").await;
+    hangNext(&ana, "put");
+    setValue(&get(&m.root, "#mw-f-other"), "Kept through a reload");
+    until_text(&m.root, "Saving").await;
+    m.handle.destroy();
+
+    // Meanwhile Ben changes another field.
+    let bens = stored(&ben).await.replace("Ana's first measure", "Ben's better measure").replace("\"updatedBy\":\"u-ana\"", "\"updatedBy\":\"u-ben\"");
+    promise(putOver(&ben, "mw/v1/rel/rel1", &bens)).await;
+
+    let again = mount_agreement_with(&ana, "{}");
+    open_relationship(&again.root).await;
+    until_text(&again.root, "they are back and will be saved now").await;
+    // Shown for editing, not behind "Back to editing".
+    until(&again.root, "the form", || find(&again.root, "#mw-f-other").is_some()).await;
+    let other: web_sys::HtmlTextAreaElement = get(&again.root, "#mw-f-other").unchecked_into();
+    assert_eq!(other.value(), "Kept through a reload");
+    let success: web_sys::HtmlTextAreaElement = get(&again.root, "#mw-f-success").unchecked_into();
+    assert_eq!(success.value(), "Ben's better measure");
+    until_text(&again.root, "All changes saved").await;
+    let now = stored(&ana).await;
+    assert!(now.contains("Kept through a reload") && now.contains("Ben's better measure") && !now.contains("Ana's first measure"), "{now}");
+}

@@ -275,8 +275,12 @@ async fn moving_on_to_a_read_only_close() {
     until_text(&m.root, "Your request for a new mentor has been passed on").await;
     click(&m.root, ".mw-next-steps .mw-button");
     sleep(200).await;
+    // The close lands but its answer is lost (issue 12, 10): the widget reads
+    // it back, so the host still hears mw:closed.
+    loseAnswerNext(&ana, "put");
     click(&m.root, ".mw-closing > .mw-actions .mw-button--primary");
     until_text(&m.root, "This relationship is closed").await;
+    until(&m.root, "mw:closed", || eventsText(&m.events).contains("mw:closed")).await;
 
     let events = eventsText(&m.events);
     assert_eq!(events.matches("mw:rematch-requested").count(), 1, "{events}");

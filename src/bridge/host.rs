@@ -291,3 +291,14 @@ impl Drop for Subscription {
         }
     }
 }
+
+/// The save path (`bridge::save`) talks to the host through these two calls.
+impl super::save::Store for HostBridge {
+    async fn get(&self, key: &str) -> Result<Option<(String, String)>, BridgeError> {
+        Ok(HostBridge::get(self, key).await?.map(|s| (s.value, s.revision)))
+    }
+
+    async fn put(&self, key: &str, value: &str, expected: Option<&str>) -> Result<String, BridgeError> {
+        HostBridge::put(self, key, value, expected).await
+    }
+}

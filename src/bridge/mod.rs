@@ -1,10 +1,11 @@
 //! The one door to the host page (DESIGN.md section 3).
 //!
-//! `error` is plain Rust (the contract's error codes and what we make of
-//! them) and is tested natively; `host` wraps the JS object the host passes
+//! `error` (the contract's error codes and what we make of them) and `save`
+//! (the one save path) are plain Rust, tested natively; `host` wraps the JS object the host passes
 //! and `repo` reads and writes our documents through it.
 
 pub mod error;
+pub mod save;
 
 #[cfg(target_arch = "wasm32")]
 pub mod backup;

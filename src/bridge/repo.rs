@@ -5,11 +5,24 @@
 
 use futures::future::join_all;
 
+use super::save::Keyed;
 use super::{BridgeError, HostBridge};
 use crate::domain::envelope::{decode, encode, DecodeError};
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::{list_order, Relationship};
+
+/// Decodes a value read from `key`, refusing a document that names another
+/// key (another relationship, goal or check-in): a crafted copy must never
+/// steer where the next write goes.
+pub fn decode_at<T: crate::domain::envelope::Document + Keyed>(key: &str, value: &str) -> Result<T, DecodeError> {
+    let doc: T = decode(value)?;
+    if doc.belongs_at(key) {
+        Ok(doc)
+    } else {
+        Err(DecodeError::InvalidData)
+    }
+}
 
 /// One entry of the home list.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +52,7 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
         match result {
             // Deleted between list and get: nothing to show.
             Ok(None) => {}
-            Ok(Some(stored)) => match decode::<Relationship>(&stored.value) {
+            Ok(Some(stored)) => match decode_at::<Relationship>(&key, &stored.value) {
                 Ok(rel) if rel.role_of(me).is_some() => ready.push((rel, stored.revision)),
                 Ok(_) => {}
                 Err(error) => problems.push(ListItem::Broken { key, error }),
@@ -73,7 +86,7 @@ pub enum Fetched {
 pub async fn load_relationship(bridge: &HostBridge, id: &str) -> Result<Fetched, BridgeError> {
     Ok(match bridge.get(&keys::relationship(id)).await? {
         None => Fetched::Missing,
-        Some(stored) => match decode::<Relationship>(&stored.value) {
+        Some(stored) => match decode_at::<Relationship>(&keys::relationship(id), &stored.value) {
             Ok(relationship) => Fetched::Ready { relationship, revision: stored.revision },
             Err(e) => Fetched::Broken(e),
         },
@@ -103,7 +116,7 @@ pub async fn load_goals(bridge: &HostBridge, relationship: &str) -> Result<Vec<G
     for (key, result) in wanted.into_iter().zip(fetched) {
         match result {
             Ok(None) => {}
-            Ok(Some(stored)) => match decode::<crate::domain::goals::Goal>(&stored.value) {
+            Ok(Some(stored)) => match decode_at::<crate::domain::goals::Goal>(&key, &stored.value) {
                 Ok(goal) => items.push(GoalItem::Ready { goal, revision: stored.revision }),
                 Err(error) => items.push(GoalItem::Broken { key, error }),
             },
@@ -125,7 +138,7 @@ pub async fn save_goal(bridge: &HostBridge, goal: &crate::domain::goals::Goal, r
 
 pub async fn load_goal(bridge: &HostBridge, key: &str) -> Result<Option<(crate::domain::goals::Goal, String)>, BridgeError> {
     Ok(match bridge.get(key).await? {
-        Some(stored) => decode::<crate::domain::goals::Goal>(&stored.value).ok().map(|g| (g, stored.revision)),
+        Some(stored) => decode_at::<crate::domain::goals::Goal>(key, &stored.value).ok().map(|g| (g, stored.revision)),
         None => None,
     })
 }
@@ -165,7 +178,7 @@ pub async fn load_checkins(bridge: &HostBridge, relationship: &str) -> Result<Ve
     for (key, result) in wanted.into_iter().zip(fetched) {
         match result {
             Ok(None) => {}
-            Ok(Some(stored)) => match decode::<CheckIn>(&stored.value) {
+            Ok(Some(stored)) => match decode_at::<CheckIn>(&key, &stored.value) {
                 Ok(checkin) => items.push(CheckInItem::Ready { checkin, revision: stored.revision }),
                 Err(error) => items.push(CheckInItem::Broken { key, error }),
             },
@@ -183,8 +196,9 @@ pub async fn save_checkin(bridge: &HostBridge, c: &crate::domain::checkins::reco
 
 /// A check-in as stored now, for merging after a conflict.
 pub async fn load_checkin(bridge: &HostBridge, relationship: &str, id: &str) -> Result<Option<(crate::domain::checkins::record::CheckIn, String)>, BridgeError> {
-    Ok(match bridge.get(&keys::checkin(relationship, id)).await? {
-        Some(stored) => decode(&stored.value).ok().map(|c| (c, stored.revision)),
+    let key = keys::checkin(relationship, id);
+    Ok(match bridge.get(&key).await? {
+        Some(stored) => decode_at(&key, &stored.value).ok().map(|c| (c, stored.revision)),
         None => None,
     })
 }
@@ -197,7 +211,8 @@ pub async fn load_private_note(
     relationship: &str,
     checkin: &str,
 ) -> Result<Option<Result<(crate::domain::checkins::record::PrivateNote, String), DecodeError>>, BridgeError> {
-    Ok(bridge.get(&keys::private_note(user, relationship, checkin)).await?.map(|stored| decode(&stored.value).map(|n| (n, stored.revision))))
+    let key = keys::private_note(user, relationship, checkin);
+    Ok(bridge.get(&key).await?.map(|stored| decode_at(&key, &stored.value).map(|n| (n, stored.revision))))
 }
 
 pub async fn save_private_note(bridge: &HostBridge, user: &str, relationship: &str, note: &crate::domain::checkins::record::PrivateNote, revision: Option<&str>) -> Result<String, BridgeError> {

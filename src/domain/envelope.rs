@@ -23,6 +23,15 @@ pub trait Document: Serialize + Deserialize {
         let _ = data;
         Err(format!("no upgrade from schema {schema}"))
     }
+    /// The rules the types alone cannot hold (numbers in range, versions in
+    /// order), checked on every read: a value outside them was not written
+    /// by this widget's rules, so the document reads as
+    /// [`DecodeError::InvalidData`] (shown on that item, never overwritten)
+    /// instead of reaching arithmetic that assumes them. `Err` names the rule
+    /// broken, for tests and support.
+    fn check(&self) -> Result<(), &'static str> {
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,10 +105,14 @@ pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
     // The data is read again as its own type: documents are small, and this
     // keeps one typed reader per schema.
     let data = json::to_string(&data);
-    if schema < T::SCHEMA {
-        return T::upgrade(schema, &data).map_err(|reason| DecodeError::MigrationFailed { from: schema, reason });
-    }
-    json::from_str(&data).map_err(|_| DecodeError::InvalidData)
+    let doc: T = if schema < T::SCHEMA {
+        T::upgrade(schema, &data).map_err(|reason| DecodeError::MigrationFailed { from: schema, reason })?
+    } else {
+        json::from_str(&data).map_err(|_| DecodeError::InvalidData)?
+    };
+    // Upgraded documents too: an old schema is no licence for a pulse of 9.
+    doc.check().map_err(|_| DecodeError::InvalidData)?;
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -258,6 +271,322 @@ mod tests {
             match decode::<Relationship>(&text) {
                 Ok(_) => {}
                 Err(e) => prop_assert!(!e.message_key().is_empty()),
+            }
+        }
+    }
+    /// Every stored document type, as valid values and as mangled text:
+    /// decoding is reading untrusted input, so it must end in the document or
+    /// a typed error for anything at all, and give back what was written.
+    mod every_document {
+        use super::super::*;
+        use crate::domain::agreement::{AgreementRecord, Content, Signature, Version};
+        use crate::domain::agreement::record::{Draft, HASH_VERSION};
+        use crate::domain::checkins::actions::ActionItem;
+        use crate::domain::checkins::life::{Closing, GoalOutcome, Happened, Life, LifeEvent, Outcome, Reflection};
+        use crate::domain::checkins::record::{AgendaItem, CheckIn, CheckInDate, CheckInKind, GoalUpdate, PrivateNote, Pulse, Review};
+        use crate::domain::goals::model::MAX_PRIORITY;
+        use crate::domain::goals::{Goal, GoalStatus, Milestone, ProgressEntry};
+        use crate::domain::relationship::{Kind, Party, Relationship, Role, State};
+        use miniserde::json::{self, Value};
+        use proptest::prelude::*;
+
+        /// Text as people and hosts write it, with what JSON escapes and what
+        /// splits lines elsewhere.
+        fn text() -> impl Strategy<Value = String> {
+            let special = prop::sample::select(vec!['"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1e}', '\u{1f}', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']);
+            prop::collection::vec(prop_oneof![4 => any::<char>(), 1 => special], 0..12).prop_map(String::from_iter)
+        }
+        fn opt<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+            prop::option::of(s)
+        }
+        fn party() -> impl Strategy<Value = Party> {
+            (opt(text()), text(), opt(text())).prop_map(|(id, display_name, email)| Party { id, display_name, email })
+        }
+        fn content() -> impl Strategy<Value = Content> {
+            prop::collection::btree_map(text(), text(), 0..4)
+        }
+        fn signature() -> impl Strategy<Value = Signature> {
+            let role = prop::sample::select(vec![Role::Mentor, Role::Mentee]);
+            (text(), text(), role, text(), "[0-9a-f]{64}", opt(1..=HASH_VERSION))
+                .prop_map(|(by, name, role, at, hash, hash_version)| Signature { by, name, role, at, hash, hash_version })
+        }
+        fn agreement() -> impl Strategy<Value = AgreementRecord> {
+            let version = (content(), prop::collection::vec(signature(), 0..3), text());
+            (prop::collection::vec(version, 0..3), opt((content(), any::<bool>(), prop::collection::vec(signature(), 0..3), text(), text()))).prop_map(|(versions, draft)| {
+                let n = versions.len() as u32;
+                let versions = versions.into_iter().zip(1..).map(|((content, signatures, in_force_at), number)| Version { number, content, signatures, in_force_at }).collect();
+                let draft = draft.map(|(content, amends, signatures, updated_at, updated_by)| Draft { content, based_on: (amends && n > 0).then_some(n), signatures, updated_at, updated_by });
+                AgreementRecord { versions, draft }
+            })
+        }
+        fn life() -> impl Strategy<Value = Life> {
+            let happened = prop::sample::select(vec![Happened::Paused, Happened::Resumed, Happened::ReviewStarted, Happened::ReviewContinued, Happened::ClosingStarted, Happened::Closed]);
+            let event = (text(), text(), happened).prop_map(|(at, by, what)| LifeEvent { at, by, what });
+            let outcome = (text(), text(), prop::sample::select(Outcome::ALL.to_vec()), text()).prop_map(|(goal_id, title, outcome, by)| GoalOutcome { goal_id, title, outcome, by });
+            let reflection = (text(), text(), text(), 1u8..=5, text()).prop_map(|(by, worked, change, effectiveness, at)| Reflection { by, worked, change, effectiveness, at });
+            let closing = (text(), text(), text(), prop::collection::vec(outcome, 0..3), prop::collection::vec(reflection, 0..3), text(), any::<bool>(), opt(text()))
+                .prop_map(|(reason, started_by, started_at, outcomes, reflections, next_steps, rematch, closed_at)| Closing { reason, started_by, started_at, outcomes, reflections, next_steps, rematch, closed_at });
+            (prop::collection::vec(event, 0..3), opt(closing)).prop_map(|(events, closing)| Life { events, closing })
+        }
+        fn relationship() -> impl Strategy<Value = Relationship> {
+            let kind = prop::sample::select(Kind::ALL.to_vec());
+            let state = prop::sample::select(vec![State::Proposed, State::Active, State::MidpointReview, State::Paused, State::Closing, State::Closed]);
+            (text(), kind, party(), party(), state, text(), text(), agreement(), life()).prop_map(|(id, kind, mentor, mentee, state, created_by, created_at, agreement, life)| Relationship {
+                id,
+                kind,
+                mentor,
+                mentee,
+                state,
+                created_by,
+                created_at,
+                agreement,
+                life,
+            })
+        }
+        fn goal() -> impl Strategy<Value = Goal> {
+            let milestone = (text(), text(), opt(text()), any::<bool>()).prop_map(|(id, text, due, done)| Milestone { id, text, due, done });
+            let entry = (text(), text(), 0u8..=100, text()).prop_map(|(at, by, value, note)| ProgressEntry { at, by, value, note });
+            let words = prop::collection::vec(text(), 8);
+            let who = (opt(text()), opt(text()), opt(text()), opt(text()));
+            (words, opt(text()), prop::collection::vec(milestone, 0..3), 0u8..=100, prop::sample::select(GoalStatus::ALL.to_vec()), 0..=MAX_PRIORITY, prop::collection::vec(entry, 0..3), who, text()).prop_map(
+                |(w, due, milestones, manual_progress, status, priority, history, (drop_reason, achieved_by, confirmed_by, confirmed_at), updated_at)| Goal {
+                    id: w[0].clone(),
+                    relationship_id: w[1].clone(),
+                    owner: w[2].clone(),
+                    title: w[3].clone(),
+                    description: w[4].clone(),
+                    specific: w[5].clone(),
+                    measure: w[6].clone(),
+                    achievable: w[7].clone(),
+                    relevant: String::new(),
+                    due,
+                    milestones,
+                    manual_progress,
+                    status,
+                    drop_reason,
+                    priority,
+                    history,
+                    achieved_by,
+                    confirmed_by,
+                    confirmed_at,
+                    updated_at,
+                },
+            )
+        }
+        fn checkin() -> impl Strategy<Value = CheckIn> {
+            let agenda = (text(), text(), text(), text()).prop_map(|(id, text, source, by)| AgendaItem { id, text, source, by });
+            // Any length and progress value: an unsaved check-in holds them while typed.
+            let update = (text(), any::<u8>(), text(), text()).prop_map(|(goal_id, value, note, by)| GoalUpdate { goal_id, value, note, by });
+            let action = (text(), text(), text(), opt(text()), opt(text()), any::<bool>()).prop_map(|(id, text, owner, due, goal_id, done)| ActionItem { id, text, owner, due, goal_id, done });
+            let pulse = (text(), 1u8..=5, 1u8..=5).prop_map(|(by, useful, progress)| Pulse { by, useful, progress });
+            let review = (text(), text(), any::<bool>(), text()).prop_map(|(working, goals_right, amend, decision)| Review { working, goals_right, amend, decision });
+            let words = prop::collection::vec(text(), 11);
+            let kind = prop::sample::select(vec![CheckInKind::Regular, CheckInKind::MidpointReview]);
+            let lists = (prop::collection::vec(agenda, 0..3), prop::collection::vec(update, 0..3), prop::collection::vec(action, 0..3), prop::collection::vec(pulse, 0..3));
+            (words, kind, any::<u32>(), lists, opt(review)).prop_map(|(w, kind, minutes, (agenda, progress, actions, pulses), review)| CheckIn {
+                id: w[0].clone(),
+                relationship_id: w[1].clone(),
+                kind,
+                date: w[2].clone(),
+                time: w[3].clone(),
+                minutes,
+                format: w[4].clone(),
+                agenda,
+                notes: w[5].clone(),
+                wins: w[6].clone(),
+                challenges: w[7].clone(),
+                feedback: w[8].clone(),
+                progress,
+                actions,
+                pulses,
+                review,
+                created_by: w[9].clone(),
+                updated_at: w[10].clone(),
+            })
+        }
+
+        /// A value of another type, or an awkward one of the same, as JSON
+        /// text: what a broken host, another build or a person with dev
+        /// tools might store. (Text, not a `Value`: cloning a deeply nested
+        /// `Value` recurses.)
+        fn odd_value() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("null".to_string()),
+                Just("true".to_string()),
+                any::<u64>().prop_map(|n| n.to_string()),
+                Just("18446744073709551616".to_string()),
+                any::<i64>().prop_map(|n| n.min(-1).to_string()),
+                Just("1.5".to_string()),
+                Just("-1e400".to_string()),
+                text().prop_map(|t| json::to_string(&t)),
+                (1usize..10_000).prop_map(|n| json::to_string(&"é\u{2028}".repeat(n))),
+                Just("[]".to_string()),
+                Just("{}".to_string()),
+                (1usize..10_000).prop_map(|n| format!("{}{}", "[".repeat(n), "]".repeat(n))),
+                (1usize..5_000).prop_map(|n| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n))),
+            ]
+        }
+
+        /// Every place in `v` (an object's key, an array's item), by path.
+        fn places(v: &Value) -> Vec<Vec<Step>> {
+            let mut out = Vec::new();
+            let mut todo: Vec<(Vec<Step>, &Value)> = vec![(Vec::new(), v)];
+            while let Some((path, v)) = todo.pop() {
+                match v {
+                    Value::Object(o) => {
+                        for (k, child) in o.iter() {
+                            let mut p = path.clone();
+                            p.push(Step::Key(k.clone()));
+                            out.push(p.clone());
+                            todo.push((p, child));
+                        }
+                    }
+                    Value::Array(a) => {
+                        for (i, child) in a.iter().enumerate() {
+                            let mut p = path.clone();
+                            p.push(Step::Item(i));
+                            out.push(p.clone());
+                            todo.push((p, child));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            out
+        }
+
+        #[derive(Clone, Debug)]
+        enum Step {
+            Key(String),
+            Item(usize),
+        }
+
+        #[derive(Clone, Debug)]
+        enum Mutation {
+            Drop,
+            Replace(String),
+            /// The key written twice, the second time with another value.
+            Duplicate(String),
+        }
+
+        fn mutation() -> impl Strategy<Value = Mutation> {
+            prop_oneof![Just(Mutation::Drop), odd_value().prop_map(Mutation::Replace), odd_value().prop_map(Mutation::Duplicate)]
+        }
+
+        /// The stored text of one valid document of any kind.
+        fn any_document() -> impl Strategy<Value = String> {
+            prop_oneof![
+                relationship().prop_map(|r| encode(&r)),
+                goal().prop_map(|g| encode(&g)),
+                checkin().prop_map(|c| encode(&c)),
+                text().prop_map(|date| encode(&CheckInDate { date })),
+                (text(), text(), text()).prop_map(|(checkin_id, text, updated_at)| encode(&PrivateNote { checkin_id, text, updated_at })),
+            ]
+        }
+
+        /// `text` (a stored document) with one place changed by `m`. A
+        /// marker string goes where the change is, then is replaced as text.
+        fn mutate(text: &str, pick: usize, m: &Mutation) -> String {
+            const MARK: &str = "\u{e000}mark\u{e000}";
+            let Ok(mut root) = json::from_str::<Value>(text) else { return text.to_string() };
+            let all = places(&root);
+            let Some(path) = all.get(pick % all.len().max(1)) else { return text.to_string() };
+            let (last, parent_path) = path.split_last().expect("places are never empty paths");
+            let mut parent = &mut root;
+            for step in parent_path {
+                parent = match (parent, step) {
+                    (Value::Object(o), Step::Key(k)) => o.get_mut(k).expect("path from places"),
+                    (Value::Array(a), Step::Item(i)) => &mut a[*i],
+                    _ => unreachable!("path from places"),
+                };
+            }
+            let mark = || Value::String(MARK.into());
+            let odd = match (parent, last, m) {
+                (Value::Object(o), Step::Key(k), Mutation::Drop) => {
+                    o.remove(k);
+                    return json::to_string(&root);
+                }
+                (Value::Array(a), Step::Item(i), Mutation::Drop) => {
+                    a.remove(*i);
+                    return json::to_string(&root);
+                }
+                (Value::Object(o), Step::Key(k), Mutation::Replace(odd)) => {
+                    o.insert(k.clone(), mark());
+                    odd.clone()
+                }
+                (Value::Array(a), Step::Item(i), Mutation::Replace(odd) | Mutation::Duplicate(odd)) => {
+                    a[*i] = mark();
+                    odd.clone()
+                }
+                (Value::Object(o), Step::Key(k), Mutation::Duplicate(odd)) => {
+                    // A JSON object here holds a key once: the twin is written as text.
+                    o.insert(MARK.into(), mark());
+                    format!("{}:{odd}", json::to_string(k))
+                }
+                _ => unreachable!("a key is in an object, an item in an array"),
+            };
+            let marked = json::to_string(&root);
+            let mark = json::to_string(&MARK);
+            match m {
+                Mutation::Duplicate(_) if marked.contains(&format!("{mark}:{mark}")) => marked.replacen(&format!("{mark}:{mark}"), &odd, 1),
+                _ => marked.replacen(&mark, &odd, 1),
+            }
+        }
+
+        /// Whatever `text` holds, decoding ends in a document that checks
+        /// and stores back the same, or in a typed error.
+        fn survives<T: Document + PartialEq + std::fmt::Debug>(text: &str) -> Result<(), TestCaseError> {
+            match decode::<T>(text) {
+                Ok(doc) => {
+                    prop_assert_eq!(doc.check(), Ok(()));
+                    prop_assert_eq!(decode::<T>(&encode(&doc)), Ok(doc));
+                }
+                Err(e) => prop_assert!(!e.message_key().is_empty() && !e.detail().is_empty()),
+            }
+            Ok(())
+        }
+
+        fn survives_all(text: &str) -> Result<(), TestCaseError> {
+            survives::<Relationship>(text)?;
+            survives::<Goal>(text)?;
+            survives::<CheckIn>(text)?;
+            survives::<CheckInDate>(text)?;
+            survives::<PrivateNote>(text)
+        }
+
+        proptest! {
+            // proptest's default 256 cases each keep `cargo test` quick; for a
+            // longer hunt: PROPTEST_CASES=20000 cargo test -p mentoring-widget --lib every_document
+
+            // Pins: no text at all (arbitrary, or JSON-shaped) makes any
+            // document decoder panic.
+            #[test]
+            fn any_text_decodes_or_errs(text in "\\PC{0,300}", jsonish in "[\\[\\]{}\":,0-9a-z.eE+\\- ]{0,300}") {
+                survives_all(&text)?;
+                survives_all(&jsonish)?;
+                let enveloped = format!("{{\"schema\":1,\"kind\":\"checkin\",\"data\":{jsonish}}}");
+                survives_all(&enveloped)?;
+            }
+
+            // Pins: every valid document round-trips through its envelope.
+            #[test]
+            fn valid_documents_round_trip(r in relationship(), g in goal(), c in checkin(), date in text(), note in (text(), text(), text())) {
+                prop_assert_eq!(decode::<Relationship>(&encode(&r)), Ok(r));
+                prop_assert_eq!(decode::<Goal>(&encode(&g)), Ok(g));
+                prop_assert_eq!(decode::<CheckIn>(&encode(&c)), Ok(c));
+                let d = CheckInDate { date };
+                prop_assert_eq!(decode::<CheckInDate>(&encode(&d)), Ok(d));
+                let n = PrivateNote { checkin_id: note.0, text: note.1, updated_at: note.2 };
+                prop_assert_eq!(decode::<PrivateNote>(&encode(&n)), Ok(n));
+            }
+
+            // Pins: a valid document with one key dropped or written twice, one
+            // value of the wrong type, a huge or negative number, deep nesting
+            // or a long string decodes or gives a typed error, never a panic;
+            // what decodes is in range and stores back the same.
+            #[test]
+            fn mutated_documents_decode_or_err(doc in any_document(), pick in any::<usize>(), m in mutation()) {
+                survives_all(&mutate(&doc, pick, &m))?;
             }
         }
     }

@@ -57,6 +57,7 @@ pub const EN: &[(&str, &str)] = &[
     ("error.partner_required", "Enter your partner's name, or pick them from the directory."),
     ("error.role_required", "Choose whether you are the mentor or the mentee."),
     ("error.sign_already", "You have already signed this version."),
+    ("error.sign_changed", "The agreement changed since you opened it, so nothing was signed. Read the changes below, then sign again."),
     ("error.sign_closed", "This relationship is closed; its agreement can no longer change."),
     ("error.sign_incomplete", "The agreement is not complete yet: fix the parts marked below, then sign."),
     ("error.sign_not_party", "Only the mentor and the mentee can sign this agreement."),
@@ -140,6 +141,7 @@ pub const EN: &[(&str, &str)] = &[
     ("tab.list", "Parts of this relationship"),
     ("tab.overview", "Overview"),
     ("tab.timeline", "Timeline"),
+    ("unsaved.not_kept", "This browser tab cannot keep a copy of your unsaved changes, so they would be lost if the page reloads before they are saved. You can keep working."),
 ];
 
 /// English texts of the agreement screens (`agr.*`, `tpl.*`). Each feature
@@ -154,8 +156,10 @@ pub const EN_AGREEMENT: &[(&str, &str)] = &[
     ("agr.arranger.mentee", "The mentee"),
     ("agr.arranger.mentor", "The mentor"),
     ("agr.back_to_editing", "Back to editing"),
+    ("agr.carried", "The agreement changed while you were editing (it came into force, or the amendment was dropped). Your unsaved changes were kept and saved as a new amendment for both of you to sign."),
     ("agr.changed", "changed"),
     ("agr.changed_after_signing", "Changed after signing"),
+    ("agr.changed_since_caption", "What changed since you opened it"),
     ("agr.changes_after", "Proposed"),
     ("agr.changes_before", "Now in force"),
     ("agr.changes_caption", "What this amendment changes"),
@@ -167,6 +171,7 @@ pub const EN_AGREEMENT: &[(&str, &str)] = &[
     ("agr.confidentiality", "What stays between us"),
     ("agr.conflicts", "You and your partner changed the same parts at the same time. Choose which to keep for each; everything else was combined."),
     ("agr.discard_amendment", "Drop this amendment"),
+    ("agr.discard_changed", "Your partner changed this amendment since you opened it, so nothing was dropped. Their changes are shown now."),
     ("agr.download_json", "Download JSON"),
     ("agr.download_md", "Download Markdown"),
     ("agr.draft", "Draft, not signed yet"),

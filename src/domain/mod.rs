@@ -5,12 +5,14 @@
 //! return and the bridge only moves the text they produce.
 
 pub mod agreement;
+pub mod carry;
 pub mod checkins;
 pub mod dates;
 pub mod envelope;
 pub mod goals;
 pub mod ids;
 pub mod keys;
+pub mod markdown;
 pub mod messages;
 pub mod overview;
 pub mod person;

@@ -49,7 +49,7 @@ pub fn needs(rel: &Relationship, me: &Person, goals: &[Goal], checkins: &[CheckI
     if rel.state == State::Closed {
         return out;
     }
-    match rel.agreement.status() {
+    match rel.agreement_status() {
         Status::None if rel.agreement.versions.is_empty() => out.push(Need::StartAgreement),
         Status::AwaitingSignature { signed } if !signed.contains(&my_role) => out.push(Need::SignAgreement),
         Status::ChangedAfterSigning => out.push(Need::SignAgreement),
@@ -67,8 +67,10 @@ pub fn needs(rel: &Relationship, me: &Person, goals: &[Goal], checkins: &[CheckI
         out.push(Need::Review);
     }
     for g in goals {
-        let marked_by_partner = g.achieved_by.as_deref().is_some_and(|by| by != me.id);
-        if g.status == GoalStatus::Achieved && g.confirmed_by.is_none() && marked_by_partner {
+        // Marked by my partner (not by me, not by a stranger) and not yet
+        // genuinely confirmed: a confirmation by anyone but me does not count.
+        let marked_by_partner = g.achieved_by.as_deref().is_some_and(|by| by != me.id && rel.role_of_id(by) == Some(my_role.other()));
+        if g.status == GoalStatus::Achieved && !g.confirmation_is_genuine(rel) && marked_by_partner {
             out.push(Need::ConfirmGoal { goal_id: g.id.clone(), title: g.title.clone() });
         }
     }
@@ -152,6 +154,7 @@ mod tests {
             role: crate::domain::relationship::Role::Mentor,
             at: "t".into(),
             hash: crate::domain::agreement::record::content_hash(&draft.content),
+            hash_version: Some(crate::domain::agreement::record::HASH_VERSION),
         });
         assert_eq!(needs(&r, &ana(), &[], &[], d("2026-11-20")), [Need::SignAgreement]);
         assert_eq!(needs(&r, &ben(), &[], &[], d("2026-11-20")), [], "Ben has signed");
@@ -175,6 +178,47 @@ mod tests {
         assert!(!bens.iter().any(|n| matches!(n, Need::ConfirmGoal { .. })), "the one who marked it does not confirm it");
         r.state = State::Closed;
         assert_eq!(needs(&r, &ana(), &[], &[], d("2027-02-20")), []);
+    }
+
+    // Pins: a goal marked by my partner still asks me to confirm when its
+    // stored confirmation is not genuine (by them again, or by a stranger);
+    // a goal "marked" by a stranger asks nothing.
+    #[test]
+    fn only_genuine_confirmations_settle_a_goal() {
+        let r = in_force();
+        let mut g = goal("g1");
+        g.status = GoalStatus::Achieved;
+        g.achieved_by = Some("u-ben".into());
+        for confirmer in ["u-ben", "u-eve"] {
+            g.confirmed_by = Some(confirmer.into());
+            let got = needs(&r, &ana(), &[g.clone()], &[], d("2026-11-01"));
+            assert!(got.iter().any(|n| matches!(n, Need::ConfirmGoal { .. })), "{confirmer}");
+        }
+        g.confirmed_by = Some("u-ana".into());
+        assert!(!needs(&r, &ana(), &[g.clone()], &[], d("2026-11-01")).iter().any(|n| matches!(n, Need::ConfirmGoal { .. })));
+        g.achieved_by = Some("u-eve".into());
+        g.confirmed_by = None;
+        assert!(!needs(&r, &ana(), &[g], &[], d("2026-11-01")).iter().any(|n| matches!(n, Need::ConfirmGoal { .. })));
+    }
+
+    // Pins: a draft signature in my partner's role by someone else does not
+    // ask me to sign (nothing of theirs is there yet).
+    #[test]
+    fn forged_partner_signature_asks_nothing() {
+        let mut r = rel();
+        let mut content = Content::new();
+        content.insert("purpose".into(), "Grow".into());
+        r.start_draft(content, &ana(), "t");
+        let draft = r.agreement.draft.as_mut().unwrap();
+        draft.signatures.push(crate::domain::agreement::Signature {
+            by: "u-eve".into(),
+            name: "Ben Okafor".into(),
+            role: crate::domain::relationship::Role::Mentor,
+            at: "t".into(),
+            hash: crate::domain::agreement::record::content_hash(&draft.content),
+            hash_version: Some(crate::domain::agreement::record::HASH_VERSION),
+        });
+        assert_eq!(needs(&r, &ana(), &[], &[], d("2026-11-20")), []);
     }
 
     // Pins: open actions are those not ticked off by a later check-in, and

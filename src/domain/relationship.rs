@@ -237,6 +237,11 @@ impl Document for Relationship {
             _ => Err(format!("no upgrade from schema {schema}")),
         }
     }
+
+    fn check(&self) -> Result<(), &'static str> {
+        self.agreement.check()?;
+        self.life.check()
+    }
 }
 
 impl Relationship {
@@ -248,6 +253,31 @@ impl Relationship {
             Some(Role::Mentee)
         } else {
             None
+        }
+    }
+
+    /// The role of the person whose host id is `id`, for reading what the
+    /// documents say someone did (signed, confirmed, rated, reflected).
+    ///
+    /// A partner typed in by hand has no host id in the document (they are
+    /// recognised by email when they sign in), so nothing stored can tie an
+    /// id to them: an id that is not the other party's is taken as theirs.
+    /// The two parties are still always two different people, and the host
+    /// vouches for who wrote what (DESIGN.md, threat model).
+    pub fn role_of_id(&self, id: &str) -> Option<Role> {
+        if id.is_empty() {
+            return None;
+        }
+        if self.mentor.id.as_deref() == Some(id) {
+            return Some(Role::Mentor);
+        }
+        if self.mentee.id.as_deref() == Some(id) {
+            return Some(Role::Mentee);
+        }
+        match (&self.mentor.id, &self.mentee.id) {
+            (Some(_), None) => Some(Role::Mentee),
+            (None, Some(_)) => Some(Role::Mentor),
+            _ => None,
         }
     }
 

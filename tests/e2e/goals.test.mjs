@@ -88,7 +88,8 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   // The CSV export, as the list shows it.
   const [csv] = await Promise.all([page.waitForEvent("download"), goals.getByRole("button", { name: "Download CSV" }).click()]);
   const text = readFileSync(await csv.path(), "utf8");
-  assert.match(text, /^Goal,Owner,Status,Progress \(%\),Due,Measure,Milestones\r\n/);
+  // A UTF-8 BOM first, so a spreadsheet reads "Chloé" as written.
+  assert.match(text, /^\uFEFFGoal,Owner,Status,Progress \(%\),Due,Measure,Milestones\r\n/);
   assert.match(text, /Present the Q1 planning review to the leadership team,Ana Li,Achieved,100,/);
 
   // Destroying the widget removes the Goals view's nodes with the rest.

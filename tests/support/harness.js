@@ -14,6 +14,7 @@ export function withFaults(bridge) {
         if (f.kind === "hang") return new Promise(() => {});
         if (f.kind === "throw") throw Object.assign(new Error("injected throw"), { code: f.code });
         if (f.kind === "shape") return Promise.resolve(f.value);
+        if (f.kind === "before") return Promise.resolve(f.run()).then(() => orig(...args));
         if (f.kind === "lost") {
           return Promise.resolve(orig(...args)).then(() => Promise.reject(Object.assign(new Error("answer lost"), { code: "unavailable" })));
         }
@@ -40,6 +41,8 @@ export function failNext(b, method, code) { b.test.faults.push({ method, kind: "
 export function throwNext(b, method) { b.test.faults.push({ method, kind: "throw", code: "forbidden" }); }
 export function loseAnswerNext(b, method) { b.test.faults.push({ method, kind: "lost" }); }
 export function hangNext(b, method) { b.test.faults.push({ method, kind: "hang" }); }
+/** The partner's write lands just before `b`'s next `method` call reaches the store. */
+export function partnerPutsBeforeNext(b, method, partner, key, value) { b.test.faults.push({ method, kind: "before", run: () => putOver(partner, key, value) }); }
 export function answerNext(b, method, value) { b.test.faults.push({ method, kind: "shape", value }); }
 export function activeSubscriptions(b) { return b.test.subs.active; }
 export function totalSubscriptions(b) { return b.test.subs.total; }

@@ -35,10 +35,27 @@ function listenersFor(store) {
   return set;
 }
 
+// localStorage, or null where the page may not use it: reading
+// `window.localStorage` throws in a sandboxed iframe and with storage blocked,
+// and a full one refuses writes. The widget must still load there: documents
+// are then kept in memory (gone when the page closes), and the console says so.
+function browserStorage() {
+  try {
+    var s = window.localStorage;
+    s.setItem("mw-local:probe", "1");
+    s.removeItem("mw-local:probe");
+    return s;
+  } catch (e) {
+    console.warn("[mentoring-widget] this page cannot use localStorage (" + (e && e.name) + "): documents are kept in memory and are gone when the page closes.");
+    return null;
+  }
+}
+
 export function createLocalBridge(options) {
   var opts = options || {};
   var ns = opts.namespace || "mw-local:";
-  var store = opts.storage === "memory" ? new MemoryStorage() : (opts.storage || window.localStorage);
+  var browser = opts.storage ? null : browserStorage();
+  var store = opts.storage === "memory" ? new MemoryStorage() : (opts.storage || browser || new MemoryStorage());
   var people = (opts.people && opts.people.length) ? opts.people : [{ id: "local-user", displayName: "You" }];
   var currentId = opts.currentUserId || people[0].id;
   var listeners = listenersFor(store);
@@ -154,7 +171,7 @@ export function createLocalBridge(options) {
       },
       subscribe: function (prefix, onChange) {
         var l = { prefix: prefix, onChange: onChange, ns: ns };
-        if (ownListeners === 0 && store === window.localStorage) window.addEventListener("storage", onStorage);
+        if (ownListeners === 0 && browser && store === browser) window.addEventListener("storage", onStorage);
         ownListeners += 1;
         listeners.add(l);
         var active = true;

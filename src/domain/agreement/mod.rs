@@ -1,6 +1,7 @@
 //! The mentoring agreement: its fields (as one table), rules, templates,
 //! signing and versions, differences and merges, and exports.
 
+pub mod carry;
 pub mod diff;
 pub mod export;
 pub mod fields;

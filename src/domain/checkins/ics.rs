@@ -18,16 +18,30 @@ pub struct Meeting {
     pub minutes: u32,
 }
 
-/// Text values escaped as RFC 5545 §3.3.11 asks.
+/// Whether `c` may not appear in a content line: RFC 5545 allows no
+/// control character in a value but TAB, and a calendar may take VT, FF,
+/// NEL, U+2028 or U+2029 for a line break, ending the property early and
+/// starting one of the text's choosing. TAB is in the set too: a space
+/// says the same and no reader trips on it.
+pub fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Text values escaped as RFC 5545 §3.3.11 asks. Every line break (CR LF,
+/// LF, a lone CR, VT, FF, NEL, U+2028, U+2029) becomes the escaped `\n`,
+/// TAB a space, and every other control character is dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if is_control(c) => {}
             c => out.push(c),
         }
     }
@@ -53,14 +67,26 @@ fn stamp(day: Date, minute_of_day: u32) -> String {
     format!("{:04}{:02}{:02}T{:02}{:02}00Z", day.year, day.month, day.day, minute_of_day / 60, minute_of_day % 60)
 }
 
+/// The longest meeting a calendar file gives: a day. Check-ins are 5-480
+/// minutes by their own rules; a larger stored length (a corrupted or
+/// hand-edited document) is cut to this rather than overflowing the end
+/// time or writing a year no calendar reads.
+pub const MAX_MINUTES: u32 = 1440;
+
+/// `day` plus `minutes` (any number, even past midnight) as a UTC stamp.
+fn stamp_after(day: Date, minutes: u64) -> String {
+    let days = i64::try_from(minutes / 1440).unwrap_or(0);
+    stamp(day.add_days(days), (minutes % 1440) as u32)
+}
+
 fn event(out: &mut String, m: &Meeting, now: &str, rrule: Option<String>) {
-    let end_total = m.start_minute_of_day + m.minutes;
-    let end_day = m.start.add_days(i64::from(end_total / 1440));
+    let start = u64::from(m.start_minute_of_day);
+    let end = start + u64::from(m.minutes.min(MAX_MINUTES));
     line(out, "BEGIN:VEVENT");
     line(out, &format!("UID:{}", escape(&m.uid)));
-    line(out, &format!("DTSTAMP:{now}"));
-    line(out, &format!("DTSTART:{}", stamp(m.start, m.start_minute_of_day)));
-    line(out, &format!("DTEND:{}", stamp(end_day, end_total % 1440)));
+    line(out, &format!("DTSTAMP:{}", stamp_of(now)));
+    line(out, &format!("DTSTART:{}", stamp_after(m.start, start)));
+    line(out, &format!("DTEND:{}", stamp_after(m.start, end)));
     if let Some(rule) = rrule {
         line(out, &format!("RRULE:{rule}"));
     }
@@ -205,5 +231,76 @@ mod tests {
             assert!(l.len() <= 75);
         }
         assert_eq!(prop(&text, "SUMMARY"), "Café ☕ ".repeat(30));
+    }
+
+    // Pins: a stored meeting length far past a day neither overflows the end
+    // time nor writes a year no calendar reads: the meeting is cut to a day.
+    #[test]
+    fn huge_lengths_are_cut_to_a_day() {
+        let mut m = meeting();
+        m.minutes = u32::MAX;
+        let text = next_meeting(&m, "20261124T100000Z");
+        assert_eq!(prop(&text, "DTSTART"), "20261231T233000Z");
+        assert_eq!(prop(&text, "DTEND"), "20270101T233000Z");
+    }
+
+    // Pins: line breaks of every kind become the escaped \n, TAB a space, and
+    // other control characters are dropped, so no text ends a property early.
+    #[test]
+    fn control_characters_never_reach_the_file() {
+        assert_eq!(escape("a\r\nb\rc\u{b}d\u{c}e\u{85}f\u{2028}g\u{2029}h"), "a\\nb\\nc\\nd\\ne\\nf\\ng\\nh");
+        assert_eq!(escape("x\ty\u{0}\u{1b}[31m\u{7f}\u{9b}z"), "x y[31mz");
+    }
+
+    use proptest::prelude::*;
+
+    /// What the calendar should read back for `text`: line breaks as LF, TAB
+    /// as a space, other control characters gone.
+    fn as_read(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+                '\t' => out.push(' '),
+                c if is_control(c) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        // proptest's default 256 cases each; for a longer hunt:
+        // PROPTEST_CASES=5000 cargo test -p mentoring-widget --lib ics
+
+        // Pins: whatever the texts and the stored length, no content line holds
+        // a control character, every line is folded, the independent parser
+        // reads the file, and it reads each text back as written (minus the
+        // controls) with the end after the start and at most a day later.
+        #[test]
+        fn any_text_makes_a_valid_calendar(
+            summary in "[a-zA-Z](\\PC|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{2028}\\u{2029};,\\\\:]){0,80}",
+            description in "(\\PC|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{2028}\\u{2029};,\\\\:]){0,120}",
+            minutes in any::<u32>(),
+            start in 0u32..1440,
+            day in 20_000i64..30_000,
+        ) {
+            let m = Meeting { uid: format!("{summary}@x"), summary: summary.clone(), description: description.clone(), location: description.clone(), start: Date::from_days(day), start_minute_of_day: start, minutes };
+            let text = meeting_series(&m, Rhythm::EveryDays(14), Date::from_days(day + 100), "20261124T100000Z");
+            for l in text.split("\r\n") {
+                prop_assert!(!l.chars().any(is_control), "{:?}", l);
+                prop_assert!(l.len() <= 75);
+            }
+            prop_assert_eq!(prop(&text, "SUMMARY"), as_read(&summary));
+            if !description.is_empty() {
+                prop_assert_eq!(prop(&text, "DESCRIPTION"), as_read(&description));
+            }
+            let (s, e) = (prop(&text, "DTSTART"), prop(&text, "DTEND"));
+            prop_assert!(s <= e);
+            let minutes_of = |t: &str| Date::parse(&format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..8])).unwrap().to_days() * 1440 + t[9..11].parse::<i64>().unwrap() * 60 + t[11..13].parse::<i64>().unwrap();
+            prop_assert_eq!(minutes_of(&e) - minutes_of(&s), i64::from(minutes.min(MAX_MINUTES)));
+        }
     }
 }

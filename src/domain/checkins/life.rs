@@ -20,6 +20,20 @@ pub struct Life {
     pub closing: Option<Closing>,
 }
 
+/// The range of a reflection's effectiveness, as [`reflect`] takes it.
+pub const EFFECTIVENESS: std::ops::RangeInclusive<u8> = 1..=5;
+
+impl Life {
+    /// What a stored life record must hold beyond its types (see
+    /// [`crate::domain::envelope::Document::check`]).
+    pub fn check(&self) -> Result<(), &'static str> {
+        if self.closing.iter().flat_map(|c| &c.reflections).any(|r| !EFFECTIVENESS.contains(&r.effectiveness)) {
+            return Err("a reflection's effectiveness is not 1-5");
+        }
+        Ok(())
+    }
+}
+
 /// One step of the relationship's life, for the timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LifeEvent {
@@ -240,7 +254,7 @@ pub fn set_outcome(rel: &mut Relationship, me: &Person, goal_id: &str, title: &s
 
 /// My reflection; written again it replaces my earlier one.
 pub fn reflect(rel: &mut Relationship, me: &Person, worked: &str, change: &str, effectiveness: u8, now: &str) -> Result<(), LifeError> {
-    if !(1..=5).contains(&effectiveness) {
+    if !EFFECTIVENESS.contains(&effectiveness) {
         return Err(LifeError::EffectivenessOutOfRange);
     }
     let closing = closing_mut(rel, me)?;
@@ -280,6 +294,26 @@ pub fn close(rel: &mut Relationship, me: &Person, open_goals: &[(String, String)
     }
     closing.closed_at = Some(now.into());
     step(rel, me, Move::Close, Happened::Closed, now)
+}
+
+impl Relationship {
+    /// Whether reflection `r` was written by one of the two parties (each
+    /// writes only their own).
+    pub fn reflection_is_genuine(&self, r: &Reflection) -> bool {
+        self.role_of_id(&r.by).is_some()
+    }
+
+    /// The reflections to show: each party's first, in the order written;
+    /// any by someone else, and any second one by the same person, left out.
+    pub fn reflections(&self) -> Vec<&Reflection> {
+        let mut out: Vec<&Reflection> = Vec::new();
+        for r in self.life.closing.iter().flat_map(|c| &c.reflections) {
+            if self.reflection_is_genuine(r) && !out.iter().any(|o| o.by == r.by) {
+                out.push(r);
+            }
+        }
+        out
+    }
 }
 
 /// Whether this relationship still takes edits (its agreement, goals and
@@ -388,6 +422,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    // Pins: a stored reflection's effectiveness outside 1-5 reads as invalid
+    // data; only the parties' own reflections are shown, each person's once.
+    #[test]
+    fn reflections_are_checked() {
+        use crate::domain::envelope::{decode, encode, DecodeError};
+        let mut r = active();
+        start_closing(&mut r, &ben(), CloseReason::Other, NOW).unwrap();
+        reflect(&mut r, &ana(), "Talks", "More", 4, NOW).unwrap();
+        assert_eq!(decode::<Relationship>(&encode(&r)), Ok(r.clone()));
+        for effectiveness in [0, 6, 255] {
+            let mut bad = r.clone();
+            bad.life.closing.as_mut().unwrap().reflections[0].effectiveness = effectiveness;
+            assert_eq!(decode::<Relationship>(&encode(&bad)), Err(DecodeError::InvalidData), "{effectiveness}");
+        }
+        let forged = Reflection { by: "u-eve".into(), worked: "x".into(), change: "y".into(), effectiveness: 1, at: NOW.into() };
+        let again = Reflection { by: "u-ana".into(), worked: "second".into(), ..forged.clone() };
+        r.life.closing.as_mut().unwrap().reflections.extend([forged.clone(), again]);
+        reflect(&mut r, &ben(), "Pace", "Less", 5, NOW).unwrap();
+        assert!(!r.reflection_is_genuine(&forged));
+        let shown: Vec<(&str, &str)> = r.reflections().into_iter().map(|x| (x.by.as_str(), x.worked.as_str())).collect();
+        assert_eq!(shown, [("u-ana", "Talks"), ("u-ben", "Pace")]);
     }
 
     // Pins: every reason has a label; none of them names a person.

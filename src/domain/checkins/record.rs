@@ -98,9 +98,26 @@ pub struct CheckIn {
     pub updated_at: String,
 }
 
+/// The range of each pulse rating, as [`CheckIn::rate`] takes it.
+pub const PULSE: std::ops::RangeInclusive<u8> = 1..=5;
+
 impl Document for CheckIn {
     const KIND: &'static str = "checkin";
     const SCHEMA: u32 = 1;
+
+    /// Pulses are refused out of range: only `rate` writes them, always in
+    /// range. The meeting length and progress values are not refused here:
+    /// an unsaved check-in is kept in this envelope while it is typed (the
+    /// form holds "0" minutes, or 101 % for what is not a number, until
+    /// `validate` names the field), and refusing it would drop what the
+    /// person typed. Their readers bound them instead (`ics`, `validate`,
+    /// `Goal::check_in_update`).
+    fn check(&self) -> Result<(), &'static str> {
+        if self.pulses.iter().any(|p| !PULSE.contains(&p.useful) || !PULSE.contains(&p.progress)) {
+            return Err("a pulse rating is not 1-5");
+        }
+        Ok(())
+    }
 }
 
 /// Only what the home view needs to know of a check-in: its date. Decoding
@@ -144,6 +161,19 @@ impl CheckIn {
 
     pub fn pulse_of(&self, id: &str) -> Option<&Pulse> {
         self.pulses.iter().find(|p| p.by == id)
+    }
+
+    /// The ratings to show: each party's first, in range; any by someone
+    /// outside the relationship, a second one by the same person, or one
+    /// out of range, left out.
+    pub fn genuine_pulses(&self, rel: &Relationship) -> Vec<&Pulse> {
+        let mut out: Vec<&Pulse> = Vec::new();
+        for p in &self.pulses {
+            if rel.pulse_is_genuine(p) && !out.iter().any(|o| o.by == p.by) {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// A new check-in on `date`. Its agenda starts with the open action items
@@ -211,7 +241,7 @@ impl CheckIn {
 
     /// My rating of the meeting; only mine is changed.
     pub fn rate(&mut self, me: &Person, useful: u8, progress: u8) -> Result<(), FieldError> {
-        if !(1..=5).contains(&useful) || !(1..=5).contains(&progress) {
+        if !PULSE.contains(&useful) || !PULSE.contains(&progress) {
             return Err(FieldError::new("pulse", "checkin.error.pulse_range"));
         }
         self.pulses.retain(|p| p.by != me.id);
@@ -264,6 +294,14 @@ impl CheckIn {
             .filter(|u| before.is_none_or(|b| !b.progress.iter().any(|p| p.goal_id == u.goal_id && p.value == u.value && p.note == u.note)))
             .cloned()
             .collect()
+    }
+}
+
+impl Relationship {
+    /// Whether pulse `p` was given by one of the two parties, within the
+    /// scale (each rates only for themselves).
+    pub fn pulse_is_genuine(&self, p: &Pulse) -> bool {
+        self.role_of_id(&p.by).is_some() && PULSE.contains(&p.useful) && PULSE.contains(&p.progress)
     }
 }
 
@@ -388,6 +426,39 @@ mod tests {
             }
             let _ = decode::<CheckInDate>(&corrupted);
         }
+    }
+
+    // Pins: a stored pulse outside 1-5 reads as invalid data; an unsaved
+    // check-in with a length or progress still being typed does not (it is
+    // kept in the same envelope until saved, and `validate` names it).
+    #[test]
+    fn stored_pulses_are_checked() {
+        use crate::domain::envelope::DecodeError;
+        let c = full();
+        for (useful, progress) in [(9, 3), (0, 3), (3, 6), (255, 255)] {
+            let mut bad = c.clone();
+            bad.pulses[0] = Pulse { by: "u-ana".into(), useful, progress };
+            assert_eq!(decode::<CheckIn>(&encode(&bad)), Err(DecodeError::InvalidData), "{useful}/{progress}");
+        }
+        let mut typing = c.clone();
+        typing.minutes = 0;
+        typing.progress[0].value = 101;
+        assert_eq!(decode::<CheckIn>(&encode(&typing)), Ok(typing.clone()));
+        assert!(!typing.validate().is_empty());
+    }
+
+    // Pins: only the parties' own ratings are shown, each person's once; one
+    // by someone outside the relationship is left out.
+    #[test]
+    fn only_the_parties_rate() {
+        let mut c = full();
+        c.pulses.push(Pulse { by: "u-eve".into(), useful: 1, progress: 1 });
+        c.pulses.push(Pulse { by: "u-ana".into(), useful: 1, progress: 1 });
+        c.rate(&ben(), 5, 5).unwrap();
+        let shown: Vec<(&str, u8)> = c.genuine_pulses(&rel()).into_iter().map(|p| (p.by.as_str(), p.useful)).collect();
+        assert_eq!(shown, [("u-ana", 4), ("u-ben", 5)]);
+        assert!(!rel().pulse_is_genuine(&Pulse { by: "u-eve".into(), useful: 3, progress: 3 }));
+        assert!(!rel().pulse_is_genuine(&Pulse { by: "u-ana".into(), useful: 9, progress: 3 }));
     }
 
     // Pins: only new or changed progress updates reach the goal history.

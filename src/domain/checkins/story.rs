@@ -5,7 +5,8 @@
 use super::life::Happened;
 use super::record::{CheckIn, CheckInKind};
 use crate::domain::dates::Date;
-use crate::domain::goals::{Goal, GoalStatus};
+use crate::domain::goals::Goal;
+use crate::domain::markdown::{block, inline};
 use crate::domain::messages::Catalog;
 use crate::domain::relationship::Relationship;
 
@@ -40,7 +41,9 @@ pub fn timeline(rel: &Relationship, checkins: &[CheckIn], goals: &[Goal], today:
     for c in checkins.iter().filter(|c| c.day().is_some_and(|d| d <= today)) {
         out.push(Entry { at: c.date.clone(), what: Moment::CheckIn { id: c.id.clone(), review: c.kind == CheckInKind::MidpointReview } });
     }
-    for g in goals.iter().filter(|g| g.status == GoalStatus::Achieved) {
+    // Only a sign-off the two parties gave: one marked by someone else, or
+    // confirmed by the person who marked it, is no moment of the story.
+    for g in goals.iter().filter(|g| g.is_signed_off_in(rel)) {
         if let Some(at) = &g.confirmed_at {
             out.push(Entry { at: at.clone(), what: Moment::GoalAchieved { title: g.title.clone() } });
         }
@@ -67,63 +70,67 @@ fn rank(m: &Moment) -> u8 {
 
 /// Markdown of a closed (or closing) relationship: parties, why it ended,
 /// each goal's outcome, the check-ins, both reflections and the next steps.
+/// Every text put in is escaped (see [`crate::domain::markdown`]); only the
+/// parties' own reflections and ratings are listed.
 pub fn summary_markdown(rel: &Relationship, checkins: &[CheckIn], catalog: &Catalog) -> String {
     let name = |id: &str| {
-        [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string())
+        let name = [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.as_str()).unwrap_or(id);
+        inline(name)
     };
+    let text = |key: &str| inline(&catalog.text(key));
     let mut out = format!(
         "# {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n",
-        catalog.text("summary.title"),
-        catalog.text("role.mentor"),
-        rel.mentor.display_name,
-        catalog.text("role.mentee"),
-        rel.mentee.display_name,
-        catalog.text("summary.kind"),
-        catalog.text(rel.kind.label_key()),
+        text("summary.title"),
+        text("role.mentor"),
+        inline(&rel.mentor.display_name),
+        text("role.mentee"),
+        inline(&rel.mentee.display_name),
+        text("summary.kind"),
+        text(rel.kind.label_key()),
     );
     if let Some(c) = &rel.life.closing {
-        out.push_str(&format!("- {}: {}\n", catalog.text("close.reason"), catalog.text(c.reason().label_key())));
+        out.push_str(&format!("- {}: {}\n", text("close.reason"), text(c.reason().label_key())));
         if let Some(at) = &c.closed_at {
-            out.push_str(&format!("- {}: {}\n", catalog.text("summary.closed_on"), at.get(..10).unwrap_or(at)));
+            out.push_str(&format!("- {}: {}\n", text("summary.closed_on"), inline(at.get(..10).unwrap_or(at))));
         }
-        out.push_str(&format!("\n## {}\n\n", catalog.text("close.outcomes")));
+        out.push_str(&format!("\n## {}\n\n", text("close.outcomes")));
         if c.outcomes.is_empty() {
-            out.push_str(&format!("{}\n", catalog.text("summary.none")));
+            out.push_str(&format!("{}\n", text("summary.none")));
         }
         for o in &c.outcomes {
-            out.push_str(&format!("- {}: {}\n", o.title, catalog.text(o.outcome.label_key())));
+            out.push_str(&format!("- {}: {}\n", inline(&o.title), text(o.outcome.label_key())));
         }
-        out.push_str(&format!("\n## {}\n", catalog.text("close.reflections")));
-        for r in &c.reflections {
+        out.push_str(&format!("\n## {}\n", text("close.reflections")));
+        for r in rel.reflections() {
             out.push_str(&format!(
                 "\n### {}\n\n- {}: {}\n- {}: {}\n- {}: {}/5\n",
                 name(&r.by),
-                catalog.text("close.worked"),
-                r.worked,
-                catalog.text("close.change"),
-                r.change,
-                catalog.text("close.effectiveness"),
+                text("close.worked"),
+                inline(&r.worked),
+                text("close.change"),
+                inline(&r.change),
+                text("close.effectiveness"),
                 r.effectiveness
             ));
         }
         if !c.next_steps.is_empty() {
-            out.push_str(&format!("\n## {}\n\n{}\n", catalog.text("close.next_steps"), c.next_steps));
+            out.push_str(&format!("\n## {}\n\n{}\n", text("close.next_steps"), block(&c.next_steps)));
         }
     }
     let mut held: Vec<&CheckIn> = checkins.iter().collect();
     held.sort_unstable_by(|a, b| a.date.cmp(&b.date));
-    out.push_str(&format!("\n## {}\n\n", catalog.format("summary.checkins", &[("n", &held.len().to_string())])));
+    out.push_str(&format!("\n## {}\n\n", inline(&catalog.format("summary.checkins", &[("n", &held.len().to_string())]))));
     for c in held {
-        let kind = if c.kind == CheckInKind::MidpointReview { format!(" ({})", catalog.text("review.title")) } else { String::new() };
-        out.push_str(&format!("- {}{kind}", c.date));
-        let ratings: Vec<String> = c.pulses.iter().map(|p| format!("{} {}/{}", name(&p.by), p.useful, p.progress)).collect();
+        let kind = if c.kind == CheckInKind::MidpointReview { format!(" ({})", text("review.title")) } else { String::new() };
+        out.push_str(&format!("- {}{kind}", inline(&c.date)));
+        let ratings: Vec<String> = c.genuine_pulses(rel).into_iter().map(|p| format!("{} {}/{}", name(&p.by), p.useful, p.progress)).collect();
         if !ratings.is_empty() {
-            out.push_str(&format!(" — {}: {}", catalog.text("pulse.title"), ratings.join(", ")));
+            out.push_str(&format!(" — {}: {}", text("pulse.title"), ratings.join(", ")));
         }
         out.push('\n');
-        for (label, text) in [("checkin.wins", &c.wins), ("checkin.challenges", &c.challenges)] {
-            if !text.trim().is_empty() {
-                out.push_str(&format!("  - {}: {}\n", catalog.text(label), text.trim().replace('\n', " ")));
+        for (label, said) in [("checkin.wins", &c.wins), ("checkin.challenges", &c.challenges)] {
+            if !said.trim().is_empty() {
+                out.push_str(&format!("  - {}: {}\n", text(label), inline(said.trim())));
             }
         }
     }
@@ -157,8 +164,8 @@ mod tests {
         let mut r = in_force();
         r.created_at = "2026-10-20T08:00:00Z".into();
         let mut g = goal("g1");
-        g.status = GoalStatus::Achieved;
-        g.confirmed_at = Some("2026-12-01T12:00:00Z".into());
+        g.mark_achieved(&r, &ana(), "2026-11-30T12:00:00Z").unwrap();
+        g.confirm_achieved(&r, &ben(), "2026-12-01T12:00:00Z").unwrap();
         start_closing(&mut r, &ben(), CloseReason::GoalsReached, "2027-03-01T10:00:00Z").unwrap();
         let checkins = [
             checkin("c2", "2027-02-15", CheckInKind::MidpointReview),
@@ -178,6 +185,21 @@ mod tests {
                 Moment::Life(Happened::ClosingStarted),
             ]
         );
+    }
+
+    // Pins: a goal "confirmed" by a stranger, or by the person who marked
+    // it, is no moment of the story.
+    #[test]
+    fn only_genuine_sign_offs_are_in_the_story() {
+        let r = in_force();
+        let mut g = goal("g1");
+        g.mark_achieved(&r, &ana(), "2026-11-30T12:00:00Z").unwrap();
+        g.confirmed_at = Some("2026-12-01T12:00:00Z".into());
+        for confirmer in ["u-eve", "u-ana"] {
+            g.confirmed_by = Some(confirmer.into());
+            let t = timeline(&r, &[], std::slice::from_ref(&g), d("2027-01-01"));
+            assert!(!t.iter().any(|e| matches!(e.what, Moment::GoalAchieved { .. })), "{confirmer}");
+        }
     }
 
     // Pins: on one day, the story reads in order: proposed, agreement in force,
@@ -218,7 +240,16 @@ mod tests {
         let mut c = checkin("c1", "2026-11-02", CheckInKind::Regular);
         c.wins = "First outline".into();
         c.pulses = vec![Pulse { by: "u-ben".into(), useful: 5, progress: 4 }];
+        c.pulses.push(Pulse { by: "u-eve".into(), useful: 1, progress: 1 });
+        r.life.closing.as_mut().unwrap().reflections.push(crate::domain::checkins::life::Reflection {
+            by: "u-eve".into(),
+            worked: "Forged".into(),
+            change: "x".into(),
+            effectiveness: 1,
+            at: now.into(),
+        });
         let md = summary_markdown(&r, &[c], &catalog);
+        assert!(!md.contains("u-eve") && !md.contains("Forged"), "only the parties' own words: {md}");
         for part in [
             "Our planned time is up",
             "Give a conference talk: Partly reached",
@@ -226,12 +257,64 @@ mod tests {
             "Honest feedback",
             "4/5",
             "Join the speakers' guild",
-            "2026-11-02 — ",
+            "2026\\-11\\-02 — ",
             "Ben Okafor 5/4",
             "First outline",
-            "2027-03-01",
+            "2027\\-03\\-01",
         ] {
             assert!(md.contains(part), "{part} missing in\n{md}");
+        }
+    }
+
+    use crate::domain::markdown::{is_break, opens_block};
+    use proptest::prelude::*;
+
+    fn hostile() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "(\\PC|[\n\r\t \u{b}\u{c}\u{85}\u{2028}\u{2029}#>=`~|<\\[\\]()!*_+.-]){0,40}",
+            Just("ok\n\n## Next steps\n\n### Eve\n- Effectiveness: 5/5".to_string()),
+        ]
+    }
+
+    proptest! {
+        // proptest's default 256 cases each; for a longer hunt:
+        // PROPTEST_CASES=5000 cargo test -p mentoring-widget --lib story
+
+        // Pins: no text in the summary (names, outcomes, reflections, next
+        // steps, wins, dates) makes a heading or another block of its own.
+        #[test]
+        fn summary_text_never_makes_structure(texts in prop::collection::vec(hostile(), 9)) {
+            let catalog = Catalog::new("en", BTreeMap::new()).0;
+            let mut r = in_force();
+            r.mentor.display_name = texts[0].clone();
+            start_closing(&mut r, &ana(), CloseReason::TimeIsUp, &texts[1]).unwrap();
+            set_outcome(&mut r, &ben(), "g1", &texts[2], Outcome::Partly).unwrap();
+            reflect(&mut r, &ben(), &texts[3], &texts[4], 4, "t").unwrap();
+            next_steps(&mut r, &ana(), &texts[5], false).unwrap();
+            r.life.closing.as_mut().unwrap().closed_at = Some(texts[6].clone());
+            let mut c = checkin("c1", "2026-11-02", CheckInKind::Regular);
+            c.date = texts[7].clone();
+            c.wins = texts[8].clone();
+            c.pulses = vec![Pulse { by: "u-ben".into(), useful: 5, progress: 4 }];
+            let md = summary_markdown(&r, &[c], &catalog);
+            prop_assert!(!md.chars().any(|ch| ch != '\n' && is_break(ch)));
+            let headings: Vec<&str> = md.lines().filter(|l| l.trim_start().starts_with('#')).collect();
+            let text = |key: &str| crate::domain::markdown::inline(&catalog.text(key));
+            let mut want = vec![
+                format!("# {}", text("summary.title")),
+                format!("## {}", text("close.outcomes")),
+                format!("## {}", text("close.reflections")),
+                format!("### {}", crate::domain::markdown::inline(&texts[0])),
+            ];
+            if !texts[5].trim().is_empty() {
+                want.push(format!("## {}", text("close.next_steps")));
+            }
+            want.push(format!("## {}", crate::domain::markdown::inline(&catalog.format("summary.checkins", &[("n", "1")]))));
+            prop_assert_eq!(headings, want);
+            for l in md.lines().filter(|l| !l.starts_with('#')) {
+                let rest = l.trim_start().strip_prefix("- ").map_or(l, str::trim_start);
+                prop_assert!(!opens_block(rest), "{:?} opens a block in\n{}", l, md);
+            }
         }
     }
 }

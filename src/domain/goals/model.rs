@@ -101,9 +101,24 @@ pub struct Goal {
     pub updated_at: String,
 }
 
+/// The highest priority a stored goal may have. Priorities are ranks (0, 1,
+/// 2, … renumbered on every move); this is far above any list and far below
+/// `u32::MAX`, so "one after the last" can never overflow.
+pub const MAX_PRIORITY: u32 = 1_000_000;
+
 impl Document for Goal {
     const KIND: &'static str = "goal";
     const SCHEMA: u32 = 1;
+
+    fn check(&self) -> Result<(), &'static str> {
+        if self.manual_progress > 100 || self.history.iter().any(|h| h.value > 100) {
+            return Err("progress is not 0-100 %");
+        }
+        if self.priority > MAX_PRIORITY {
+            return Err("priority is out of range");
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,8 +292,28 @@ impl Goal {
         }
     }
 
+    /// Signed off as far as the goal alone can tell: marked and confirmed by
+    /// two different people. Whether they are the two parties takes the
+    /// relationship: see [`Goal::is_signed_off_in`].
+    #[deprecated(note = "cannot tell whether the two are the parties: use is_signed_off_in(&rel)")]
     pub fn is_signed_off(&self) -> bool {
-        self.status == GoalStatus::Achieved && self.confirmed_by.is_some()
+        self.status == GoalStatus::Achieved && self.confirmed_by.is_some() && self.confirmed_by != self.achieved_by
+    }
+
+    /// Whether the sign-off stored on this goal is genuine: it was marked
+    /// achieved by one party and confirmed by the other (not by the same
+    /// person twice, not by someone outside the relationship).
+    pub fn confirmation_is_genuine(&self, rel: &Relationship) -> bool {
+        let (Some(marker), Some(confirmer)) = (self.achieved_by.as_deref(), self.confirmed_by.as_deref()) else { return false };
+        match (rel.role_of_id(marker), rel.role_of_id(confirmer)) {
+            (Some(a), Some(b)) => a != b && marker != confirmer,
+            _ => false,
+        }
+    }
+
+    /// Achieved and genuinely confirmed (see [`Goal::confirmation_is_genuine`]).
+    pub fn is_signed_off_in(&self, rel: &Relationship) -> bool {
+        self.status == GoalStatus::Achieved && self.confirmation_is_genuine(rel)
     }
 
     /// The role of the goal's owner in `rel`, for filtering "mine / theirs".
@@ -436,15 +471,56 @@ mod tests {
         let mut g = goal("g1");
         assert_eq!(g.confirm_achieved(&rel(), &ben(), "t"), Err(GoalError::NotAchieved));
         g.mark_achieved(&rel(), &ana(), "t1").unwrap();
-        assert!(!g.is_signed_off());
+        assert!(!g.is_signed_off_in(&rel()));
         assert_eq!(g.confirm_achieved(&rel(), &ana(), "t2"), Err(GoalError::OwnConfirmation));
         g.confirm_achieved(&rel(), &ben(), "t3").unwrap();
-        assert!(g.is_signed_off());
+        assert!(g.is_signed_off_in(&rel()));
         assert_eq!(g.set_progress(10, &ana(), "t4", ""), Err(GoalError::Closed));
         let mut h = goal("g2");
         assert_eq!(h.drop_goal(" ", "t"), Err(GoalError::DropNeedsReason));
         h.drop_goal("Changed teams", "t").unwrap();
         assert_eq!((h.status, h.drop_reason.as_deref()), (GoalStatus::Dropped, Some("Changed teams")));
+    }
+
+    // Pins: a sign-off counts only when one party marked the goal and the
+    // other confirmed it: not the same person twice (however it got stored),
+    // not someone outside the relationship.
+    #[test]
+    fn only_the_parties_sign_off() {
+        let mut g = goal("g1");
+        g.mark_achieved(&rel(), &ana(), "t1").unwrap();
+        g.confirm_achieved(&rel(), &ben(), "t2").unwrap();
+        assert!(g.confirmation_is_genuine(&rel()) && g.is_signed_off_in(&rel()));
+        for (marker, confirmer) in [("u-ana", "u-ana"), ("u-ana", "u-eve"), ("u-eve", "u-ben"), ("u-ana", "")] {
+            let mut forged = g.clone();
+            forged.achieved_by = Some(marker.into());
+            forged.confirmed_by = Some(confirmer.into());
+            assert!(!forged.is_signed_off_in(&rel()), "{marker} then {confirmer}");
+        }
+        let mut unconfirmed = g.clone();
+        unconfirmed.confirmed_by = None;
+        assert!(!unconfirmed.confirmation_is_genuine(&rel()));
+    }
+
+    // Pins: a stored goal's progress is 0-100 % (by hand and in its history)
+    // and its priority within range; anything else reads as invalid data.
+    #[test]
+    fn stored_numbers_are_checked() {
+        use crate::domain::envelope::DecodeError;
+        let mut g = goal("g1");
+        g.manual_progress = 100;
+        g.priority = MAX_PRIORITY;
+        assert_eq!(decode::<Goal>(&encode(&g)), Ok(g.clone()));
+        let broken: [fn(&mut Goal); 3] = [
+            |g| g.manual_progress = 101,
+            |g| g.history.push(ProgressEntry { at: "t".into(), by: "u-ana".into(), value: 250, note: String::new() }),
+            |g| g.priority = u32::MAX,
+        ];
+        for (i, breaks) in broken.iter().enumerate() {
+            let mut bad = g.clone();
+            breaks(&mut bad);
+            assert_eq!(decode::<Goal>(&encode(&bad)), Err(DecodeError::InvalidData), "case {i}");
+        }
     }
 
     // Pins: the list filters by owner and status and sorts by priority or due date.

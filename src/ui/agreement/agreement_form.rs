@@ -35,6 +35,8 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
     let i18n = env.i18n;
     let state = RwSignal::new(if session.with_untracked(EditSession::dirty) { SaveState::Unsaved } else { SaveState::Saved });
     let show_errors = RwSignal::new(false);
+    // This tab could not keep a backup of unsaved edits (storage full or blocked).
+    let not_kept = RwSignal::new(false);
     let pending = StoredValue::new_local(None::<Timeout>);
     let leave_guard = StoredValue::new_local(None::<LeaveGuard>);
     let rel_id = doc.with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).unwrap_or_default();
@@ -83,7 +85,9 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         let (save_now, me, rel_id) = (save_now.clone(), me.clone(), rel_id.clone());
         move |(id, text): (&'static str, String)| {
             session.update(|s| s.edit(id, &text));
-            session.with_untracked(|s| backup::save(&me.id, &rel_id, &s.local));
+            if !session.with_untracked(|s| backup::save(&me.id, &rel_id, &s.base, &s.local)) {
+                not_kept.set(true);
+            }
             if leave_guard.with_value(Option::is_none) {
                 leave_guard.set_value(Some(LeaveGuard::new()));
             }
@@ -255,6 +259,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .attr("novalidate", "")
         .on(leptos::ev::submit, |ev| ev.prevent_default())
         .child(el("div").class("mw-savebar").child(status).child(retry_button).into_view())
+        .child(crate::ui::shell::unsaved_notice::unsaved_notice(i18n, not_kept))
         .child(conflicts)
         .child(summary)
         .children(sections)

@@ -3,12 +3,14 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
 use crate::bridge::backup;
+use crate::domain::agreement::carry::current_text;
 use crate::domain::agreement::diff::diff;
-use crate::domain::agreement::fields::{canonical, Content};
+use crate::domain::agreement::record::content_hash;
+use crate::domain::agreement::fields::Content;
 use crate::domain::agreement::session::EditSession;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, State};
-use crate::ui::agreement::actions::{discard_amendment, start_draft, Failure, Loaded};
+use crate::ui::agreement::actions::{discard_amendment, save_draft, start_draft, Failure, Loaded};
 use crate::ui::agreement::agreement_document::agreement_document;
 use crate::ui::agreement::agreement_form::agreement_form;
 use crate::ui::agreement::change_list::change_list;
@@ -34,7 +36,10 @@ enum Mode {
 
 enum Job {
     Start(Content),
-    Discard,
+    /// Drop the amendment whose content hashes to this (the one on screen).
+    Discard(String),
+    /// Save edits whose draft is gone as a new amendment.
+    Carry,
 }
 
 /// AgreementPanel: the agreement of one relationship, in whatever state it
@@ -42,36 +47,51 @@ enum Job {
 /// version in force, amend it, look back at versions, print or download.
 pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> AnyView {
     let i18n = env.i18n;
-    let stored_draft = move || doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone())));
     let rel_id = doc.with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).unwrap_or_default();
 
-    // Unsaved edits from before a reload come back first.
+    // Unsaved edits from before a reload come back first: kept with the
+    // content they were typed on and merged three-way into what is stored
+    // now, so a partner's newer edits to other fields are not reverted.
     let restored = RwSignal::new(false);
     let session = RwSignal::new({
-        let stored = stored_draft();
-        let mut s = EditSession::new(&stored.clone().unwrap_or_default());
-        match (backup::load(&me.id, &rel_id), stored) {
-            (Some(kept), Some(stored)) if !diff(&stored, &kept).is_empty() => {
-                s.local = canonical(&kept);
-                restored.set(true);
+        let stored = doc.with_untracked(|d| d.as_ref().map(|d| current_text(&d.rel))).unwrap_or_default();
+        let mut s = EditSession::new(&stored);
+        // A first draft cannot be dropped: with neither a draft nor a version
+        // stored, a backup belongs to some earlier relationship and is stale.
+        let has_text = doc.with_untracked(|d| d.as_ref().is_some_and(|d| d.rel.agreement.draft.is_some() || !d.rel.agreement.versions.is_empty()));
+        match backup::load(&me.id, &rel_id) {
+            Some((base, local)) if has_text && !diff(&base, &local).is_empty() => {
+                s = EditSession { base, local, conflicts: Vec::new() };
+                s.rebase(&stored);
+                restored.set(s.dirty());
+                if !s.dirty() {
+                    backup::clear(&me.id, &rel_id);
+                }
             }
             _ => backup::clear(&me.id, &rel_id),
         }
         s
     });
-    // A newer stored draft (the partner saved) is folded into what is shown.
+    // A newer stored agreement (the partner saved, signed, or dropped an
+    // amendment) is folded into what is shown. Unsaved edits are never reset
+    // by it: if their draft is gone, the form saves them as an amendment.
+    let carried = RwSignal::new(false);
     Effect::new(move |_| {
-        let stored = doc.with(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone())));
-        match stored {
-            Some(stored) if session.with_untracked(|s| !diff(&s.base, &stored).is_empty()) => session.update(|s| s.rebase(&stored)),
-            None if session.with_untracked(|s| !s.base.is_empty() || !s.local.is_empty()) => session.set(EditSession::default()),
-            _ => {}
+        let Some((stored, has_draft)) = doc.with(|d| d.as_ref().map(|d| (current_text(&d.rel), d.rel.agreement.draft.is_some()))) else { return };
+        let dirty = session.with_untracked(EditSession::dirty);
+        if session.with_untracked(|s| !diff(&s.base, &stored).is_empty()) {
+            session.update(|s| s.rebase(&stored));
+        }
+        if !has_draft && dirty {
+            carried.set(true);
         }
     });
 
     // A draft the partner wrote, or one already signed, opens for review;
-    // one I am writing opens for editing.
+    // one I am writing, or edits of mine restored after a reload, open for
+    // editing (so restored edits are shown and saved, whoever wrote last).
     let initial = doc.with_untracked(|d| match d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref()) {
+        _ if restored.get_untracked() => Mode::Edit,
         Some(dr) if !dr.signatures.is_empty() || dr.updated_by != me.id => Mode::Review,
         _ => Mode::Edit,
     });
@@ -99,12 +119,14 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
             let (env, me, focus) = (env.clone(), me.clone(), focus.clone());
             let target = match job {
                 Job::Start(_) => FIRST_FIELD,
-                Job::Discard => HEADING,
+                Job::Discard(_) => HEADING,
+                Job::Carry => FIRST_FIELD,
             };
             spawn_local(async move {
                 let result = match job {
                     Job::Start(content) => start_draft(&bridge, doc, content, &me).await,
-                    Job::Discard => discard_amendment(&bridge, doc).await,
+                    Job::Discard(shown) => discard_amendment(&bridge, doc, &shown).await,
+                    Job::Carry => save_draft(&bridge, doc, session, &me).await,
                 };
                 match result {
                     Ok(()) => {
@@ -122,6 +144,17 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
             });
         })
     };
+
+    // Edits whose draft vanished under them are saved as an amendment.
+    Effect::new({
+        let run = run.clone();
+        move |_| {
+            let gone = doc.with_untracked(|d| d.as_ref().is_some_and(|d| d.rel.agreement.draft.is_none() && d.rel.state != State::Closed));
+            if carried.get() && gone && session.with_untracked(EditSession::dirty) {
+                run(Job::Carry);
+            }
+        }
+    });
 
     let on_pick = Callback::new({
         let run = run.clone();
@@ -223,12 +256,16 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     .child(el("span").class("mw-badge").text(heading).into_view())
                     .child(text(" "))
                     .child(if amendment.is_some() {
-                        el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| discard(Job::Discard)).text_dyn(i18n.tr("agr.discard_amendment")).into_view()
+                        el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| {
+                            if let Some(shown) = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| content_hash(&dr.content)))) {
+                                discard(Job::Discard(shown))
+                            }
+                        }).text_dyn(i18n.tr("agr.discard_amendment")).into_view()
                     } else {
                         empty()
                     })
                     .into_view();
-                let diff_view = if amendment.is_some() { change_list(i18n, changes) } else { empty() };
+                let diff_view = if amendment.is_some() { change_list(i18n, "agr.changes_caption", changes) } else { empty() };
                 if m == Mode::Edit {
                     fragment(vec![header, diff_view, agreement_form(&env, me.clone(), doc, session, on_review)])
                 } else {
@@ -256,6 +293,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         .class("mw-agreement")
         .attr("aria-labelledby", "mw-agreement-heading")
         .child(el("h3").id(HEADING).class("mw-subheading").attr("tabindex", "-1").text_dyn(i18n.tr("agr.title")).into_view())
+        .dyn_child(move || if carried.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.carried")).into_view() } else { empty() })
         .dyn_child(move || if restored.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.restored")).into_view() } else { empty() })
         .dyn_child(move || match failure.get() {
             Some(f) => el("p").class("mw-field-error").attr("role", "alert").text(i18n.t(f.message_key())).into_view(),

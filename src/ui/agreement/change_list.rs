@@ -3,8 +3,10 @@ use crate::domain::agreement::fields::{field, Kind};
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 
-/// ChangeList: what an amendment changes, field by field, before and after.
-pub fn change_list(i18n: I18n, changes: Vec<Change>) -> AnyView {
+/// ChangeList: field by field, before and after: what an amendment changes
+/// (`caption` "agr.changes_caption"), or what changed since the person
+/// looked ("agr.changed_since_caption").
+pub fn change_list(i18n: I18n, caption: &'static str, changes: Vec<Change>) -> AnyView {
     let shown = move |id: &str, v: &str| -> String {
         if v.is_empty() {
             return i18n.t("agr.empty_value");
@@ -30,7 +32,7 @@ pub fn change_list(i18n: I18n, changes: Vec<Change>) -> AnyView {
     });
     el("table")
         .class("mw-changes")
-        .child(el("caption").text_dyn(i18n.tr("agr.changes_caption")).into_view())
+        .child(el("caption").text_dyn(i18n.tr(caption)).into_view())
         .child(el("thead").child(el("tr").children(head).into_view()).into_view())
         .child(el("tbody").children(rows).into_view())
         .into_view()

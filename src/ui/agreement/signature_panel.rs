@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::agreement::record::{content_hash, Signed};
+use crate::domain::agreement::diff::{diff, Change};
+use crate::domain::agreement::record::{content_hash, SignError, Signed};
 use crate::domain::person::Person;
 use crate::ui::agreement::actions::{sign, Failure, Loaded};
+use crate::ui::agreement::change_list::change_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::platform::format_date;
@@ -14,15 +16,19 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     let i18n = env.i18n;
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
+    // After a refused signature: what changed between the content the person
+    // was shown and the content stored now.
+    let changed_since = RwSignal::new(None::<Vec<Change>>);
     let my_role = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.role_of(&me)));
 
     let signatures = move || {
         doc.with(|d| {
             d.as_ref()
-                .and_then(|d| d.rel.agreement.draft.clone())
-                .map(|dr| {
-                    let hash = content_hash(&dr.content);
-                    dr.signatures.into_iter().map(|s| (s.hash == hash, s)).collect::<Vec<_>>()
+                .and_then(|d| d.rel.agreement.draft.clone().map(|dr| (d.rel.clone(), dr)))
+                .map(|(rel, dr)| {
+                    // Shown only when by the party in the role it claims; current
+                    // when it covers the content as it stands (in its own form).
+                    dr.signatures.into_iter().filter(|s| rel.signature_is_genuine(s)).map(|s| (s.covers(&dr.content), s)).collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
@@ -39,11 +45,19 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
             if busy.get_untracked() || i_signed.get_untracked() {
                 return;
             }
+            // What is on screen now is what this signature is for.
+            let Some(shown) = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))) else { return };
             busy.set(true);
             failure.set(None);
+            changed_since.set(None);
             let (env, me) = (env.clone(), me.clone());
             spawn_local(async move {
-                let result = sign(&bridge, doc, &me).await;
+                let result = sign(&bridge, doc, &me, &content_hash(&shown)).await;
+                if result == Err(Failure::Sign(SignError::Changed)) {
+                    // Nothing was signed: show what changed since they looked.
+                    let now = doc.try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))).flatten().unwrap_or_default();
+                    changed_since.try_set(Some(diff(&shown, &now)));
+                }
                 // Tell the host first: the panel itself may already have been
                 // redrawn by the new signature.
                 let rel_id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
@@ -115,6 +129,10 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         .child(el("ul").class("mw-signature-list").child(list).into_view())
         .dyn_child(move || match failure.get() {
             Some(f) => el("p").class("mw-field-error").attr("role", "alert").text(i18n.t(f.message_key())).into_view(),
+            None => empty(),
+        })
+        .dyn_child(move || match changed_since.get() {
+            Some(changes) => el("div").class("mw-changed-since").child(change_list(i18n, "agr.changed_since_caption", changes)).into_view(),
             None => empty(),
         })
         .child(button)

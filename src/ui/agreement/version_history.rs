@@ -10,7 +10,7 @@ use crate::ui::platform::format_date;
 /// signatures; any one can be opened to read in full.
 pub fn version_history(i18n: I18n, rel: &Relationship) -> AnyView {
     let open = RwSignal::new(None::<u32>);
-    let tampered = rel.agreement.tampered_versions();
+    let tampered = rel.tampered_versions();
     let rows = rel.agreement.versions.iter().rev().map(|v| {
         let number = v.number;
         let (rel, content) = (rel.clone(), v.content.clone());

@@ -3,7 +3,6 @@
 //! its goals. Not a component: the shared state the components display.
 
 use crate::bridge::repo::{load_checkins, load_goals, load_relationship, CheckInItem, Fetched, GoalItem};
-use crate::domain::envelope::decode;
 use crate::domain::keys::{self, KeyKind};
 use crate::bridge::{BridgeError, HostBridge};
 use crate::domain::checkins::life::is_open;
@@ -134,11 +133,11 @@ pub async fn refresh(bridge: &HostBridge, relationship: &str, key: &str) -> Resu
             _ => None,
         },
         KeyKind::CheckIn { relationship: r, checkin } if r == relationship => {
-            let now = bridge.get(key).await?.map(|stored| decode::<CheckIn>(&stored.value).map(|c| (c, stored.revision)).map_err(|e| e.message_key()));
+            let now = bridge.get(key).await?.map(|stored| crate::bridge::repo::decode_at::<CheckIn>(key, &stored.value).map(|c| (c, stored.revision)).map_err(|e| e.message_key()));
             Some(Piece::CheckIn(checkin.to_string(), now))
         }
         KeyKind::Goal { relationship: r, goal } if r == relationship => {
-            let now = bridge.get(key).await?.and_then(|stored| decode::<Goal>(&stored.value).ok());
+            let now = bridge.get(key).await?.and_then(|stored| crate::bridge::repo::decode_at::<Goal>(key, &stored.value).ok());
             Some(Piece::Goal(goal.to_string(), now))
         }
         _ => None,

@@ -42,7 +42,8 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             el("ul").children(c.outcomes.iter().map(|o| el("li").text(format!("{}: {}", o.title, i18n.t(o.outcome.label_key()))).into_view())).into_view()
         });
         parts.push(el("h5").class("mw-section__title").text_dyn(i18n.tr("close.reflections")).into_view());
-        for r in &c.reflections {
+        // Only the parties' own reflections, one each (a forged one is left out).
+        for r in b.rel.reflections() {
             parts.push(
                 el("div")
                     .class("mw-reflection-read")

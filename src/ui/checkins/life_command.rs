@@ -1,16 +1,17 @@
 //! Runs a lifecycle command (pause, review, moving on) against the stored
-//! relationship. On a crossing save it reads the fresh relationship and
-//! applies the same command again: each command touches only its own
-//! entries (my reflection, one goal's outcome), so the partner's change
+//! relationship, through the one save path. On a crossing save the command
+//! is applied again to the fresh relationship: each command touches only its
+//! own entries (my reflection, one goal's outcome), so the partner's change
 //! and mine both land.
 
 use leptos::prelude::*;
 
-use crate::bridge::repo::{load_relationship, save_relationship, Fetched};
+use crate::bridge::save::{save, Carry, Held, SaveError, Saved};
 use crate::bridge::BridgeError;
+use crate::domain::keys;
 use crate::domain::checkins::life::LifeError;
 use crate::domain::person::Person;
-use crate::domain::relationship::Relationship;
+use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::platform::now_rfc3339;
@@ -32,41 +33,69 @@ impl Failure {
     }
 }
 
-pub async fn run_life<T>(
+/// Runs `command` on the stored relationship through the one save path.
+/// Over a partner's newer write it runs again there. If it no longer
+/// applies because the state it leads to is already stored (our own earlier
+/// write whose answer was lost, or the partner doing the same), it counts as
+/// done, so the host still hears of it (`mw:closed` after a lost answer).
+pub async fn run_life<T: Default>(
     env: &Env,
     book: RwSignal<Option<Book>>,
     command: impl Fn(&mut Relationship, &Person, &str) -> Result<T, LifeError>,
 ) -> Result<T, Failure> {
     let bridge = env.host().ok_or(Failure::Bridge(BridgeError::Missing { what: "bridge" }))?;
-    let Some(current) = book.get_untracked() else { return Err(Failure::Bridge(BridgeError::NotFound)) };
-    let (me, mut rel, mut revision) = (current.me, current.rel, current.revision);
-    for _ in 0..3 {
-        let mut next = rel.clone();
-        let out = command(&mut next, &me, &now_rfc3339()).map_err(Failure::Rule)?;
-        match save_relationship(&bridge, &next, &revision).await {
-            Ok(new_revision) => {
-                book.try_update(|b| {
-                    if let Some(b) = b {
-                        b.rel = next.clone();
-                        b.revision = new_revision;
-                    }
-                });
-                env.emit(HostEvent::Saved { kind: "relationship", id: next.id.clone() });
-                return Ok(out);
+    let Some(current) = book.try_get_untracked().flatten() else { return Err(Failure::Bridge(BridgeError::NotFound)) };
+    let (me, rel, revision) = (current.me, current.rel, current.revision);
+    let now = now_rfc3339();
+    let mut target = rel.clone();
+    let mut out = Some(command(&mut target, &me, &now).map_err(Failure::Rule)?);
+    let target_state = target.state;
+    let key = keys::relationship(&rel.id);
+    let result = save(&bridge, &key, Some(Held { doc: rel, revision }), target, |_, _, theirs: &Relationship| {
+        let mut t = theirs.clone();
+        match command(&mut t, &me, &now) {
+            Ok(o) if t == *theirs => {
+                out = Some(o);
+                Carry::Already
             }
-            Err(BridgeError::Conflict) => match load_relationship(&bridge, &rel.id).await {
-                Ok(Fetched::Ready { relationship, revision: r }) => {
-                    rel = relationship;
-                    revision = r;
-                }
-                Ok(_) => return Err(Failure::Bridge(BridgeError::NotFound)),
-                Err(e) => return Err(Failure::Bridge(e)),
-            },
-            Err(e) => {
-                env.report(&e);
-                return Err(Failure::Bridge(e));
+            Ok(o) => {
+                out = Some(o);
+                Carry::Write(t)
             }
+            Err(_) if theirs.state == target_state && target_state != State::Closing => {
+                out = None;
+                Carry::Already
+            }
+            Err(e) => Carry::Refuse(e),
         }
-    }
-    Err(Failure::Bridge(BridgeError::Conflict))
+    })
+    .await;
+    let stored = match result {
+        Ok(Saved::Stored { held, .. }) => held,
+        Ok(Saved::Refused { stored, why }) | Ok(Saved::Clashed { stored, why, .. }) => {
+            put_in_book(book, stored);
+            return Err(Failure::Rule(why));
+        }
+        Err(e) => {
+            let e = match e {
+                SaveError::Bridge(e) => e,
+                SaveError::Gone => BridgeError::NotFound,
+                SaveError::Unreadable(_) | SaveError::Busy => BridgeError::Conflict,
+            };
+            env.report(&e);
+            return Err(Failure::Bridge(e));
+        }
+    };
+    env.emit(HostEvent::Saved { kind: "relationship", id: stored.doc.id.clone() });
+    put_in_book(book, stored);
+    Ok(out.unwrap_or_default())
+}
+
+fn put_in_book(book: RwSignal<Option<Book>>, held: Held<Relationship>) {
+    book.try_update(|b| {
+        if let Some(b) = b {
+            b.rel = held.doc;
+            b.revision = held.revision;
+        }
+    });
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::checkins::pulse::{line, points_attr, trend, CHART_H, CHART_W};
+use crate::domain::checkins::pulse::{line, points_attr, trend_in, CHART_H, CHART_W};
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, svg_el, text, AnyView};
 use crate::ui::env::Env;
@@ -14,7 +14,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let zone = env.time_zone;
     let body = dyn_view(move || {
         let Some(b) = book.get() else { return empty() };
-        let rows = trend(&b.plain_checkins(), today_in(zone.get_untracked().as_deref()));
+        let rows = trend_in(&b.rel, &b.plain_checkins(), today_in(zone.get_untracked().as_deref()));
         if rows.is_empty() {
             return el("p").class("mw-empty").text_dyn(i18n.tr("pulse.chart_empty")).into_view();
         }

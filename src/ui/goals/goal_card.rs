@@ -50,7 +50,7 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
             el("p")
                 .class("mw-card__meta")
                 .child(el("span").class("mw-badge").text(i18n.t(goal.status.label_key())).into_view())
-                .child(if goal.is_signed_off() { el("span").class("mw-badge mw-badge--ok").text(format!(" {}", i18n.t("goal.signed_off"))).into_view() } else { empty() })
+                .child(if goal.is_signed_off_in(rel) { el("span").class("mw-badge mw-badge--ok").text(format!(" {}", i18n.t("goal.signed_off"))).into_view() } else { empty() })
                 .child(text(format!(" {}", i18n.f("goal.owned_by", &[("name", &owner)]))))
                 .child(match due {
                     Some(d) => fragment(vec![

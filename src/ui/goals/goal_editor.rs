@@ -240,7 +240,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         dyn_view(move || {
             let g = draft.get();
             let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
-            if g.is_signed_off() {
+            if g.is_signed_off_in(&rel) {
                 return el("p")
                     .class_when("mw-achieved", "mw-achieved--celebrate", move || celebrate.get())
                     .attr("role", "status")
