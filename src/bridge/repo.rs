@@ -5,24 +5,13 @@
 
 use futures::future::join_all;
 
-use super::save::Keyed;
 use super::{BridgeError, HostBridge};
 use crate::domain::envelope::{decode, encode, DecodeError};
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::{list_order, Relationship};
 
-/// Decodes a value read from `key`, refusing a document that names another
-/// key (another relationship, goal or check-in): a crafted copy must never
-/// steer where the next write goes.
-pub fn decode_at<T: crate::domain::envelope::Document + Keyed>(key: &str, value: &str) -> Result<T, DecodeError> {
-    let doc: T = decode(value)?;
-    if doc.belongs_at(key) {
-        Ok(doc)
-    } else {
-        Err(DecodeError::InvalidData)
-    }
-}
+pub use super::save::decode_at;
 
 /// One entry of the home list.
 #[derive(Clone, Debug, PartialEq)]

@@ -89,17 +89,23 @@ impl SaveError {
 /// How many times someone else may write first before we give up and say so.
 pub const ATTEMPTS: usize = 5;
 
+/// Decodes a value read from `key`, refusing a document that names another
+/// key (another relationship, goal or check-in): a crafted copy must never
+/// steer where the next write goes. Every read of our documents uses it.
+pub fn decode_at<T: Document + Keyed>(key: &str, value: &str) -> Result<T, DecodeError> {
+    let doc: T = decode(value)?;
+    if doc.belongs_at(key) {
+        Ok(doc)
+    } else {
+        Err(DecodeError::InvalidData)
+    }
+}
+
 /// Reads `key` as a `T` that belongs there.
 pub async fn read<T: Document + Keyed>(store: &impl Store, key: &str) -> Result<Option<Held<T>>, SaveError> {
     match store.get(key).await.map_err(SaveError::Bridge)? {
         None => Ok(None),
-        Some((value, revision)) => {
-            let doc: T = decode(&value).map_err(SaveError::Unreadable)?;
-            if !doc.belongs_at(key) {
-                return Err(SaveError::Unreadable(DecodeError::InvalidData));
-            }
-            Ok(Some(Held { doc, revision }))
-        }
+        Some((value, revision)) => Ok(Some(Held { doc: decode_at(key, &value).map_err(SaveError::Unreadable)?, revision })),
     }
 }
 
@@ -206,26 +212,14 @@ mod tests {
     use super::*;
     use crate::domain::agreement::template::tests_support::complete;
     use crate::domain::goals::Goal;
-    use crate::domain::person::Person;
-    use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
+    use crate::domain::relationship::tests_support::{ana, ana_and_ben};
+    use crate::domain::relationship::{Kind, Relationship};
     use proptest::prelude::*;
     use std::future::Future;
     use std::pin::Pin;
 
-    fn ana() -> Person {
-        Person::from_host("u-ana", "Ana Li", None).unwrap()
-    }
-
     fn drafted() -> Relationship {
-        let mut r = RelationshipDraft {
-            my_role: Some(Role::Mentee),
-            kind: Some(Kind::Traditional),
-            partner_id: Some("u-ben".into()),
-            partner_name: "Ben Okafor".into(),
-            partner_email: String::new(),
-        }
-        .propose(&ana(), "rel1".into(), "2026-11-24T10:00:00Z".into())
-        .unwrap();
+        let mut r = ana_and_ben();
         r.start_draft(complete(), &ana(), "t0");
         r
     }
@@ -247,7 +241,7 @@ mod tests {
     #[test]
     fn a_conflict_is_carried_and_written_again() {
         let world = World::default();
-        let key = crate::domain::keys::relationship("rel1");
+        let key = crate::domain::keys::relationship("r1");
         let start = drafted();
         world.seed(&key, encode(&start));
         let port = Port { world: &world, actor: 0 };
@@ -278,7 +272,7 @@ mod tests {
         world.seed(&key, encode(&drafted()));
         let port = Port { world: &world, actor: 0 };
         assert_eq!(alone(&world, read::<Relationship>(&port, &key)), Err(SaveError::Unreadable(DecodeError::InvalidData)));
-        let goal_key = crate::domain::keys::goal("rel1", "g1");
+        let goal_key = crate::domain::keys::goal("r1", "g1");
         world.seed(&goal_key, "{\"schema\":1,\"kind\":\"goal\",\"data\":{}}".into());
         assert!(matches!(alone(&world, read::<Goal>(&port, &goal_key)), Err(SaveError::Unreadable(_))));
     }
@@ -289,7 +283,7 @@ mod tests {
     #[test]
     fn a_lost_answer_is_found_again() {
         let world = World::default();
-        let key = crate::domain::keys::relationship("rel1");
+        let key = crate::domain::keys::relationship("r1");
         world.seed(&key, encode(&drafted()));
         let port = Port { world: &world, actor: 0 };
         let held = alone(&world, read::<Relationship>(&port, &key)).unwrap().unwrap();

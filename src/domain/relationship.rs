@@ -395,6 +395,34 @@ pub fn sort_for_list(list: &mut [Relationship]) {
     list.sort_unstable_by(list_order);
 }
 
+/// The pair most tests use: Ana (mentee) proposed reverse mentoring to Ben
+/// (mentor), relationship `r1`.
+#[cfg(test)]
+pub mod tests_support {
+    use super::{Kind, Relationship, RelationshipDraft, Role};
+    use crate::domain::person::Person;
+
+    pub fn ana() -> Person {
+        Person::from_host("u-ana", "Ana Li", None).unwrap()
+    }
+
+    pub fn ben() -> Person {
+        Person::from_host("u-ben", "Ben Okafor", None).unwrap()
+    }
+
+    pub fn ana_and_ben() -> Relationship {
+        RelationshipDraft {
+            my_role: Some(Role::Mentee),
+            kind: Some(Kind::Reverse),
+            partner_id: Some("u-ben".into()),
+            partner_name: "Ben Okafor".into(),
+            partner_email: String::new(),
+        }
+        .propose(&ana(), "r1".into(), "2026-11-24T10:00:00Z".into())
+        .unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,29 +95,23 @@ pub fn carry_sign(theirs: &Relationship, me: &Person, now: &str, shown: &str) ->
     again(theirs, |t| sign_as_shown(t, me, now, shown).map(|_| true))
 }
 
+/// Dropping the amendment whose content hashes to `shown`: done if it is
+/// gone already; refused if the partner changed it since (their edits are
+/// shown, not silently dropped with it).
+pub fn carry_discard(theirs: &Relationship, shown: &str) -> Carry<Relationship, ()> {
+    match &theirs.agreement.draft {
+        None => Carry::Already,
+        Some(d) if content_hash(&d.content) != shown => Carry::Refuse(()),
+        Some(_) => again(theirs, |t: &mut Relationship| Ok(t.discard_amendment())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::agreement::template::tests_support::complete;
-    use crate::domain::relationship::{Kind, RelationshipDraft, Role};
 
-    fn ana() -> Person {
-        Person::from_host("u-ana", "Ana Li", None).unwrap()
-    }
-    fn ben() -> Person {
-        Person::from_host("u-ben", "Ben Okafor", None).unwrap()
-    }
-    fn rel() -> Relationship {
-        RelationshipDraft {
-            my_role: Some(Role::Mentee),
-            kind: Some(Kind::Reverse),
-            partner_id: Some("u-ben".into()),
-            partner_name: "Ben Okafor".into(),
-            partner_email: String::new(),
-        }
-        .propose(&ana(), "r1".into(), "2026-11-24T10:00:00Z".into())
-        .unwrap()
-    }
+    use crate::domain::relationship::tests_support::{ana, ana_and_ben as rel, ben};
 
     // Pins: a signature lands only on the content its signer was shown; a
     // partner's edit in between refuses it and nothing is signed.
@@ -149,6 +143,26 @@ mod tests {
         r.sign(&ben(), "t3").unwrap();
         assert_eq!(my_signature(&r, &ana(), &shown), Some(Signed::InForce { version: 1 }));
         assert_eq!(carry_sign(&r, &ana(), "t4", &shown), Carry::Already);
+    }
+
+    // Pins: an amendment the partner changed since I looked is not dropped;
+    // one already gone is done; the one I saw is dropped.
+    #[test]
+    fn dropping_needs_the_amendment_shown() {
+        let mut r = rel();
+        r.start_draft(complete(), &ana(), "t0");
+        r.sign(&ana(), "t1").unwrap();
+        r.sign(&ben(), "t2").unwrap();
+        r.start_draft(Content::new(), &ana(), "t3");
+        let shown = content_hash(&r.agreement.draft.as_ref().unwrap().content);
+        let mut theirs = r.clone();
+        let mut c = theirs.agreement.draft.as_ref().unwrap().content.clone();
+        c.insert("other".into(), "Ben's addition".into());
+        theirs.edit_draft(&c, &ben(), "t4");
+        assert_eq!(carry_discard(&theirs, &shown), Carry::Refuse(()));
+        let Carry::Write(dropped) = carry_discard(&r, &shown) else { panic!() };
+        assert!(dropped.agreement.draft.is_none());
+        assert_eq!(carry_discard(&dropped, &shown), Carry::Already);
     }
 
     // Pins: edits to different fields merge; to the same field, they clash

@@ -386,25 +386,9 @@ impl Relationship {
 mod tests {
     use super::*;
     use crate::domain::agreement::template::tests_support::complete;
-    use crate::domain::relationship::{Kind, RelationshipDraft};
 
-    fn ana() -> Person {
-        Person::from_host("u-ana", "Ana Li", None).unwrap()
-    }
-    fn ben() -> Person {
-        Person::from_host("u-ben", "Ben Okafor", None).unwrap()
-    }
-    fn rel() -> Relationship {
-        RelationshipDraft {
-            my_role: Some(Role::Mentee),
-            kind: Some(Kind::Reverse),
-            partner_id: Some("u-ben".into()),
-            partner_name: "Ben Okafor".into(),
-            partner_email: String::new(),
-        }
-        .propose(&ana(), "r1".into(), "2026-11-24T10:00:00Z".into())
-        .unwrap()
-    }
+    use crate::domain::relationship::tests_support::{ana, ana_and_ben as rel, ben};
+    use crate::domain::relationship::{Kind, RelationshipDraft};
 
     // Pins: same content, same hash, however it is spaced; any change, another hash.
     #[test]

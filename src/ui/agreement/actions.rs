@@ -9,8 +9,8 @@ use crate::bridge::repo::{load_relationship, Fetched};
 use crate::bridge::backup;
 use crate::bridge::save::{save, Held, SaveError, Saved};
 use crate::bridge::{BridgeError, HostBridge};
-use crate::domain::agreement::carry::{carry_edits, carry_sign, my_signature, EditStop};
-use crate::domain::agreement::record::{content_hash, SignError, Signed};
+use crate::domain::agreement::carry::{carry_discard, carry_edits, carry_sign, my_signature, EditStop};
+use crate::domain::agreement::record::{SignError, Signed};
 use crate::domain::agreement::session::EditSession;
 use crate::domain::agreement::Content;
 use crate::domain::carry::{again, Carry};
@@ -177,14 +177,8 @@ pub async fn sign(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, me: &Perso
 /// Drops the amendment whose content hashes to `shown`; if the partner
 /// changed it meanwhile, nothing is dropped and their changes are shown.
 pub async fn discard_amendment(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, shown: &str) -> Result<(), Failure> {
-    match write(bridge, doc, |theirs| match &theirs.agreement.draft {
-        None => Carry::Already,
-        Some(d) if content_hash(&d.content) != shown => Carry::Refuse(Failure::Changed),
-        Some(_) => again(theirs, |t: &mut Relationship| Ok(t.discard_amendment())),
-    })
-    .await?
-    {
+    match write(bridge, doc, |theirs| carry_discard(theirs, shown)).await? {
         Wrote::Stored(_) => Ok(()),
-        Wrote::Refused(f) | Wrote::Clashed(f) => Err(f),
+        Wrote::Refused(()) | Wrote::Clashed(()) => Err(Failure::Changed),
     }
 }

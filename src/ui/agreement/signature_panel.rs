@@ -24,11 +24,11 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     let signatures = move || {
         doc.with(|d| {
             d.as_ref()
-                .and_then(|d| d.rel.agreement.draft.clone().map(|dr| (d.rel.clone(), dr)))
-                .map(|(rel, dr)| {
+                .and_then(|d| {
                     // Shown only when by the party in the role it claims; current
                     // when it covers the content as it stands (in its own form).
-                    dr.signatures.into_iter().filter(|s| rel.signature_is_genuine(s)).map(|s| (s.covers(&dr.content), s)).collect::<Vec<_>>()
+                    let dr = d.rel.agreement.draft.as_ref()?;
+                    Some(dr.signatures.iter().filter(|s| d.rel.signature_is_genuine(s)).map(|s| (s.covers(&dr.content), s.clone())).collect::<Vec<_>>())
                 })
                 .unwrap_or_default()
         })
