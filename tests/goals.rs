@@ -186,3 +186,27 @@ async fn concurrent_goal_edits_merge_or_clash() {
 fn goal_id(root: &ShadowRoot) -> String {
     get(root, ".mw-goal").get_attribute("data-goal").unwrap()
 }
+
+// Pins (issue 12, 4): the widget destroyed while a goal's write is in flight
+// on a slow host: nothing panics, the write lands, and a new mount shows it.
+#[wasm_bindgen_test]
+async fn destroy_while_saving_a_goal() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let mut m = mount_view(&ana, "{}", "relationship/rel1/goals");
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    setValue(&get(&m.root, "#mw-goal-measure"), "A plan agreed by all leads");
+    slowNext(&ana, "put", 300);
+    click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    TimeoutFuture::new(30).await;
+    m.widget.destroy();
+    TimeoutFuture::new(700).await;
+    let again = mount_in_slot(&ana);
+    until(&again.root, "the card", || find(&again.root, ".mw-goal .mw-card__open").is_some()).await;
+    let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&again.root)))).await.as_string().unwrap();
+    assert!(stored.contains("A plan agreed by all leads"), "{stored}");
+    click(&again.root, ".mw-goal .mw-card__open");
+    until(&again.root, "the editor", || find(&again.root, "#mw-goal-measure").is_some()).await;
+    assert_eq!(get(&again.root, "#mw-goal-measure").unchecked_into::<web_sys::HtmlInputElement>().value(), "A plan agreed by all leads");
+}

@@ -1,11 +1,12 @@
 //! The one door to the host page (DESIGN.md section 3).
 //!
 //! `error` (the contract's error codes and what we make of them) and `save`
-//! (the one save path) are plain Rust, tested natively; `host` wraps the JS object the host passes
+//! (the one save path) and `writes` (each document's rule on it) are plain Rust, tested natively; `host` wraps the JS object the host passes
 //! and `repo` reads and writes our documents through it.
 
 pub mod error;
 pub mod save;
+pub mod writes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod backup;

@@ -6,7 +6,7 @@
 use futures::future::join_all;
 
 use super::{BridgeError, HostBridge};
-use crate::domain::envelope::{decode, encode, DecodeError};
+use crate::domain::envelope::{decode, DecodeError};
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::{list_order, Relationship};
@@ -56,13 +56,6 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
     Ok(items)
 }
 
-/// Stores a new relationship. Creation passes no revision, so an existing
-/// value under the same key (however broken) is never overwritten: the host
-/// answers `conflict` instead.
-pub async fn create_relationship(bridge: &HostBridge, rel: &Relationship) -> Result<String, BridgeError> {
-    bridge.put(&keys::relationship(&rel.id), &encode(rel), None).await
-}
-
 /// One relationship as stored now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fetched {
@@ -80,12 +73,6 @@ pub async fn load_relationship(bridge: &HostBridge, id: &str) -> Result<Fetched,
             Err(e) => Fetched::Broken(e),
         },
     })
-}
-
-/// Writes a changed relationship over the revision it was read at; a stale
-/// revision comes back as `BridgeError::Conflict` for the caller to merge.
-pub async fn save_relationship(bridge: &HostBridge, rel: &Relationship, revision: &str) -> Result<String, BridgeError> {
-    bridge.put(&keys::relationship(&rel.id), &encode(rel), Some(revision)).await
 }
 
 /// One goal of a relationship as listed: readable, or not (shown, never written).
@@ -114,22 +101,6 @@ pub async fn load_goals(bridge: &HostBridge, relationship: &str) -> Result<Vec<G
         }
     }
     Ok(items)
-}
-
-pub fn goal_key(goal: &crate::domain::goals::Goal) -> String {
-    keys::goal(&goal.relationship_id, &goal.id)
-}
-
-/// Stores a goal: `revision` `None` creates it (never over an existing one).
-pub async fn save_goal(bridge: &HostBridge, goal: &crate::domain::goals::Goal, revision: Option<&str>) -> Result<String, BridgeError> {
-    bridge.put(&goal_key(goal), &encode(goal), revision).await
-}
-
-pub async fn load_goal(bridge: &HostBridge, key: &str) -> Result<Option<(crate::domain::goals::Goal, String)>, BridgeError> {
-    Ok(match bridge.get(key).await? {
-        Some(stored) => decode_at::<crate::domain::goals::Goal>(key, &stored.value).ok().map(|g| (g, stored.revision)),
-        None => None,
-    })
 }
 
 /// The dates of a relationship's check-ins, for the home view's "next
@@ -178,20 +149,6 @@ pub async fn load_checkins(bridge: &HostBridge, relationship: &str) -> Result<Ve
     Ok(items)
 }
 
-/// Stores a check-in: `revision` `None` creates it (never over an existing one).
-pub async fn save_checkin(bridge: &HostBridge, c: &crate::domain::checkins::record::CheckIn, revision: Option<&str>) -> Result<String, BridgeError> {
-    bridge.put(&keys::checkin(&c.relationship_id, &c.id), &encode(c), revision).await
-}
-
-/// A check-in as stored now, for merging after a conflict.
-pub async fn load_checkin(bridge: &HostBridge, relationship: &str, id: &str) -> Result<Option<(crate::domain::checkins::record::CheckIn, String)>, BridgeError> {
-    let key = keys::checkin(relationship, id);
-    Ok(match bridge.get(&key).await? {
-        Some(stored) => decode_at(&key, &stored.value).ok().map(|c| (c, stored.revision)),
-        None => None,
-    })
-}
-
 /// My private note on a check-in, if I wrote one; one that cannot be read
 /// comes back as its error, to be shown and never written over.
 pub async fn load_private_note(
@@ -202,8 +159,4 @@ pub async fn load_private_note(
 ) -> Result<Option<Result<(crate::domain::checkins::record::PrivateNote, String), DecodeError>>, BridgeError> {
     let key = keys::private_note(user, relationship, checkin);
     Ok(bridge.get(&key).await?.map(|stored| decode_at(&key, &stored.value).map(|n| (n, stored.revision))))
-}
-
-pub async fn save_private_note(bridge: &HostBridge, user: &str, relationship: &str, note: &crate::domain::checkins::record::PrivateNote, revision: Option<&str>) -> Result<String, BridgeError> {
-    bridge.put(&keys::private_note(user, relationship, &note.checkin_id), &encode(note), revision).await
 }

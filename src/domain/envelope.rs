@@ -345,7 +345,7 @@ mod tests {
         }
         fn goal() -> impl Strategy<Value = Goal> {
             let milestone = (text(), text(), opt(text()), any::<bool>()).prop_map(|(id, text, due, done)| Milestone { id, text, due, done });
-            let entry = (text(), text(), 0u8..=100, text()).prop_map(|(at, by, value, note)| ProgressEntry { at, by, value, note });
+            let entry = (text(), text(), 0u8..=100, text()).prop_map(|(at, by, value, note)| ProgressEntry { at, by, value, note, check_in: None });
             let words = prop::collection::vec(text(), 8);
             let who = (opt(text()), opt(text()), opt(text()), opt(text()));
             (words, opt(text()), prop::collection::vec(milestone, 0..3), 0u8..=100, prop::sample::select(GoalStatus::ALL.to_vec()), 0..=MAX_PRIORITY, prop::collection::vec(entry, 0..3), who, text()).prop_map(

@@ -15,9 +15,13 @@ use crate::domain::route::Route;
 #[derive(Clone, Copy)]
 pub struct I18n(pub RwSignal<Catalog>);
 
+// Texts are read with `try_with`: a write that finishes after the widget
+// was destroyed may still word its outcome, and must not panic on the
+// catalog's disposed signal (with `panic = "abort"` that would trap every
+// instance on the page). Nobody sees that text; empty is fine.
 impl I18n {
     pub fn t(&self, key: &str) -> String {
-        self.0.with(|c| c.text(key))
+        self.0.try_with(|c| c.text(key)).unwrap_or_default()
     }
 
     /// The text for `key` as a reactive view child. Every call returns the
@@ -29,11 +33,11 @@ impl I18n {
     }
 
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.0.with(|c| c.format(key, args))
+        self.0.try_with(|c| c.format(key, args)).unwrap_or_default()
     }
 
     pub fn locale(&self) -> &'static str {
-        self.0.with(|c| c.locale())
+        self.0.try_with(|c| c.locale()).unwrap_or("en")
     }
 }
 

@@ -12,6 +12,8 @@ export function withFaults(bridge) {
       if (i >= 0) {
         const f = faults.splice(i, 1)[0];
         if (f.kind === "hang") return new Promise(() => {});
+        if (f.kind === "pass") return orig(...args);
+        if (f.kind === "slow") return new Promise((r) => setTimeout(r, f.ms)).then(() => orig(...args));
         if (f.kind === "throw") throw Object.assign(new Error("injected throw"), { code: f.code });
         if (f.kind === "shape") return Promise.resolve(f.value);
         if (f.kind === "before") return Promise.resolve(f.run()).then(() => orig(...args));
@@ -39,6 +41,20 @@ export function withFaults(bridge) {
 
 export function failNext(b, method, code) { b.test.faults.push({ method, kind: "fail", code }); }
 export function throwNext(b, method) { b.test.faults.push({ method, kind: "throw", code: "forbidden" }); }
+/** `b`'s next `method` call goes through untouched (so a fault queued after it hits the one after). */
+export function passNext(b, method) { b.test.faults.push({ method, kind: "pass" }); }
+/** `b`'s next `method` call is answered for real, `ms` later: a slow host. */
+export function slowNext(b, method, ms) { b.test.faults.push({ method, kind: "slow", ms }); }
+/** This tab's sessionStorage refuses writes (full, or blocked as in a sandboxed frame), until unblocked. */
+export function blockSessionStorage(on) {
+  const proto = Object.getPrototypeOf(window.sessionStorage);
+  if (on) {
+    proto.__mwSetItem = proto.__mwSetItem || proto.setItem;
+    proto.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
+  } else if (proto.__mwSetItem) {
+    proto.setItem = proto.__mwSetItem;
+  }
+}
 export function loseAnswerNext(b, method) { b.test.faults.push({ method, kind: "lost" }); }
 export function hangNext(b, method) { b.test.faults.push({ method, kind: "hang" }); }
 /** The partner's write lands just before `b`'s next `method` call reaches the store. */

@@ -22,6 +22,9 @@ extern "C" {
     pub fn throwNext(bridge: &JsValue, method: &str);
     pub fn hangNext(bridge: &JsValue, method: &str);
     pub fn loseAnswerNext(bridge: &JsValue, method: &str);
+    pub fn passNext(bridge: &JsValue, method: &str);
+    pub fn slowNext(bridge: &JsValue, method: &str, ms: u32);
+    pub fn blockSessionStorage(on: bool);
     pub fn partnerPutsBeforeNext(b: &JsValue, method: &str, partner: &JsValue, key: &str, value: &str);
     pub fn answerNext(bridge: &JsValue, method: &str, value: &JsValue);
     pub fn activeSubscriptions(bridge: &JsValue) -> u32;

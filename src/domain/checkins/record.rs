@@ -315,9 +315,19 @@ pub fn parse_time(s: &str) -> Option<u32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-/// A goal's history entry from a check-in: the note says which meeting.
-pub fn apply_update(goal: &mut Goal, update: &GoalUpdate, me: &Person, at: &str, meeting: &str) -> Result<(), crate::domain::goals::GoalError> {
-    goal.check_in_update(update.value, me, at, meeting, &update.note)
+impl CheckIn {
+    /// The progress updates `me` gave in this check-in that are new since
+    /// `fed` (the version whose updates are known to be in their goals):
+    /// each person feeds their own, so two people never record one twice.
+    pub fn updates_to_feed(&self, fed: Option<&CheckIn>, me: &str) -> Vec<GoalUpdate> {
+        self.new_updates(fed).into_iter().filter(|u| u.by == me).collect()
+    }
+}
+
+/// A goal's history entry from check-in `checkin`: the note says which
+/// meeting. `Ok(false)` when the goal already has it (see `check_in_update`).
+pub fn apply_update(goal: &mut Goal, checkin: &str, update: &GoalUpdate, me: &Person, at: &str, meeting: &str) -> Result<bool, crate::domain::goals::GoalError> {
+    goal.check_in_update(checkin, update.value, me, at, meeting, &update.note)
 }
 
 #[cfg(test)]
@@ -473,8 +483,33 @@ mod tests {
         assert_eq!(c.new_updates(Some(&saved)).len(), 1);
 
         let mut g = goal("g1");
-        apply_update(&mut g, &c.progress[0], &ana(), "t1", "Check-in 2026-11-02").unwrap();
+        assert_eq!(apply_update(&mut g, "c1", &c.progress[0], &ana(), "t1", "Check-in 2026-11-02"), Ok(true));
         assert_eq!(g.progress(), 50);
         assert_eq!(g.history.last().map(|h| h.note.as_str()), Some("Check-in 2026-11-02: Outline done"));
+        // Fed again (a retry after a lost answer): nothing more is recorded.
+        let once = g.clone();
+        assert_eq!(apply_update(&mut g, "c1", &c.progress[0], &ana(), "t2", "Check-in 2026-11-02"), Ok(false));
+        assert_eq!(g, once);
+        // A changed value in the same check-in is recorded; changing it back is too.
+        c.progress[0].value = 60;
+        assert_eq!(apply_update(&mut g, "c1", &c.progress[0], &ana(), "t3", "m"), Ok(true));
+        c.progress[0].value = 50;
+        assert_eq!(apply_update(&mut g, "c1", &c.progress[0], &ana(), "t4", "m"), Ok(true));
+        assert_eq!((g.progress(), g.history.len()), (50, once.history.len() + 2));
+        // The same value from another check-in is its own entry.
+        assert_eq!(apply_update(&mut g, "c2", &c.progress[0], &ana(), "t5", "m"), Ok(true));
+    }
+
+    // Pins: each person feeds only the updates they gave, new since what
+    // was already fed.
+    #[test]
+    fn each_person_feeds_their_own() {
+        let mut c = CheckIn::plan(&rel(), &ana(), "c1".into(), d("2026-11-02"), &[], &[], "t");
+        c.progress = vec![
+            GoalUpdate { goal_id: "g1".into(), value: 40, note: String::new(), by: "u-ana".into() },
+            GoalUpdate { goal_id: "g2".into(), value: 10, note: String::new(), by: "u-ben".into() },
+        ];
+        assert_eq!(c.updates_to_feed(None, "u-ana").iter().map(|u| u.goal_id.as_str()).collect::<Vec<_>>(), ["g1"]);
+        assert!(c.updates_to_feed(Some(&c.clone()), "u-ana").is_empty());
     }
 }

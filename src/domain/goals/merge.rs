@@ -163,7 +163,7 @@ mod tests {
     }
 
     fn entry(i: u8) -> ProgressEntry {
-        ProgressEntry { at: format!("t{i:03}"), by: "u".into(), value: i, note: String::new() }
+        ProgressEntry { at: format!("t{i:03}"), by: "u".into(), value: i, note: String::new(), check_in: None }
     }
 
     proptest! {

@@ -59,6 +59,20 @@ pub struct ProgressEntry {
     pub by: String,
     pub value: u8,
     pub note: String,
+    /// The check-in that gave this entry, if one did: how feeding a
+    /// check-in's progress into its goal stays idempotent (a save whose
+    /// answer was lost, retried, must not record the update twice).
+    /// Absent in entries written before it existed; read as `None`.
+    #[serde(rename = "checkIn")]
+    pub check_in: Option<FromCheckIn>,
+}
+
+/// What a check-in gave: its id, and the value and note as typed there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FromCheckIn {
+    pub id: String,
+    pub value: u8,
+    pub note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,7 +210,7 @@ impl Goal {
     fn record(&mut self, before: u8, by: &str, at: &str, note: &str) {
         let after = self.progress();
         if after != before {
-            self.history.push(ProgressEntry { at: at.into(), by: by.into(), value: after, note: note.trim().into() });
+            self.history.push(ProgressEntry { at: at.into(), by: by.into(), value: after, note: note.trim().into(), check_in: None });
         }
         self.updated_at = at.into();
         if self.status == GoalStatus::NotStarted && after > 0 {
@@ -219,26 +233,37 @@ impl Goal {
         Ok(())
     }
 
-    /// A progress update given in a check-in, always kept in the history with
-    /// the meeting named in `meeting`: a goal with steps keeps the progress
-    /// its steps give and records the note; one without takes `value`.
-    pub fn check_in_update(&mut self, value: u8, by: &Person, at: &str, meeting: &str, note: &str) -> Result<(), GoalError> {
-        if self.status.is_closed() {
-            return Err(GoalError::Closed);
-        }
+    /// A progress update given in check-in `checkin`, always kept in the
+    /// history with the meeting named in `meeting`: a goal with steps keeps
+    /// the progress its steps give and records the note; one without takes
+    /// `value`.
+    ///
+    /// Idempotent: `Ok(false)` when the newest entry this person took from
+    /// that check-in already holds this value and note (a retry after a lost
+    /// answer, or a second tab feeding the same save), so an update reaches
+    /// its goal exactly once however often it is fed.
+    pub fn check_in_update(&mut self, checkin: &str, value: u8, by: &Person, at: &str, meeting: &str, note: &str) -> Result<bool, GoalError> {
         if value > 100 {
             return Err(GoalError::ProgressOutOfRange);
+        }
+        let given = FromCheckIn { id: checkin.to_string(), value, note: note.trim().to_string() };
+        let newest = self.history.iter().rev().find(|h| h.by == by.id && h.check_in.as_ref().is_some_and(|c| c.id == checkin));
+        if newest.is_some_and(|h| h.check_in.as_ref() == Some(&given)) {
+            return Ok(false);
+        }
+        if self.status.is_closed() {
+            return Err(GoalError::Closed);
         }
         if self.milestones.is_empty() {
             self.manual_progress = value;
         }
-        let note = if note.trim().is_empty() { meeting.to_string() } else { format!("{meeting}: {}", note.trim()) };
-        self.history.push(ProgressEntry { at: at.into(), by: by.id.clone(), value: self.progress(), note });
+        let note = if given.note.is_empty() { meeting.to_string() } else { format!("{meeting}: {}", given.note) };
+        self.history.push(ProgressEntry { at: at.into(), by: by.id.clone(), value: self.progress(), note, check_in: Some(given) });
         self.updated_at = at.into();
         if self.status == GoalStatus::NotStarted && self.progress() > 0 {
             self.status = GoalStatus::OnTrack;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Ticks a milestone on or off; progress follows and is recorded.
@@ -446,7 +471,7 @@ mod tests {
         g.milestones = ms(&[false, false]);
         g.set_milestone_done("m0", true, &ben(), "t3").unwrap();
         assert_eq!(g.history.len(), 2);
-        assert_eq!(g.history[0], ProgressEntry { at: "t1".into(), by: "u-ana".into(), value: 25, note: "first draft".into() });
+        assert_eq!(g.history[0], ProgressEntry { at: "t1".into(), by: "u-ana".into(), value: 25, note: "first draft".into(), check_in: None });
         assert_eq!((g.history[1].value, g.history[1].by.as_str()), (50, "u-ben"));
         assert_eq!(g.status, GoalStatus::OnTrack);
         assert_eq!(g.set_progress(101, &ana(), "t", ""), Err(GoalError::ProgressOutOfRange));
@@ -513,7 +538,7 @@ mod tests {
         assert_eq!(decode::<Goal>(&encode(&g)), Ok(g.clone()));
         let broken: [fn(&mut Goal); 3] = [
             |g| g.manual_progress = 101,
-            |g| g.history.push(ProgressEntry { at: "t".into(), by: "u-ana".into(), value: 250, note: String::new() }),
+            |g| g.history.push(ProgressEntry { at: "t".into(), by: "u-ana".into(), value: 250, note: String::new(), check_in: None }),
             |g| g.priority = u32::MAX,
         ];
         for (i, breaks) in broken.iter().enumerate() {

@@ -58,7 +58,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 let clean = session.try_with_untracked(|s| !s.dirty()).unwrap_or(true);
                 match result {
                     Ok(()) => {
-                        let id = doc.with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).unwrap_or_default();
+                        let id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
                         env.emit(HostEvent::Saved { kind: "agreement", id });
                         state.try_set(if clean { SaveState::Saved } else { SaveState::Unsaved });
                     }

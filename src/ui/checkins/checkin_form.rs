@@ -2,14 +2,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::backup;
-use crate::bridge::repo::{load_checkin, load_goal, save_checkin, save_goal};
-use crate::bridge::{BridgeError, HostBridge};
+use crate::bridge::backup::{self, KeptCheckIn};
+use crate::bridge::save::{Held, SaveError, Saved};
+use crate::bridge::writes;
 use crate::domain::checkins::merge::merge;
-use crate::domain::checkins::record::{apply_update, CheckIn, CheckInKind, GoalUpdate, FORMATS};
-use crate::domain::envelope::{decode, encode};
+use crate::domain::checkins::record::{CheckIn, CheckInKind, FORMATS};
 use crate::domain::keys;
-use crate::domain::person::Person;
 use crate::domain::relationship::State;
 use crate::domain::FieldError;
 use crate::ui::checkins::action_items::action_items;
@@ -30,9 +28,11 @@ enum Saving {
     Busy,
     Saved,
     Invalid,
-    Failed(BridgeError),
+    Failed(SaveError),
     /// The partner's crossing save was merged in without clashes.
     Merged,
+    /// Stored, but the progress for these goals (titles) did not reach them.
+    Unfed(Vec<String>, SaveError),
     /// Both changed these fields (label keys): mine is on screen.
     Clashed(Vec<&'static str>),
 }
@@ -48,35 +48,67 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
     let read_only = !book.is_open();
     let backup_name = unsaved_name(&me.id, &book.rel.id, &checkin.id);
     let pointer_name = open_name(&me.id, &book.rel.id);
-    let stored = revision.is_some().then(|| checkin.clone());
+    // The check-in as stored, with its revision (the base of the next save),
+    // and the version whose progress is known to be in the goals.
+    let held = StoredValue::new(revision.map(|revision| Held { doc: checkin.clone(), revision }));
+    let fed = StoredValue::new(held.with_value(|h| h.as_ref().map(|h| h.doc.clone())));
     let draft = RwSignal::new(checkin.clone());
-    let base = StoredValue::new(stored);
-    let revision = StoredValue::new(revision);
     let saving = RwSignal::new(Saving::Idle);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let restored = RwSignal::new(false);
+    let not_kept = RwSignal::new(false);
 
-    // Entries kept from a save that never reached the host come back first.
-    if !read_only {
-        if let Some(kept) = backup::kept_text(&backup_name).and_then(|t| decode::<CheckIn>(&t).ok()) {
-            if kept.id == checkin.id && base.with_value(|b| b.as_ref() != Some(&kept)) {
-                draft.set(kept);
-                restored.set(true);
+    // What this tab keeps until the host has it all: entries not stored
+    // yet, or progress not yet in its goals. Kept with the base they were
+    // typed on, so a reload merges them three-way with what is stored then.
+    let sync_backup = {
+        let (name, pointer) = (backup_name.clone(), pointer_name.clone());
+        move || {
+            let Some(local) = draft.try_get_untracked() else { return };
+            let (base, done) = (held.get_value().map(|h| h.doc), fed.get_value());
+            if base.as_ref() == Some(&local) && done == base {
+                backup::forget_text(&name);
+                backup::forget_text(&pointer);
+            } else if !(backup::keep_checkin(&name, &KeptCheckIn { base, local: local.clone(), fed: done }) && backup::keep_text(&pointer, &local.id)) {
+                not_kept.try_set(true);
             }
         }
-        let name = backup_name.clone();
-        Effect::new(move |_| {
-            let now = draft.get();
-            if base.with_value(|b| b.as_ref() != Some(&now)) {
-                backup::keep_text(&name, &encode(&now));
-                backup::keep_text(&pointer_name, &now.id);
+    };
+
+    // Entries kept from a save that never reached the host come back first,
+    // merged with what the partner stored since; progress they gave that is
+    // not in the goals yet is fed at the next save.
+    if !read_only {
+        if let Some(kept) = backup::kept_checkin(&backup_name).filter(|k| k.local.id == checkin.id) {
+            let stored = held.with_value(|h| h.as_ref().map(|h| h.doc.clone()));
+            let (back, clashes) = match &stored {
+                Some(now) => {
+                    let m = merge(kept.base.as_ref().unwrap_or(now), &kept.local, now);
+                    (m.checkin, m.clashes)
+                }
+                None => (kept.local.clone(), Vec::new()),
+            };
+            fed.set_value(kept.fed.clone());
+            if stored.as_ref() != Some(&back) {
+                draft.set(back);
+                restored.set(true);
             }
+            if !clashes.is_empty() {
+                saving.set(Saving::Clashed(clashes));
+            }
+        }
+        let sync = sync_backup.clone();
+        Effect::new(move |_| {
+            draft.track();
+            sync();
         });
     }
 
     let save = {
-        let (env, me, name) = (env.clone(), me.clone(), backup_name.clone());
+        let (env, me) = (env.clone(), me.clone());
         let partner_state = book.rel.state;
+        let rel_id = book.rel.id.clone();
+        let goal_titles: Vec<(String, String)> = book.goals.iter().map(|g| (g.id.clone(), g.title.clone())).collect();
         SendWrapper::new(move |finish_review: bool| {
             let Some(bridge) = env.host() else { return };
             let found = draft.with_untracked(|c| c.validate());
@@ -87,58 +119,83 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
             }
             errors.set(Vec::new());
             saving.set(Saving::Busy);
-            let (env, me, name) = (env.clone(), me.clone(), name.clone());
+            let (env, me, rel_id, sync_backup, goal_titles, name) = (env.clone(), me.clone(), rel_id.clone(), sync_backup.clone(), goal_titles.clone(), backup_name.clone());
+
             spawn_local(async move {
-                let mut merged = false;
-                for _ in 0..3 {
-                    let Some(current) = draft.try_get_untracked() else { return };
-                    match save_checkin(&bridge, &current, revision.get_value().as_deref()).await {
-                        Ok(new_revision) => {
-                            let before = base.get_value();
-                            revision.set_value(Some(new_revision));
-                            base.set_value(Some(current.clone()));
-                            backup::forget_text(&name);
-                            backup::forget_text(&open_name(&me.id, &current.relationship_id));
-                            saving.try_set(if merged { Saving::Merged } else { Saving::Saved });
-                            env.emit(HostEvent::Saved { kind: "checkin", id: current.id.clone() });
-                            let updates = current.new_updates(before.as_ref());
-                            let meeting = env.i18n.f("checkin.meeting_note", &[("date", &current.date)]);
-                            feed_goals(&env, &bridge, &me, &current.relationship_id, updates, &meeting).await;
-                            if finish_review && partner_state == State::MidpointReview {
-                                if let Some(decision) = current.review.as_ref().map(|r| r.decision.clone()).filter(|d| !d.is_empty()) {
-                                    review_done.run(decision);
-                                }
-                            }
-                            return;
+                // After every await the form may be gone (the person moved
+                // on, the host destroyed the widget): each touch is a `try_`.
+                // A save that was sent still finishes its work: the check-in's
+                // progress is fed into the goals even then.
+                let (Some(mine), Some(base), Some(done)) = (draft.try_get_untracked(), held.try_get_value(), fed.try_get_value()) else { return };
+                let key = keys::checkin(&rel_id, &mine.id);
+                // Worded before any await, while the catalog is surely there.
+                let meeting = i18n.f("checkin.meeting_note", &[("date", &mine.date)]);
+                let result = writes::checkin(&bridge, &key, base, mine.clone()).await;
+                let now = draft.try_get_untracked();
+                // Anything typed while the save was in flight stays on
+                // screen, carried over what is stored now.
+                let keep = |stored: &CheckIn, shown: CheckIn| match &now {
+                    Some(now) if *now != mine => merge(&mine, now, stored).checkin,
+                    _ => shown,
+                };
+                let stored = match result {
+                    Ok(Saved::Stored { held: stored, merged }) => {
+                        if merged || now.as_ref().is_some_and(|n| *n != mine) {
+                            draft.try_set(keep(&stored.doc, stored.doc.clone()));
                         }
-                        Err(BridgeError::Conflict) => match load_checkin(&bridge, &current.relationship_id, &current.id).await {
-                            Ok(Some((theirs, their_revision))) => {
-                                let from = base.get_value().unwrap_or_else(|| theirs.clone());
-                                let m = merge(&from, &current, &theirs);
-                                base.set_value(Some(theirs));
-                                revision.set_value(Some(their_revision));
-                                draft.try_set(m.checkin);
-                                merged = true;
-                                if !m.clashes.is_empty() {
-                                    saving.try_set(Saving::Clashed(m.clashes));
-                                    return;
-                                }
-                            }
-                            Ok(None) => revision.set_value(None),
-                            Err(e) => {
-                                env.report(&e);
-                                saving.try_set(Saving::Failed(e));
-                                return;
-                            }
-                        },
-                        Err(e) => {
-                            env.report(&e);
-                            saving.try_set(Saving::Failed(e));
-                            return;
+                        held.try_set_value(Some(stored.clone()));
+                        saving.try_set(if merged { Saving::Merged } else { Saving::Saved });
+                        env.emit(HostEvent::Saved { kind: "checkin", id: stored.doc.id.clone() });
+                        stored.doc
+                    }
+                    Ok(Saved::Clashed { stored, mine: shown, why }) => {
+                        draft.try_set(keep(&stored.doc, shown));
+                        held.try_set_value(Some(stored));
+                        saving.try_set(Saving::Clashed(why));
+                        sync_backup();
+                        return;
+                    }
+                    Ok(Saved::Refused { stored, why }) => {
+                        draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                        held.try_set_value(Some(stored));
+                        saving.try_set(Saving::Clashed(why));
+                        sync_backup();
+                        return;
+                    }
+                    Err(e) => {
+                        if let Some(b) = e.bridge() {
+                            env.report(b);
                         }
+                        saving.try_set(Saving::Failed(e));
+                        return;
+                    }
+                };
+                sync_backup();
+                // Then the progress given here goes into each goal's history,
+                // named after the meeting; what does not get there is fed
+                // again at the next save (or after a reload).
+                let out = writes::feed_goals(&bridge, &stored, done.as_ref(), &me, &now_rfc3339(), &meeting).await;
+                for id in out.written {
+                    env.emit(HostEvent::Saved { kind: "goal", id });
+                }
+                if out.unfed.is_empty() {
+                    fed.try_set_value(Some(stored.clone()));
+                } else {
+                    let titles = out.unfed.iter().map(|u| goal_titles.iter().find(|(id, _)| *id == u.goal_id).map_or_else(|| u.goal_id.clone(), |(_, t)| t.clone())).collect();
+                    saving.try_set(Saving::Unfed(titles, out.unfed[0].error.clone()));
+                }
+                if now.is_some() {
+                    sync_backup();
+                } else if out.unfed.is_empty() && backup::kept_checkin(&name).is_some_and(|k| k.local == stored) {
+                    // Gone meanwhile, and the host has it all: nothing to keep.
+                    backup::forget_text(&name);
+                    backup::forget_text(&open_name(&me.id, &stored.relationship_id));
+                }
+                if finish_review && partner_state == State::MidpointReview {
+                    if let Some(decision) = stored.review.as_ref().map(|r| r.decision.clone()).filter(|d| !d.is_empty()) {
+                        review_done.try_run(decision);
                     }
                 }
-                saving.try_set(Saving::Failed(BridgeError::Conflict));
             });
         })
     };
@@ -222,7 +279,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                     Saving::Idle => "idle",
                     Saving::Busy => "saving",
                     Saving::Saved | Saving::Merged => "saved",
-                    Saving::Invalid | Saving::Failed(_) => "failed",
+                    Saving::Invalid | Saving::Failed(_) | Saving::Unfed(..) => "failed",
                     Saving::Clashed(_) => "clashed",
                 }
                 .to_string(),
@@ -236,12 +293,20 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
             Saving::Merged => format!("{} {}", i18n.t("checkin.saved"), i18n.f("checkin.merged", &[("name", &partner)])),
             Saving::Invalid => i18n.t("checkin.fix"),
             Saving::Failed(e) => i18n.f("checkin.save_failed", &[("reason", &i18n.t(e.message_key()))]),
+            Saving::Unfed(goals, e) => i18n.f("checkin.unfed", &[("goals", &goals.join(", ")), ("reason", &i18n.t(e.message_key()))]),
             Saving::Clashed(fields) => i18n.f("checkin.clash", &[("fields", &fields.iter().map(|f| i18n.t(f)).collect::<Vec<_>>().join(", "))]),
         })
         .into_view();
 
     let is_review = checkin.kind == CheckInKind::MidpointReview;
     let in_review = book.rel.state == State::MidpointReview;
+    // Progress a reload left unfed (the check-in is stored, not all of its
+    // goals have it yet) is fed again at once; the check-in is not rewritten.
+    let stored_now = held.with_value(|h| h.as_ref().map(|h| h.doc.clone()));
+    if !read_only && stored_now.is_some() && stored_now.as_ref() == Some(&draft.get_untracked()) && fed.get_value() != stored_now {
+        save(false);
+    }
+
     let (save_click, finish_click) = (save.clone(), save.clone());
     let actions = el("div")
         .class("mw-actions")
@@ -286,6 +351,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(if read_only { el("p").class("mw-notice").text_dyn(i18n.tr("checkin.read_only")).into_view() } else { empty() })
         .child(shared_parts)
         .child(status)
+        .child(crate::ui::shell::unsaved_notice::unsaved_notice(i18n, not_kept))
         .child(actions)
         .child(private_note(env, &book, checkin.id.clone()))
         .into_view()
@@ -306,32 +372,5 @@ pub fn open_name(me: &str, relationship: &str) -> String {
 /// The check-in with unsaved entries in this tab, if any.
 pub fn unsaved_checkin(me: &str, relationship: &str) -> Option<CheckIn> {
     let id = backup::kept_text(&open_name(me, relationship))?;
-    backup::kept_text(&unsaved_name(me, relationship, &id)).and_then(|t| decode::<CheckIn>(&t).ok()).filter(|c| c.id == id && c.relationship_id == relationship)
+    backup::kept_checkin(&unsaved_name(me, relationship, &id)).map(|k| k.local).filter(|c| c.id == id && c.relationship_id == relationship)
 }
-
-/// Each new progress update goes into its goal's history, named after the
-/// meeting. A goal changed meanwhile is read again and the update applied
-/// to it; a goal that is finished or gone is skipped (its tracker says why).
-async fn feed_goals(env: &Env, bridge: &HostBridge, me: &Person, relationship: &str, updates: Vec<GoalUpdate>, meeting: &str) {
-    for update in updates {
-        let key = keys::goal(relationship, &update.goal_id);
-        for _ in 0..3 {
-            let Ok(Some((mut goal, rev))) = load_goal(bridge, &key).await else { break };
-            if apply_update(&mut goal, &update, me, &now_rfc3339(), meeting).is_err() {
-                break;
-            }
-            match save_goal(bridge, &goal, Some(&rev)).await {
-                Ok(_) => {
-                    env.emit(HostEvent::Saved { kind: "goal", id: goal.id.clone() });
-                    break;
-                }
-                Err(BridgeError::Conflict) => continue,
-                Err(e) => {
-                    env.report(&e);
-                    break;
-                }
-            }
-        }
-    }
-}
-

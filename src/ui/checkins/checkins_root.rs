@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::bridge::repo::save_checkin;
+use crate::bridge::save::Saved;
+use crate::bridge::writes;
 use crate::domain::checkins::record::{CheckIn, CheckInKind, Review};
 use crate::domain::relationship::State;
 use crate::ui::workspace::state::Workspace;
@@ -80,20 +81,24 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
             spawn_local(async move {
                 match run_life(&env, book, crate::domain::checkins::life::start_review).await {
                     Ok(()) => {
-                        let Some(b) = book.get_untracked() else { return };
-                        let today = today_in(env.time_zone.get_untracked().as_deref());
+                        // The view may be gone by now: every touch is a `try_`.
+                        let Some(b) = book.try_get_untracked().flatten() else { return };
+                        let Some(zone) = env.time_zone.try_get_untracked() else { return };
+                        let today = today_in(zone.as_deref());
                         let mut c = CheckIn::plan(&b.rel, &b.me, fresh_id(), today, &b.plain_checkins(), &b.goals, &now_rfc3339());
                         c.kind = CheckInKind::MidpointReview;
                         c.review = Some(Review { working: String::new(), goals_right: String::new(), amend: false, decision: String::new() });
                         if let Some(bridge) = env.host() {
-                            if let Ok(revision) = save_checkin(&bridge, &c, None).await {
+                            let key = crate::domain::keys::checkin(&b.rel.id, &c.id);
+                            if let Ok(Saved::Stored { held, .. }) = writes::checkin(&bridge, &key, None, c.clone()).await {
+                                let revision = held.revision;
                                 // In the book at once: the form opens on it before the refresh lands.
                                 book.try_update(|b| {
                                     if let Some(b) = b {
                                         b.checkins.insert(0, (c.clone(), revision));
                                     }
                                 });
-                                open_stored.run(c.id.clone());
+                                open_stored.try_run(c.id.clone());
                                 return;
                             }
                         }

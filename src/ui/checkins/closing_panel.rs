@@ -70,7 +70,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         let (t, r) = (steps.get_untracked(), rematch.get_untracked());
                         match run_life(&env, book, move |rel, me, _| next_steps(rel, me, &t, r)).await {
                             Ok(true) => {
-                                if let Some(b) = book.get_untracked() {
+                                if let Some(b) = book.try_get_untracked().flatten() {
                                     env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
                                 }
                                 Ok(())
@@ -85,7 +85,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         });
                         let r = run_life(&env, book, move |rel, me, now| close(rel, me, &open, now)).await;
                         if r.is_ok() {
-                            if let Some(b) = book.get_untracked() {
+                            if let Some(b) = book.try_get_untracked().flatten() {
                                 let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");
                                 env.emit(HostEvent::Closed { relationship_id: b.rel.id.clone(), reason });
                             }
@@ -93,13 +93,15 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         r
                     }
                 };
+                // The panel may be gone by now (the person moved on, the host
+                // destroyed the widget): every touch from here is a `try_`.
                 match result {
                     Ok(()) => {
                         if matches!(step, Step::Reflect | Step::NextSteps) {
-                            let (w, c, n) = (worked.get_untracked(), change.get_untracked(), steps.get_untracked());
-                            let saved = book.with_untracked(|b| {
+                            let (Some(w), Some(c), Some(n)) = (worked.try_get_untracked(), change.try_get_untracked(), steps.try_get_untracked()) else { return };
+                            let saved = book.try_with_untracked(|b| {
                                 b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
-                            });
+                            }).flatten();
                             // Forgotten once the host holds everything typed here.
                             if let Some((mine, next)) = saved {
                                 let reflected = mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
@@ -110,7 +112,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         }
                         let key = match step {
                             Step::Reflect => "close.reflection_saved",
-                            Step::NextSteps if rematch.get_untracked() => "close.rematch_sent",
+                            Step::NextSteps if rematch.try_get_untracked() == Some(true) => "close.rematch_sent",
                             Step::NextSteps => "close.next_steps_saved",
                             _ => "",
                         };

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::bridge::repo::{load_private_note, save_private_note};
-use crate::bridge::BridgeError;
+use crate::bridge::repo::load_private_note;
+use crate::bridge::save::{Held, Saved};
+use crate::bridge::writes;
+use crate::domain::keys;
 use crate::domain::checkins::record::{PrivateNote, MAX_TEXT};
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
@@ -18,6 +20,9 @@ enum NoteState {
     Saving,
     Saved,
     Failed(String),
+    /// Another of my tabs saved a different text meanwhile: mine stays in
+    /// the box, theirs is shown beside it; saving again keeps mine.
+    Clashed(String),
 }
 
 /// PrivateNote: my own notes on this check-in, stored under my private key
@@ -26,7 +31,8 @@ enum NoteState {
 pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
     let i18n = env.i18n;
     let text = RwSignal::new(String::new());
-    let revision = StoredValue::new(None::<String>);
+    // The note as stored, with its revision: the base of the next save.
+    let held = StoredValue::new(None::<Held<PrivateNote>>);
     let state = RwSignal::new(NoteState::Loading);
     let read_only = !book.is_open();
     let (me, rel_id) = (book.me.id.clone(), book.rel.id.clone());
@@ -35,9 +41,9 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
         let (env, me, rel_id, cid) = (env.clone(), me.clone(), rel_id.clone(), checkin_id.clone());
         spawn_local(async move {
             match load_private_note(&bridge, &me, &rel_id, &cid).await {
-                Ok(Some(Ok((note, rev)))) => {
-                    text.try_set(note.text);
-                    revision.set_value(Some(rev));
+                Ok(Some(Ok((note, revision)))) => {
+                    text.try_set(note.text.clone());
+                    held.try_set_value(Some(Held { doc: note, revision }));
                     state.try_set(NoteState::Ready);
                 }
                 Ok(Some(Err(e))) => {
@@ -65,21 +71,25 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
             state.set(NoteState::Saving);
             let (env, me, rel_id, cid) = (env.clone(), me.clone(), rel_id.clone(), checkin_id.clone());
             spawn_local(async move {
-                let note = PrivateNote { checkin_id: cid, text: text.get_untracked(), updated_at: now_rfc3339() };
-                // Only I write here; a conflict means my other tab saved: mine, now, wins.
-                let mut result = save_private_note(&bridge, &me, &rel_id, &note, revision.get_value().as_deref()).await;
-                if result == Err(BridgeError::Conflict) {
-                    if let Ok(Some(Ok((_, rev)))) = load_private_note(&bridge, &me, &rel_id, &note.checkin_id).await {
-                        result = save_private_note(&bridge, &me, &rel_id, &note, Some(&rev)).await;
-                    }
-                }
+                let (Some(mine), Some(base)) = (text.try_get_untracked(), held.try_get_value()) else { return };
+                let note = PrivateNote { checkin_id: cid.clone(), text: mine, updated_at: now_rfc3339() };
+                // The key is built from the signed-in person, never from the note.
+                let key = keys::private_note(&me, &rel_id, &cid);
+                let result = writes::private_note(&bridge, &key, base, note).await;
                 match result {
-                    Ok(rev) => {
-                        revision.set_value(Some(rev));
+                    Ok(Saved::Stored { held: stored, .. }) => {
+                        held.try_set_value(Some(stored));
                         state.try_set(NoteState::Saved);
                     }
+                    Ok(Saved::Clashed { stored, .. }) | Ok(Saved::Refused { stored, .. }) => {
+                        let theirs = stored.doc.text.clone();
+                        held.try_set_value(Some(stored));
+                        state.try_set(NoteState::Clashed(theirs));
+                    }
                     Err(e) => {
-                        env.report(&e);
+                        if let Some(b) = e.bridge() {
+                            env.report(b);
+                        }
                         state.try_set(NoteState::Failed(i18n.f("checkin.save_failed", &[("reason", &i18n.t(e.message_key()))])));
                     }
                 }
@@ -115,6 +125,7 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
                         NoteState::Saved => "saved",
                         NoteState::Saving => "saving",
                         NoteState::Failed(_) | NoteState::Broken(_) => "failed",
+                        NoteState::Clashed(_) => "clashed",
                         _ => "idle",
                     }
                     .to_string())
@@ -123,14 +134,35 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
                     NoteState::Saved => i18n.t("checkin.private_saved"),
                     NoteState::Broken(key) => i18n.t(key),
                     NoteState::Failed(m) => m,
+                    NoteState::Clashed(_) => i18n.t("checkin.private_clash"),
                     _ => String::new(),
                 })
                 .into_view(),
         )
+        .child(crate::ui::dom::dyn_view(move || match state.get() {
+            // What the other tab saved, to read and take over if wanted.
+            NoteState::Clashed(theirs) => el("div")
+                .class("mw-clash")
+                .child(el("p").class("mw-label").text_dyn(i18n.tr("checkin.private_theirs")).into_view())
+                .child(el("blockquote").class("mw-quote").text(theirs.clone()).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--small")
+                        .on(leptos::ev::click, move |_| {
+                            text.set(theirs.clone());
+                            state.set(NoteState::Saved);
+                        })
+                        .text_dyn(i18n.tr("checkin.private_take_theirs"))
+                        .into_view(),
+                )
+                .into_view(),
+            _ => crate::ui::dom::empty(),
+        }))
         .child(if read_only {
             crate::ui::dom::empty()
         } else {
-            el("button").attr("type", "button").class("mw-button").prop_flag("disabled", locked).on(leptos::ev::click, move |_| save()).text_dyn(i18n.tr("checkin.private_save")).into_view()
+            el("button").attr("type", "button").class("mw-button mw-private__save").prop_flag("disabled", locked).on(leptos::ev::click, move |_| save()).text_dyn(i18n.tr("checkin.private_save")).into_view()
         })
         .into_view()
 }

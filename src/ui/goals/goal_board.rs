@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::{load_goals, save_goal, GoalItem};
+use crate::bridge::repo::{load_goals, GoalItem};
+use crate::bridge::save::Held;
+use crate::bridge::writes;
 use crate::bridge::BridgeError;
 use crate::domain::checkins::life::is_open;
 use crate::domain::goals::csv::to_csv;
@@ -81,7 +83,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
 
     let on_open = Callback::new(move |id: String| open.set(Some(id)));
     let on_move = Callback::new({
-        let (env, load) = (env.clone(), load.clone());
+        let (env, load, rel_id) = (env.clone(), load.clone(), rel.id.clone());
         move |(id, delta): (String, i32)| {
             let Some(bridge) = env.host() else { return };
             let mut list: Vec<(Goal, String)> = ready();
@@ -90,12 +92,18 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             for (slot, g) in list.iter_mut().zip(only) {
                 slot.0 = g;
             }
-            let writes: Vec<(Goal, String)> = list.into_iter().filter(|(g, _)| changed.contains(&g.id)).collect();
-            let (env, load) = (env.clone(), load.clone());
+            // Each moved goal is read as listed; only its place changes, so
+            // over a partner's crossing save the new place is set again there.
+            let moved: Vec<(Goal, String, u32)> = ready().into_iter().filter_map(|(g, rev)| list.iter().find(|(m, _)| m.id == g.id && changed.contains(&m.id)).map(|(m, _)| (g, rev, m.priority))).collect();
+            let (env, load, rel_id) = (env.clone(), load.clone(), rel_id.clone());
             spawn_local(async move {
-                for (g, rev) in writes {
-                    if let Err(e) = save_goal(&bridge, &g, Some(&rev)).await {
-                        env.report(&e);
+                for (goal, revision, place) in moved {
+                    let key = keys::goal(&rel_id, &goal.id);
+                    let step = |g: &mut Goal| Ok(std::mem::replace(&mut g.priority, place) != place);
+                    if let Err(e) = writes::goal_step(&bridge, &key, Held { doc: goal, revision }, step).await {
+                        if let Some(b) = e.bridge() {
+                            env.report(b);
+                        }
                     }
                 }
                 load();
@@ -110,14 +118,19 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             let Ok(mut goal) = Goal::new(&rel, &me, fresh_id(), &new_title.get_untracked(), &now_rfc3339()) else { return };
             goal.priority = ready().iter().map(|(g, _)| g.priority + 1).max().unwrap_or(0);
             let (env, load) = (env.clone(), load.clone());
+            let key = keys::goal(&rel.id, &goal.id);
             spawn_local(async move {
-                match save_goal(&bridge, &goal, None).await {
+                match writes::goal(&bridge, &key, None, goal.clone()).await {
                     Ok(_) => {
                         new_title.try_set(String::new());
                         open.try_set(Some(goal.id.clone()));
                         load();
                     }
-                    Err(e) => env.report(&e),
+                    Err(e) => {
+                        if let Some(b) = e.bridge() {
+                            env.report(b);
+                        }
+                    }
                 }
             });
         }

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::{goal_key, load_goal, save_goal};
-use crate::bridge::BridgeError;
+use crate::bridge::save::{Held, SaveError, Saved};
+use crate::bridge::writes;
+use crate::domain::keys;
 use crate::domain::goals::merge::merge;
 use crate::domain::goals::model::GoalError;
 use crate::domain::goals::{Goal, GoalStatus, Milestone};
@@ -20,7 +21,7 @@ enum Saving {
     Idle,
     Busy,
     Saved,
-    Failed(BridgeError),
+    Failed(SaveError),
     Rule(GoalError),
     /// Both changed the same parts: mine is shown; saving again keeps it.
     Clashed(Vec<&'static str>),
@@ -33,8 +34,8 @@ enum Saving {
 pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revision: Option<String>, purpose: String, on_close: Callback<()>) -> AnyView {
     let i18n = env.i18n;
     let draft = RwSignal::new(goal.clone());
-    let base = StoredValue::new(goal);
-    let revision = StoredValue::new(revision);
+    // The goal as stored, with its revision: the base of the next save.
+    let held = StoredValue::new(revision.map(|revision| Held { doc: goal, revision }));
     let saving = RwSignal::new(Saving::Idle);
     let celebrate = RwSignal::new(false);
     let progress_note = RwSignal::new(String::new());
@@ -42,8 +43,10 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let new_milestone_due = RwSignal::new(String::new());
     let drop_reason = RwSignal::new(String::new());
 
-    // Writes the draft over the revision it was read at; on a crossing write
-    // the two are merged and, without clashes, written again.
+    // Writes the draft through the one save path: over the revision it was
+    // read at, merged with a partner's crossing save from the goal it was
+    // edited on. After every await the component may be gone (the person
+    // moved on, the host destroyed the widget): each touch is a `try_`.
     let save = {
         let (env, rel_id) = (env.clone(), rel.id.clone());
         SendWrapper::new(move |then: Option<HostEvent>| {
@@ -51,50 +54,46 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             saving.set(Saving::Busy);
             let (env, rel_id) = (env.clone(), rel_id.clone());
             spawn_local(async move {
-                for _ in 0..3 {
-                    let Some(current) = draft.try_get_untracked() else { return };
-                    let rev = revision.get_value();
-                    match save_goal(&bridge, &current, rev.as_deref()).await {
-                        Ok(new_rev) => {
-                            revision.set_value(Some(new_rev));
-                            base.set_value(current.clone());
-                            saving.try_set(Saving::Saved);
-                            env.emit(HostEvent::Saved { kind: "goal", id: current.id.clone() });
-                            if let Some(event) = then.clone() {
-                                celebrate.try_set(true);
-                                env.emit(event);
-                            }
-                            return;
+                let Some(mine) = draft.try_get_untracked() else { return };
+                let base = held.try_get_value().flatten();
+                // The key comes from the relationship on screen and the goal as read.
+                let key = keys::goal(&rel_id, &mine.id);
+                let result = writes::goal(&bridge, &key, base, mine.clone()).await;
+                let Some(now) = draft.try_get_untracked() else { return };
+                // Anything typed while the save was in flight stays on screen,
+                // carried over what is stored now.
+                let keep = |stored: &Goal, shown: Goal| if now == mine { shown } else { merge(&mine, &now, stored).merged };
+                match result {
+                    Ok(Saved::Stored { held: stored, merged }) => {
+                        if merged || now != mine {
+                            draft.try_set(keep(&stored.doc, stored.doc.clone()));
                         }
-                        Err(BridgeError::Conflict) => match load_goal(&bridge, &goal_key(&current)).await {
-                            Ok(Some((theirs, their_rev))) => {
-                                let m = merge(&base.get_value(), &current, &theirs);
-                                base.set_value(theirs);
-                                revision.set_value(Some(their_rev));
-                                draft.try_set(m.merged);
-                                if !m.conflicts.is_empty() {
-                                    saving.try_set(Saving::Clashed(m.conflicts));
-                                    return;
-                                }
-                            }
-                            Ok(None) => {
-                                revision.set_value(None);
-                            }
-                            Err(e) => {
-                                env.report(&e);
-                                saving.try_set(Saving::Failed(e));
-                                return;
-                            }
-                        },
-                        Err(e) => {
-                            env.report(&e);
-                            saving.try_set(Saving::Failed(e));
-                            return;
+                        let id = stored.doc.id.clone();
+                        held.try_set_value(Some(stored));
+                        saving.try_set(Saving::Saved);
+                        env.emit(HostEvent::Saved { kind: "goal", id });
+                        if let Some(event) = then {
+                            celebrate.try_set(true);
+                            env.emit(event);
                         }
                     }
+                    Ok(Saved::Clashed { stored, mine: shown, why }) => {
+                        draft.try_set(keep(&stored.doc, shown));
+                        held.try_set_value(Some(stored));
+                        saving.try_set(Saving::Clashed(why));
+                    }
+                    Ok(Saved::Refused { stored, why }) => {
+                        draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                        held.try_set_value(Some(stored));
+                        saving.try_set(Saving::Clashed(why));
+                    }
+                    Err(e) => {
+                        if let Some(b) = e.bridge() {
+                            env.report(b);
+                        }
+                        saving.try_set(Saving::Failed(e));
+                    }
                 }
-                saving.try_set(Saving::Failed(BridgeError::Conflict));
-                let _ = rel_id;
             });
         })
     };
@@ -428,3 +427,4 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         )
         .into_view()
 }
+

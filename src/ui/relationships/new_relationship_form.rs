@@ -2,9 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::create_relationship;
+use crate::bridge::save::{save, Carry, SaveError, Saved};
 use crate::bridge::BridgeError;
-use crate::domain::envelope::decode;
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
@@ -79,20 +78,25 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
             let Some(bridge) = env.host() else { return };
             let env = env.clone();
             spawn_local(async move {
-                let mut result = create_relationship(&bridge, &rel).await.map(|_| ());
-                if result == Err(BridgeError::Conflict) {
-                    // Something is already stored under this id. If it is this
-                    // very relationship, an earlier attempt did land.
-                    let key = keys::relationship(&rel.id);
-                    let ours = matches!(bridge.get(&key).await, Ok(Some(s)) if decode::<Relationship>(&s.value).is_ok_and(|r| r.id == rel.id && r.created_by == rel.created_by && r.kind == rel.kind));
-                    result = if ours {
-                        Ok(())
-                    } else {
-                        // Someone else's item: never touch it, take a new id.
+                // Created through the one save path: something already under
+                // this id is this very relationship if an earlier attempt did
+                // land (its answer lost); anyone else's is never touched, and
+                // the next attempt takes a new id.
+                let key = keys::relationship(&rel.id);
+                let same = |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
+                let result = match save(&bridge, &key, None, rel.clone(), |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) }).await {
+                    Ok(Saved::Stored { .. }) => Ok(()),
+                    Ok(_) => {
                         pending_id.try_set_value(None);
                         Err(BridgeError::Conflict)
-                    };
-                }
+                    }
+                    Err(SaveError::Bridge(e)) => Err(e),
+                    Err(SaveError::Unreadable(_)) => {
+                        pending_id.try_set_value(None);
+                        Err(BridgeError::Conflict)
+                    }
+                    Err(_) => Err(BridgeError::Conflict),
+                };
                 // The form may have been closed or the widget destroyed while
                 // the host was answering: then there is no one left to tell.
                 if saving.try_set(false).is_some() {
