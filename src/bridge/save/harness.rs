@@ -18,6 +18,8 @@
 //! - a signature on content its signer was not shown.
 //! A panic anywhere fails the case too.
 
+pub mod checkins;
+
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
