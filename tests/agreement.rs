@@ -9,7 +9,7 @@ use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::ShadowRoot;
+use web_sys::{HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -339,4 +339,28 @@ async fn destroy_while_signing() {
     let again = mount_agreement_with(&ana, "{}");
     open_relationship(&again.root).await;
     until_text(&again.root, "You have signed").await;
+}
+
+const REL_AMENDING: &str = r#"{"schema":3,"kind":"relationship","data":{"id":"rel1","kind":"reverse","mentor":{"id":"u-ben","displayName":"Ben Okafor","email":null},"mentee":{"id":"u-ana","displayName":"Ana Li","email":null},"state":"active","createdBy":"u-ana","createdAt":"2026-10-01T09:00:00Z","agreement":{"versions":[{"number":1,"content":{"purpose":"Learn analytics","goals":"Ship one dashboard"},"signatures":[],"inForceAt":"2026-10-02T09:00:00Z"}],"draft":{"content":{"purpose":"Learn analytics","goals":"Ship two dashboards"},"basedOn":1,"signatures":[],"updatedAt":"t","updatedBy":"u-ana"}},"life":{"events":[],"closing":null}}}"#;
+
+// Pins (issue 12, 3): "Drop this amendment" drops only the amendment the
+// person was shown. Ben's edit of it lands between Ana's click and her
+// write: nothing is dropped, Ana is told, and Ben's text is on screen.
+#[wasm_bindgen_test]
+async fn dropping_an_amendment_the_partner_just_changed_drops_nothing() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL_AMENDING)).await;
+    let a = mount_agreement_with(&ana, "{}");
+    until_text(&a.root, "Drop this amendment").await;
+    let bens = REL_AMENDING.replace("Ship two dashboards", "Ship two dashboards and a report").replace("\"updatedBy\":\"u-ana\"", "\"updatedBy\":\"u-ben\"");
+    partnerPutsBeforeNext(&ana, "put", &ben, "mw/v1/rel/rel1", &bens);
+    let drop_button = a.root.query_selector_all(".mw-status-line .mw-button").unwrap();
+    assert_eq!(drop_button.length(), 1);
+    drop_button.get(0).unwrap().unchecked_into::<HtmlElement>().click();
+    until_text(&a.root, "Your partner changed this amendment since you opened it, so nothing was dropped.").await;
+    let now = stored(&ana).await;
+    assert!(now.contains("Ship two dashboards and a report") && now.contains("\"basedOn\":1"), "the amendment is still there: {now}");
+    until_text(&a.root, "Ship two dashboards and a report").await;
 }

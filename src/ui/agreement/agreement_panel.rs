@@ -265,7 +265,23 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         empty()
                     })
                     .into_view();
-                let diff_view = if amendment.is_some() { change_list(i18n, "agr.changes_caption", changes) } else { empty() };
+                // Follows the stored draft: the partner's edits (or theirs shown
+                // after a refused drop) change the table without a rebuild.
+                let diff_view = if amendment.is_some() {
+                    dyn_view(move || {
+                        let now = doc.with(|d| {
+                            d.as_ref().and_then(|d| {
+                                let r = &d.rel.agreement;
+                                let draft = r.draft.as_ref()?;
+                                let base = draft.based_on.and_then(|n| r.versions.iter().find(|v| v.number == n))?;
+                                Some(diff(&base.content, &draft.content))
+                            })
+                        });
+                        change_list(i18n, "agr.changes_caption", now.unwrap_or_default())
+                    })
+                } else {
+                    empty()
+                };
                 if m == Mode::Edit {
                     fragment(vec![header, diff_view, agreement_form(&env, me.clone(), doc, session, on_review)])
                 } else {
