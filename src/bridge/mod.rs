@@ -2,7 +2,7 @@
 //!
 //! `error` (the contract's error codes and what we make of them) and `save`
 //! (the one save path) and `writes` (each document's rule on it) are plain Rust, tested natively; `host` wraps the JS object the host passes
-//! and `repo` reads and writes our documents through it.
+//! and `repo` reads our documents through it (every write goes through `save`).
 
 pub mod error;
 pub mod save;

@@ -1,7 +1,7 @@
 //! Each kind of document's write over the one save path ([`save`]): the
 //! carry rule that kind of change gets when someone else stored first. The
 //! screens call these; the interleaving harness drives the very same
-//! functions natively, so what it proves is what the widget does.
+//! functions natively (its tabs mirror the forms' own bookkeeping).
 //!
 //! - A check-in or a goal as typed: merged three-way from the base it was
 //!   typed on; parts both changed differently clash, mine stays on screen.
@@ -23,15 +23,18 @@ use crate::domain::person::Person;
 /// Names of the parts both sides changed differently (label keys).
 pub type Clashes = Vec<&'static str>;
 
-/// Saves a check-in as typed on `base` (`None`: a new one).
+/// Saves a check-in as typed on `base` (`None`: a new one). `sent` is what
+/// this tab sent in a create whose answer never came: if it did land and the
+/// partner changed it since, the merge starts from it, so their edits are
+/// kept instead of overwritten.
 /// Nothing is written when `mine` is what is stored (saving again only to
 /// feed progress that did not reach its goals).
-pub async fn checkin(store: &impl Store, key: &str, base: Option<Held<CheckIn>>, mine: CheckIn) -> Result<Saved<CheckIn, Clashes>, SaveError> {
+pub async fn checkin(store: &impl Store, key: &str, base: Option<Held<CheckIn>>, sent: Option<&CheckIn>, mine: CheckIn) -> Result<Saved<CheckIn, Clashes>, SaveError> {
     if let Some(held) = base.as_ref().filter(|b| b.doc == mine) {
         return Ok(Saved::Stored { held: held.clone(), merged: false });
     }
     save(store, key, base, mine, |base, mine, theirs| {
-        let m = merge_checkin(base.unwrap_or(theirs), mine, theirs);
+        let m = merge_checkin(base.or(sent).unwrap_or(theirs), mine, theirs);
         if m.clashes.is_empty() {
             Carry::Write(m.checkin)
         } else {
@@ -89,11 +92,14 @@ pub struct Unfed {
     pub error: SaveError,
 }
 
-/// What feeding came to: goals written (for `mw:saved`), and goals not reached.
+/// What feeding came to: goals written (for `mw:saved`), goals not reached,
+/// and the check-in whose progress is now known to be in the goals (`None`
+/// when that could not be confirmed: the next save feeds again, harmlessly).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fed {
     pub written: Vec<String>,
     pub unfed: Vec<Unfed>,
+    pub fed: Option<CheckIn>,
 }
 
 /// Feeds the progress `me` gave in `stored` (new since `fed`, the version
@@ -105,19 +111,49 @@ pub struct Fed {
 /// twice. A goal that is gone, finished or unreadable is skipped (its card
 /// says why); one the host could not be reached for comes back in the list,
 /// to be fed again on the next save.
-pub async fn feed_goals(store: &impl Store, stored: &CheckIn, fed: Option<&CheckIn>, me: &Person, at: &str, meeting: &str) -> Fed {
+///
+/// Then the check-in is read again: if another of my tabs changed my progress
+/// meanwhile, this feed may have landed after theirs with an older value, so
+/// what the check-in says now is fed too. The last feed of anyone thus
+/// leaves each goal with the progress the stored check-in holds.
+pub async fn feed_goals(store: &impl Store, key: &str, stored: &CheckIn, fed: Option<&CheckIn>, me: &Person, at: &str, meeting: &str) -> Fed {
     let mut out = Fed::default();
-    for update in stored.updates_to_feed(fed, &me.id) {
-        let key = keys::goal(&stored.relationship_id, &update.goal_id);
-        let outcome = match read::<Goal>(store, &key).await {
-            Ok(Some(held)) => goal_step(store, &key, held, |g| apply_update(g, &stored.id, &update, me, at, meeting)).await.map(Some),
-            Ok(None) | Err(SaveError::Unreadable(_)) => Ok(None),
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(Some(Saved::Stored { .. })) => out.written.push(update.goal_id.clone()),
-            Ok(_) | Err(SaveError::Gone | SaveError::Unreadable(_)) => {}
-            Err(error) => out.unfed.push(Unfed { goal_id: update.goal_id.clone(), error }),
+    // Fed from the check-in as stored now, not as this tab last saw it: a
+    // tab that kept an older copy must never feed its older progress.
+    let start = match read::<CheckIn>(store, key).await {
+        Ok(Some(held)) => held.doc,
+        _ => stored.clone(),
+    };
+    let (mut now, mut done) = (start, fed.cloned());
+    let mine = |c: &CheckIn| c.progress.iter().filter(|u| u.by == me.id).cloned().collect::<Vec<_>>();
+    for _ in 0..3 {
+        for update in now.updates_to_feed(done.as_ref(), &me.id) {
+
+            let gkey = keys::goal(&now.relationship_id, &update.goal_id);
+            let outcome = match read::<Goal>(store, &gkey).await {
+                Ok(Some(held)) => goal_step(store, &gkey, held, |g| apply_update(g, &now.id, &update, me, at, meeting)).await.map(Some),
+                Ok(None) | Err(SaveError::Unreadable(_)) => Ok(None),
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(Some(Saved::Stored { .. })) => out.written.push(update.goal_id.clone()),
+                Ok(_) | Err(SaveError::Gone | SaveError::Unreadable(_)) => {}
+                Err(error) => out.unfed.push(Unfed { goal_id: update.goal_id.clone(), error }),
+            }
+        }
+        if !out.unfed.is_empty() {
+            return out;
+        }
+        match read::<CheckIn>(store, key).await {
+            Ok(Some(again)) if mine(&again.doc) != mine(&now) => {
+                done = Some(std::mem::replace(&mut now, again.doc));
+            }
+            // Unchanged, gone or unreadable: nothing more to feed.
+            Ok(_) | Err(SaveError::Unreadable(_)) => {
+                out.fed = Some(now);
+                return out;
+            }
+            Err(_) => return out,
         }
     }
     out
@@ -185,10 +221,27 @@ mod tests {
         let port = Port { world: &world, actor: 0 };
         // The form opened the check-in before the update: that is what was fed.
         let opened = CheckIn { progress: Vec::new(), ..c.clone() };
-        assert!(alone(&world, feed_goals(&port, &c, Some(&opened), &ana(), "t1", "Check-in")).unfed.is_empty());
-        assert!(alone(&world, feed_goals(&port, &c, Some(&opened), &ana(), "t2", "Check-in")).unfed.is_empty());
+        let ckey = keys::checkin("r1", "c1");
+        world.seed(&ckey, encode(&c));
+        let out = alone(&world, feed_goals(&port, &ckey, &c, Some(&opened), &ana(), "t1", "Check-in"));
+        assert!(out.unfed.is_empty() && out.fed.as_ref() == Some(&c));
+        assert!(alone(&world, feed_goals(&port, &ckey, &c, Some(&opened), &ana(), "t2", "Check-in")).unfed.is_empty());
         let stored: Goal = decode(&world.value(&gkey).unwrap()).unwrap();
         assert_eq!(stored.history.iter().filter(|h| h.check_in.is_some()).count(), 1);
         assert_eq!(stored.progress(), 40);
+
+        // A stale feed (my other tab already stored and fed 70) is followed
+        // by what the check-in says now: the goal ends at 70, not 40.
+        let mut newer = c.clone();
+        newer.progress[0].value = 70;
+        world.seed(&ckey, encode(&newer));
+        let out = alone(&world, feed_goals(&port, &ckey, &newer, Some(&c), &ana(), "t3", "Check-in"));
+        assert!(out.unfed.is_empty());
+        let mut stale = c.clone();
+        stale.progress[0].note = "older".into();
+        let out = alone(&world, feed_goals(&port, &ckey, &stale, Some(&opened), &ana(), "t4", "Check-in"));
+        assert_eq!(out.fed.as_ref(), Some(&newer));
+        let stored: Goal = decode(&world.value(&gkey).unwrap()).unwrap();
+        assert_eq!(stored.progress(), 70);
     }
 }

@@ -8,7 +8,10 @@ export function withFaults(bridge) {
     const orig = obj[name].bind(obj);
     obj[name] = (...args) => {
       calls[name] = (calls[name] || 0) + 1;
-      const i = faults.findIndex((f) => f.method === name);
+      if (name === "get" && Date.now() < (bridge.test.getsFailUntil || 0)) {
+        return Promise.reject(Object.assign(new Error("injected outage"), { code: "unavailable" }));
+      }
+      const i = faults.findIndex((f) => f.method === name && (f.key === undefined || f.key === args[0]));
       if (i >= 0) {
         const f = faults.splice(i, 1)[0];
         if (f.kind === "hang") return new Promise(() => {});
@@ -40,6 +43,10 @@ export function withFaults(bridge) {
 }
 
 export function failNext(b, method, code) { b.test.faults.push({ method, kind: "fail", code }); }
+/** Fails `b`'s next `method` call on `key` only (other keys pass). */
+export function failNextOn(b, method, key, code) { b.test.faults.push({ method, key, kind: "fail", code }); }
+/** Every `get` through `b` fails as unavailable for the next `ms` milliseconds (reads are down). */
+export function failGetsFor(b, ms) { b.test.getsFailUntil = Date.now() + ms; }
 export function throwNext(b, method) { b.test.faults.push({ method, kind: "throw", code: "forbidden" }); }
 /** `b`'s next `method` call goes through untouched (so a fault queued after it hits the one after). */
 export function passNext(b, method) { b.test.faults.push({ method, kind: "pass" }); }

@@ -19,6 +19,8 @@ extern "C" {
 extern "C" {
     pub fn withFaults(bridge: JsValue) -> JsValue;
     pub fn failNext(bridge: &JsValue, method: &str, code: &str);
+    pub fn failNextOn(bridge: &JsValue, method: &str, key: &str, code: &str);
+    pub fn failGetsFor(bridge: &JsValue, ms: u32);
     pub fn throwNext(bridge: &JsValue, method: &str);
     pub fn hangNext(bridge: &JsValue, method: &str);
     pub fn loseAnswerNext(bridge: &JsValue, method: &str);

@@ -52,6 +52,9 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
     // and the version whose progress is known to be in the goals.
     let held = StoredValue::new(revision.map(|revision| Held { doc: checkin.clone(), revision }));
     let fed = StoredValue::new(held.with_value(|h| h.as_ref().map(|h| h.doc.clone())));
+    // What this tab sent in a create whose answer never came: if it landed,
+    // it is the base the entries typed since were typed on.
+    let sent = StoredValue::new(None::<CheckIn>);
     let draft = RwSignal::new(checkin.clone());
     let saving = RwSignal::new(Saving::Idle);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -65,10 +68,14 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         let (name, pointer) = (backup_name.clone(), pointer_name.clone());
         move || {
             let Some(local) = draft.try_get_untracked() else { return };
-            let (base, done) = (held.get_value().map(|h| h.doc), fed.get_value());
+            let (base, done) = (held.get_value().map(|h| h.doc).or_else(|| sent.get_value()), fed.get_value());
             if base.as_ref() == Some(&local) && done == base {
                 backup::forget_text(&name);
-                backup::forget_text(&pointer);
+                // One pointer per relationship: it may name another check-in
+                // with unsaved entries, which must still reopen after a reload.
+                if backup::kept_text(&pointer).as_deref() == Some(local.id.as_str()) {
+                    backup::forget_text(&pointer);
+                }
             } else if !(backup::keep_checkin(&name, &KeptCheckIn { base, local: local.clone(), fed: done }) && backup::keep_text(&pointer, &local.id)) {
                 not_kept.try_set(true);
             }
@@ -89,6 +96,9 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                 None => (kept.local.clone(), Vec::new()),
             };
             fed.set_value(kept.fed.clone());
+            if stored.is_none() {
+                sent.set_value(kept.base.clone());
+            }
             if stored.as_ref() != Some(&back) {
                 draft.set(back);
                 restored.set(true);
@@ -126,37 +136,39 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                 // on, the host destroyed the widget): each touch is a `try_`.
                 // A save that was sent still finishes its work: the check-in's
                 // progress is fed into the goals even then.
-                let (Some(mine), Some(base), Some(done)) = (draft.try_get_untracked(), held.try_get_value(), fed.try_get_value()) else { return };
+                let (Some(mine), Some(base), Some(done), Some(was_sent)) = (draft.try_get_untracked(), held.try_get_value(), fed.try_get_value(), sent.try_get_value()) else { return };
                 let key = keys::checkin(&rel_id, &mine.id);
                 // Worded before any await, while the catalog is surely there.
                 let meeting = i18n.f("checkin.meeting_note", &[("date", &mine.date)]);
-                let result = writes::checkin(&bridge, &key, base, mine.clone()).await;
+                let creating = base.is_none();
+                let result = writes::checkin(&bridge, &key, base, was_sent.as_ref(), mine.clone()).await;
                 let now = draft.try_get_untracked();
                 // Anything typed while the save was in flight stays on
                 // screen, carried over what is stored now.
-                let keep = |stored: &CheckIn, shown: CheckIn| match &now {
-                    Some(now) if *now != mine => merge(&mine, now, stored).checkin,
+                let keep = |shown: CheckIn| match &now {
+                    Some(now) if *now != mine => merge(&mine, now, &shown).checkin,
                     _ => shown,
                 };
                 let stored = match result {
                     Ok(Saved::Stored { held: stored, merged }) => {
                         if merged || now.as_ref().is_some_and(|n| *n != mine) {
-                            draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                            draft.try_set(keep(stored.doc.clone()));
                         }
                         held.try_set_value(Some(stored.clone()));
+                        sent.try_set_value(None);
                         saving.try_set(if merged { Saving::Merged } else { Saving::Saved });
                         env.emit(HostEvent::Saved { kind: "checkin", id: stored.doc.id.clone() });
                         stored.doc
                     }
                     Ok(Saved::Clashed { stored, mine: shown, why }) => {
-                        draft.try_set(keep(&stored.doc, shown));
+                        draft.try_set(keep(shown));
                         held.try_set_value(Some(stored));
                         saving.try_set(Saving::Clashed(why));
                         sync_backup();
                         return;
                     }
                     Ok(Saved::Refused { stored, why }) => {
-                        draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                        draft.try_set(keep(stored.doc.clone()));
                         held.try_set_value(Some(stored));
                         saving.try_set(Saving::Clashed(why));
                         sync_backup();
@@ -166,7 +178,11 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                         if let Some(b) = e.bridge() {
                             env.report(b);
                         }
+                        if creating {
+                            sent.try_set_value(Some(mine));
+                        }
                         saving.try_set(Saving::Failed(e));
+                        sync_backup();
                         return;
                     }
                 };
@@ -174,19 +190,22 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                 // Then the progress given here goes into each goal's history,
                 // named after the meeting; what does not get there is fed
                 // again at the next save (or after a reload).
-                let out = writes::feed_goals(&bridge, &stored, done.as_ref(), &me, &now_rfc3339(), &meeting).await;
+                let out = writes::feed_goals(&bridge, &key, &stored, done.as_ref(), &me, &now_rfc3339(), &meeting).await;
                 for id in out.written {
                     env.emit(HostEvent::Saved { kind: "goal", id });
                 }
                 if out.unfed.is_empty() {
-                    fed.try_set_value(Some(stored.clone()));
+                    if let Some(f) = out.fed.clone() {
+                        fed.try_set_value(Some(f));
+                    }
                 } else {
                     let titles = out.unfed.iter().map(|u| goal_titles.iter().find(|(id, _)| *id == u.goal_id).map_or_else(|| u.goal_id.clone(), |(_, t)| t.clone())).collect();
                     saving.try_set(Saving::Unfed(titles, out.unfed[0].error.clone()));
                 }
-                if now.is_some() {
+                // Still on screen? (It may have gone during the feed.)
+                if draft.try_get_untracked().is_some() {
                     sync_backup();
-                } else if out.unfed.is_empty() && backup::kept_checkin(&name).is_some_and(|k| k.local == stored) {
+                } else if out.unfed.is_empty() && out.fed.is_some() && backup::kept_checkin(&name).is_some_and(|k| k.local == stored || k.local == mine) {
                     // Gone meanwhile, and the host has it all: nothing to keep.
                     backup::forget_text(&name);
                     backup::forget_text(&open_name(&me.id, &stored.relationship_id));

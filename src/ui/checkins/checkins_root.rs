@@ -90,7 +90,7 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
                         c.review = Some(Review { working: String::new(), goals_right: String::new(), amend: false, decision: String::new() });
                         if let Some(bridge) = env.host() {
                             let key = crate::domain::keys::checkin(&b.rel.id, &c.id);
-                            if let Ok(Saved::Stored { held, .. }) = writes::checkin(&bridge, &key, None, c.clone()).await {
+                            if let Ok(Saved::Stored { held, .. }) = writes::checkin(&bridge, &key, None, None, c.clone()).await {
                                 let revision = held.revision;
                                 // In the book at once: the form opens on it before the refresh lands.
                                 book.try_update(|b| {

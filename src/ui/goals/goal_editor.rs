@@ -62,11 +62,11 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 let Some(now) = draft.try_get_untracked() else { return };
                 // Anything typed while the save was in flight stays on screen,
                 // carried over what is stored now.
-                let keep = |stored: &Goal, shown: Goal| if now == mine { shown } else { merge(&mine, &now, stored).merged };
+                let keep = |shown: Goal| if now == mine { shown } else { merge(&mine, &now, &shown).merged };
                 match result {
                     Ok(Saved::Stored { held: stored, merged }) => {
                         if merged || now != mine {
-                            draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                            draft.try_set(keep(stored.doc.clone()));
                         }
                         let id = stored.doc.id.clone();
                         held.try_set_value(Some(stored));
@@ -78,12 +78,12 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                         }
                     }
                     Ok(Saved::Clashed { stored, mine: shown, why }) => {
-                        draft.try_set(keep(&stored.doc, shown));
+                        draft.try_set(keep(shown));
                         held.try_set_value(Some(stored));
                         saving.try_set(Saving::Clashed(why));
                     }
                     Ok(Saved::Refused { stored, why }) => {
-                        draft.try_set(keep(&stored.doc, stored.doc.clone()));
+                        draft.try_set(keep(stored.doc.clone()));
                         held.try_set_value(Some(stored));
                         saving.try_set(Saving::Clashed(why));
                     }

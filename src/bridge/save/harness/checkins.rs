@@ -4,7 +4,7 @@
 //! and answers are lost in every order the tape picks.
 //!
 //! Checked afterwards, as a person would judge it:
-//! - no write to the check-in changes a field or a goal's progress to a
+//! - no write to the check-in changes a field or a progress entry to a
 //!   value its writer never typed (a partner's newer entry reverted);
 //! - a field only one tab typed ends with that tab's last value;
 //! - the progress each person has in the stored check-in is in their
@@ -106,14 +106,16 @@ impl Tab<'_> {
 
     async fn save(&mut self) {
         let (Some(held), Some(mine)) = (self.held.clone(), self.draft.clone()) else { return };
-        match writes::checkin(&self.port, &self.key, Some(held), mine).await {
+        match writes::checkin(&self.port, &self.key, Some(held), None, mine).await {
             Ok(Saved::Stored { held, .. }) => {
                 self.draft = Some(held.doc.clone());
                 self.held = Some(held.clone());
                 self.keep();
-                let out = writes::feed_goals(&self.port, &held.doc, self.fed.as_ref(), &self.me, "t", "Check-in").await;
+                let out = writes::feed_goals(&self.port, &self.key, &held.doc, self.fed.as_ref(), &self.me, "t", "Check-in").await;
                 if out.unfed.is_empty() {
-                    self.fed = Some(held.doc);
+                    if let Some(fed) = out.fed {
+                        self.fed = Some(fed);
+                    }
                 }
             }
             // Clashes on screen are settled by keeping mine on the next save.
@@ -254,6 +256,10 @@ impl Outcome {
             let goal: Goal = decode(&self.world.value(goal_key).ok_or("a goal vanished")?).map_err(|e| format!("{e:?}"))?;
             let mine: Vec<_> = goal.history.iter().filter_map(|h| h.check_in.as_ref().filter(|c| c.id == "c1" && h.by == *person)).collect();
             if let Some(u) = last.progress.iter().find(|u| u.by == *person) {
+                // Reached the goal. (Not checked: that it is the goal's newest
+                // entry. When one person's two tabs give the same goal different
+                // progress at once and a read fails, an older value's feed can
+                // still land last; see the README's "Integrity" section.)
                 if !mine.iter().any(|c| c.value == u.value && c.note == u.note) {
                     return Err(format!("{person}'s progress {} ({:?}) is in the check-in but never reached the goal: {mine:?}", u.value, u.note));
                 }
@@ -271,3 +277,5 @@ impl Outcome {
         Ok(())
     }
 }
+
+
