@@ -208,32 +208,18 @@ pub(crate) mod harness;
 
 #[cfg(test)]
 mod tests {
-    use super::harness::{agreement_case, run, Act, Port, Tape, World};
+    use super::harness::{agreement_case, alone, Act, Port, World};
     use super::*;
     use crate::domain::agreement::template::tests_support::complete;
     use crate::domain::goals::Goal;
     use crate::domain::relationship::tests_support::{ana, ana_and_ben};
     use crate::domain::relationship::{Kind, Relationship};
     use proptest::prelude::*;
-    use std::future::Future;
-    use std::pin::Pin;
 
     fn drafted() -> Relationship {
         let mut r = ana_and_ben();
         r.start_draft(complete(), &ana(), "t0");
         r
-    }
-
-    /// Runs one future alone against `world`, answering every call in order.
-    fn alone<'a, T: 'a>(world: &'a World, fut: impl Future<Output = T> + 'a) -> T {
-        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
-        let slot = out.clone();
-        let f: Pin<Box<dyn Future<Output = ()> + 'a>> = Box::pin(async move {
-            *slot.borrow_mut() = Some(fut.await);
-        });
-        run(world, vec![(0, f)], &mut Tape::new(Vec::new()));
-        let v = out.borrow_mut().take().expect("finished");
-        v
     }
 
     // Pins: a stale write is carried over theirs and written again; the

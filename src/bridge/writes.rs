@@ -162,24 +162,10 @@ pub async fn feed_goals(store: &impl Store, key: &str, stored: &CheckIn, fed: Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bridge::save::harness::{run, Port, Tape, World};
+    use crate::bridge::save::harness::{alone, Port, World};
     use crate::domain::checkins::record::GoalUpdate;
     use crate::domain::envelope::{decode, encode};
     use crate::domain::goals::model::tests_support::{ana, goal};
-    use std::future::Future;
-    use std::pin::Pin;
-
-    fn alone<'a, T: 'a>(world: &'a World, fut: impl Future<Output = T> + 'a) -> T {
-        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
-        let slot = out.clone();
-        let f: Pin<Box<dyn Future<Output = ()> + 'a>> = Box::pin(async move {
-            *slot.borrow_mut() = Some(fut.await);
-        });
-        run(world, vec![(0, f)], &mut Tape::new(Vec::new()));
-        let v = out.borrow_mut().take().expect("finished");
-        v
-    }
-
     fn note(text: &str) -> PrivateNote {
         PrivateNote { checkin_id: "c1".into(), text: text.into(), updated_at: "t".into() }
     }

@@ -225,6 +225,19 @@ pub fn run<'a>(world: &World, actors: Vec<(usize, Pin<Box<dyn Future<Output = ()
     assert!(actors.iter().all(Option::is_none), "an actor was left waiting on nothing");
 }
 
+/// Runs one future alone against `world`, every call answered in order:
+/// for the plain tests of one save.
+pub fn alone<'a, T: 'a>(world: &'a World, fut: impl Future<Output = T> + 'a) -> T {
+    let out = std::rc::Rc::new(RefCell::new(None));
+    let slot = out.clone();
+    let f: Pin<Box<dyn Future<Output = ()> + 'a>> = Box::pin(async move {
+        *slot.borrow_mut() = Some(fut.await);
+    });
+    run(world, vec![(0, f)], &mut Tape::new(Vec::new()));
+    let v = out.borrow_mut().take().expect("finished");
+    v
+}
+
 // ---- The agreement, as its screens use the save path. ----
 
 /// Fields whose text any value fills validly, so signing is never refused

@@ -411,13 +411,7 @@ pub fn move_goal(goals: &mut [Goal], id: &str, delta: i32) -> Vec<String> {
 pub mod tests_support {
     use super::*;
     use crate::domain::relationship::{Kind, RelationshipDraft};
-
-    pub fn ana() -> Person {
-        Person::from_host("u-ana", "Ana Li", None).unwrap()
-    }
-    pub fn ben() -> Person {
-        Person::from_host("u-ben", "Ben Okafor", None).unwrap()
-    }
+    pub use crate::domain::relationship::tests_support::{ana, ben};
     pub fn rel() -> Relationship {
         RelationshipDraft { my_role: Some(Role::Mentee), kind: Some(Kind::Peer), partner_id: Some("u-ben".into()), partner_name: "Ben Okafor".into(), partner_email: String::new() }
             .propose(&ana(), "r1".into(), "t".into())
