@@ -524,3 +524,32 @@ async fn destroy_while_pausing() {
     let again = mount_in_slot(&ana);
     until_text(&again.root, "Paused: no check-ins are expected").await;
 }
+
+// Pins (issue 12, interleavings of private notes): a lost answer whose
+// write reads back counts as saved (no clash with itself); a destroy while
+// the write is in flight panics nowhere and the note lands.
+#[wasm_bindgen_test]
+async fn a_private_note_survives_a_lost_answer_and_a_destroy() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let mut m = mount_view(&ana, "{}", "relationship/rel1/checkins");
+    open_new_today(&m.root).await;
+    click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
+    saved(&m.root, ".mw-checkin-form .mw-save-status").await;
+    until(&m.root, "the note", || find(&m.root, "#mw-private-text").is_some_and(|e| !e.unchecked_into::<HtmlInputElement>().read_only())).await;
+    let id = get(&m.root, ".mw-checkin-form").get_attribute("data-checkin").unwrap();
+    let key = format!("mw/v1/private/u-ana/rel1/checkins/{id}");
+    setValue(&get(&m.root, "#mw-private-text"), "First thought");
+    loseAnswerNext(&ana, "put");
+    click(&m.root, ".mw-private__save");
+    saved(&m.root, "#mw-private-status").await;
+    assert!(!text(&m.root).contains("changed in another tab"));
+    assert!(stored(&ana, &key).await.contains("First thought"));
+
+    setValue(&get(&m.root, "#mw-private-text"), "Second thought");
+    slowNext(&ana, "put", 300);
+    click(&m.root, ".mw-private__save");
+    sleep(30).await;
+    m.widget.destroy();
+    sleep(700).await;
+    assert!(stored(&ana, &key).await.contains("Second thought"));
+}

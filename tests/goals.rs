@@ -210,3 +210,20 @@ async fn destroy_while_saving_a_goal() {
     until(&again.root, "the editor", || find(&again.root, "#mw-goal-measure").is_some()).await;
     assert_eq!(get(&again.root, "#mw-goal-measure").unchecked_into::<web_sys::HtmlInputElement>().value(), "A plan agreed by all leads");
 }
+
+// Pins (issue 12, interleavings of the goal editor): a save whose answer
+// was lost reads back as saved, and saving again writes nothing twice.
+#[wasm_bindgen_test]
+async fn a_goal_save_survives_a_lost_answer() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    setValue(&get(&m.root, "#mw-goal-measure"), "A plan agreed by all leads");
+    loseAnswerNext(&ana, "put");
+    click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    until(&m.root, "saved", || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).as_deref() == Some("saved")).await;
+    let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&m.root)))).await.as_string().unwrap();
+    assert!(stored.contains("A plan agreed by all leads"), "{stored}");
+}
