@@ -1,15 +1,18 @@
-// The demo portal's side of the embed: it supplies the bridge (browser
-// storage, two demo people) and a "sign in as" switch so one browser can
-// play both mentor and mentee. A real portal passes its own bridge here.
+// The demo portal's side of the embed: it supplies the bridge and a "sign in
+// as" switch so one browser can play both mentor and mentee. A real portal
+// passes its own bridge here.
+//
+// Which bridge: `cargo xtask demo` keeps documents in this browser (the
+// local bridge); `cargo xtask demo --server` serves /demo-config.json, and
+// the portal then uses the store service through bridges/http.js, signed in
+// by the dev-only `mw_user` cookie (a real portal's proxy or token does that).
 import { createLocalBridge } from "./pkg/bridges/local.js";
+import { createHttpBridge } from "./pkg/bridges/http.js";
 
-const PEOPLE = [
-  { id: "u-ana", displayName: "Ana Li", email: "ana.li@acme.example" },
-  { id: "u-ben", displayName: "Ben Okafor", email: "ben.okafor@acme.example" },
-  { id: "u-chloe", displayName: "Chloé Martin", email: "chloe.martin@acme.example" },
-  { id: "u-dev", displayName: "Dev Patel", email: "dev.patel@acme.example" }
-];
+const json = (url) => fetch(url, { cache: "no-store" }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+const [PEOPLE, CONFIG] = await Promise.all([json("demo-people.json"), json("demo-config.json")]);
 const USER_KEY = "acme-portal:user";
+const overHttp = CONFIG && CONFIG.bridge === "http";
 
 const picker = document.getElementById("demo-user");
 const current = localStorage.getItem(USER_KEY) || "u-ana";
@@ -20,6 +23,10 @@ picker.addEventListener("change", () => {
   // the widget's home) plays that part.
   location.assign(location.pathname);
 });
+if (overHttp) {
+  document.cookie = "mw_user=" + encodeURIComponent(current) + "; path=/; SameSite=Strict";
+  document.querySelector(".portal-store-note").textContent = "Records are kept by the store service (mentoring-store).";
+}
 
 window.MentoringWidget = window.MentoringWidget || function () {
   (window.MentoringWidget.q = window.MentoringWidget.q || []).push(arguments);
@@ -28,7 +35,7 @@ window.MentoringWidget = window.MentoringWidget || function () {
 // link or a reload opens the same view, and with `history: true` the
 // browser's back and forward move between views.
 window.MentoringWidget("init", {
-  bridge: createLocalBridge({ people: PEOPLE, currentUserId: current }),
+  bridge: overHttp ? createHttpBridge({}) : createLocalBridge({ people: PEOPLE || undefined, currentUserId: current }),
   locale: "en",
   brandName: "Acme Mentoring",
   theme: { brand: "#0b6e4f", radius: "10px" },

@@ -266,6 +266,15 @@ async fn events(State(app): State<Arc<App>>, Extension(caller): Extension<Caller
     tokio::spawn(async move {
         let mut seen = resume.unwrap_or(0);
         let send = |seq: i64, key: String| Event::default().event("change").id(seq.to_string()).data(key);
+        // A new stream starts with `ready`, whose id is the latest change: a
+        // client that loses the connection before any change resumes from
+        // there instead of missing what happened while it reconnected.
+        if resume.is_none() {
+            let Ok(latest) = app.store.last_seq().await else { return };
+            if tx.send(Ok(Event::default().event("ready").id(latest.to_string()).data(""))).await.is_err() {
+                return;
+            }
+        }
         if let Some(after) = resume {
             let Ok(missed) = app.store.changes_since(after, &q.prefix).await else { return };
             for change in missed {

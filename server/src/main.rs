@@ -53,7 +53,8 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unknown option {other}")),
         }
     }
-    tracing_subscriber::fmt().json().with_env_filter(tracing_subscriber::EnvFilter::try_new(&log).map_err(|e| format!("--log: {e}"))?).init();
+    // Logs are JSON lines on stderr; stdout carries only "listening on …".
+    tracing_subscriber::fmt().json().with_writer(std::io::stderr).with_env_filter(tracing_subscriber::EnvFilter::try_new(&log).map_err(|e| format!("--log: {e}"))?).init();
     let mode = auth.ok_or("--auth is required")?;
     let auth = mentoring_store::auth::Auth::parse(&mode, trusted)?;
     let people = match people {

@@ -328,6 +328,12 @@ impl Store {
         Ok(rows.into_iter().map(|r| Change { seq: r.get(0), key: r.get(1) }).collect())
     }
 
+    /// The number of the latest change (0 when there is none).
+    pub async fn last_seq(&self) -> Result<i64, sqlx::Error> {
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM audit").fetch_one(&self.pool).await?;
+        Ok(row.get(0))
+    }
+
     /// The audit trail of one key, oldest first: (user, rev, action).
     pub async fn audit_of(&self, key: &str) -> Result<Vec<(String, i64, String)>, sqlx::Error> {
         let rows = sqlx::query("SELECT user_id, rev, action FROM audit WHERE key = $1 ORDER BY seq").bind(key).fetch_all(&self.pool).await?;

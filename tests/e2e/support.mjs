@@ -47,7 +47,11 @@ export async function openPage(browser, t, { height = 900, downloads = false } =
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  // Over the store service, a 404 (a key not written yet) and a 412 (a
+  // partner's write landed first) are answers of the protocol, which the
+  // browser logs as failed loads; anything else is a problem.
+  const protocolAnswer = /^Failed to load resource: the server responded with a status of (404|412) /;
+  page.on("console", (m) => { if (m.type() === "error" && !protocolAnswer.test(m.text())) problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
   return { page, problems };
 }

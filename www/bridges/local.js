@@ -180,7 +180,7 @@ export function createLocalBridge(options) {
           active = false;
           listeners.delete(l);
           ownListeners -= 1;
-          if (ownListeners === 0) window.removeEventListener("storage", onStorage);
+          if (ownListeners === 0 && browser && store === browser) window.removeEventListener("storage", onStorage);
         };
       }
     },

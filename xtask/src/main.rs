@@ -1,6 +1,7 @@
 //! The project's commands, the Rust way: `cargo xtask <command>`.
 //!
-//!   demo   build the distributable and serve the demo portal
+//!   demo   build the distributable and serve the demo portal (with
+//!          `--server`, on the store service through bridges/http.js)
 //!   test   run every test: domain, components in headless Chromium, the
 //!          dist build with its size budget, end to end in a real Chromium
 //!   dist   build the distributable into pkg/ and print its size table
@@ -60,7 +61,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table\n  bench             build pkg/ and measure speed and memory against vanilla JS"
+        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --server     the same on the store service (mentoring-store, SQLite) through bridges/http.js\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table\n  bench             build pkg/ and measure speed and memory against vanilla JS"
     );
     ExitCode::from(2)
 }
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
     let result = (|| match args.first().map(String::as_str) {
         Some("dist") => dist().map(|_| ()),
         Some("demo") => demo(&args[1..]),
-        Some("serve") => serve::serve_forever(port_arg(&args[1..])?),
+        Some("serve") => serve::serve_forever(port_arg(&args[1..])?, None),
         Some("test") => test(),
         Some("bench") => bench(),
         _ => Err(String::new()),
@@ -149,12 +150,15 @@ fn dist() -> Result<sizes::Report, String> {
         run(Command::new(&wasm_opt).arg("-Oz").args(setup::WASM_FEATURES).args(["--strip-debug", "--strip-producers"]).arg(from).arg("-o").arg(pkg.join(to)))?;
     }
 
-    let copies: [(&str, &str); 7] = [
+    let copies: [(&str, &str); 9] = [
         ("target/wasm-bindgen/mentoring_widget.js", "mentoring_widget.js"),
         ("target/wasm-split/__wasm_split.js", "__wasm_split.js"),
         ("www/loader.js", "loader.js"),
         ("www/widget.css", "widget.css"),
         ("www/bridges/local.js", "bridges/local.js"),
+        ("www/bridges/http.js", "bridges/http.js"),
+        // Left readable: a portal team runs it and reads it.
+        ("www/bridges/conformance.js", "bridges/conformance.js"),
         ("www/mentoring-widget.d.ts", "mentoring-widget.d.ts"),
         ("www/package.json", "package.json"),
     ];
@@ -166,7 +170,7 @@ fn dist() -> Result<sizes::Report, String> {
     let terser = root.join("tools/node_modules/.bin/terser");
     // loader.js is a classic script (it must run from a plain script tag);
     // the glue, the chunk loader and the bridge are ES modules.
-    let minify = [("loader.js", false), ("mentoring_widget.js", true), ("__wasm_split.js", true), ("bridges/local.js", true)];
+    let minify = [("loader.js", false), ("mentoring_widget.js", true), ("__wasm_split.js", true), ("bridges/local.js", true), ("bridges/http.js", true)];
     for (file, module) in minify {
         let path = pkg.join(file);
         let mut cmd = Command::new(&terser);
@@ -215,11 +219,21 @@ fn demo(args: &[String]) -> Result<(), String> {
         say(&format!("serving the demo portal with Trunk on http://127.0.0.1:{port}/, rebuilding on every change"));
         return run(Command::new("trunk").args(["serve", "--port", &port.to_string()]));
     }
+    let with_server = args.first().is_some_and(|a| a == "--server");
+    let args = if with_server { &args[1..] } else { args };
     let port = port_arg(args)?;
     dist()?;
+    if with_server {
+        let db = root().join("target/demo-store.db");
+        say(&format!("starting the store service (mentoring-store, SQLite in {}, dev auth with the demo people)", db.display()));
+        let store = serve::start_store_keeping(&db)?;
+        say(&format!("serving the demo portal on http://127.0.0.1:{port}/ with bridges/http.js; /v1/ goes to the store at {} (Ctrl-C to stop)", store.addr));
+        eprintln!("    Switch \"Signed in as\" at the top right to play the mentor and the mentee; records stay in the store between runs.");
+        return serve::serve_forever(port, Some(store.addr));
+    }
     say(&format!("serving the demo portal on http://127.0.0.1:{port}/ (Ctrl-C to stop)"));
     eprintln!("    Switch \"Signed in as\" at the top right to play the mentor and the mentee.");
-    serve::serve_forever(port)
+    serve::serve_forever(port, None)
 }
 
 /// Speed and memory, measured in one browser and one run: the widget against
@@ -230,7 +244,7 @@ fn bench() -> Result<(), String> {
     dist()?;
     setup::chromium()?;
     setup::node_modules()?;
-    let server = serve::spawn(0)?;
+    let server = serve::spawn(0, None)?;
     let out = root().join("target/bench.json");
     say("measuring (a few minutes): start-up, opening and switching views, 1,000-item lists, typing, memory");
     run(Command::new("node")
@@ -240,6 +254,11 @@ fn bench() -> Result<(), String> {
     say(&format!("figures kept in {}", out.display()));
     Ok(())
 }
+
+/// The end-to-end journeys that run a second time through `bridges/http.js`
+/// against the real store service (the others exercise the local bridge's
+/// own behaviour: damaged values written into localStorage, its fallback).
+const HTTP_JOURNEYS: [&str; 4] = ["agreement.test.mjs", "goals.test.mjs", "checkins.test.mjs", "keyboard.test.mjs"];
 
 fn test() -> Result<(), String> {
     let started = Instant::now();
@@ -252,7 +271,8 @@ fn test() -> Result<(), String> {
         Ok(())
     };
 
-    step("domain and xtask (native cargo test)", &mut || {
+    step("domain, xtask and the store service (native cargo test; the service on SQLite and a real PostgreSQL)", &mut || {
+        setup::postgresql()?;
         run(Command::new("cargo").args(["test", "--workspace"]))
     })?;
 
@@ -272,13 +292,35 @@ fn test() -> Result<(), String> {
     step("end to end (playwright-core driving Debian's Chromium)", &mut || {
         setup::chromium()?;
         setup::node_modules()?;
-        let server = serve::spawn(0)?;
+        let server = serve::spawn(0, None)?;
+        // The same portal once more, on the store service through bridges/http.js.
+        let store = serve::start_store(&root().join("target/e2e-store.db"))?;
+        let over_http = serve::spawn(0, Some(store.addr))?;
         let out = root().join("test-output");
         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
         run(Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("MW_BASE_URL", format!("http://127.0.0.1:{}/", server.port))
-            .env("MW_SCREENSHOTS", &out))
+            .env("MW_HTTP_BASE_URL", format!("http://127.0.0.1:{}/", over_http.port))
+            .env("MW_SCREENSHOTS", &out))?;
+        drop(store);
+        // The journeys once more, as a portal on the store service runs them:
+        // bridges/http.js, the real service on loopback, SQLite, the partner
+        // in another browser context. Each file gets an empty store, as each
+        // test gets an empty browser storage in the first pass.
+        let shots = out.join("over-http");
+        std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+        for file in HTTP_JOURNEYS {
+            say(&format!("end to end over the store service: {file}"));
+            let store = serve::start_store(&root().join("target/e2e-store.db"))?;
+            let portal = serve::spawn(0, Some(store.addr))?;
+            run(Command::new("node")
+                .args(["--test", "--test-concurrency=1", &format!("tests/e2e/{file}")])
+                .env("MW_BASE_URL", format!("http://127.0.0.1:{}/", portal.port))
+                .env("MW_HTTP_BASE_URL", format!("http://127.0.0.1:{}/", portal.port))
+                .env("MW_SCREENSHOTS", &shots))?;
+        }
+        Ok(())
     })?;
 
     say("all test steps passed");

@@ -1,9 +1,15 @@
 //! A small static file server for the demo portal and the end-to-end tests:
 //! `/pkg/...` from the distributable, everything else from `www/`. It serves
 //! loopback only and nothing outside those two folders.
+//!
+//! With a store (`cargo xtask demo --server`, and the tests of the HTTP
+//! bridge) it also plays the portal's reverse proxy: `/v1/...` goes to the
+//! store service, so the portal and its store share one origin, as most
+//! intranets deploy them, and `/demo-config.json` tells the portal to use
+//! `bridges/http.js`.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
 use crate::root;
@@ -41,7 +47,7 @@ pub fn resolve(url_path: &str, www: &Path, pkg: &Path) -> Option<PathBuf> {
     Some(base.join(rel))
 }
 
-fn handle(mut stream: TcpStream, www: &Path, pkg: &Path) {
+fn handle(mut stream: TcpStream, www: &Path, pkg: &Path, store: Option<SocketAddr>) {
     let mut line = String::new();
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -50,10 +56,22 @@ fn handle(mut stream: TcpStream, www: &Path, pkg: &Path) {
     if reader.read_line(&mut line).is_err() {
         return;
     }
-    // Drain the headers; we need none of them.
+    let mut headers = Vec::new();
     let mut header = String::new();
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-        header.clear();
+        headers.push(std::mem::take(&mut header));
+    }
+    if let Some(store) = store {
+        let target = line.split_whitespace().nth(1).unwrap_or("/");
+        if target.starts_with("/v1/") || target == "/healthz" {
+            proxy(&line, &headers, &mut reader, &mut stream, store);
+            return;
+        }
+        if target.split('?').next() == Some("/demo-config.json") {
+            let body = r#"{"bridge":"http"}"#;
+            let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}", body.len());
+            return;
+        }
     }
     let mut parts = line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
@@ -76,29 +94,109 @@ fn handle(mut stream: TcpStream, www: &Path, pkg: &Path) {
     let _ = stream.write_all(&response);
 }
 
+/// Passes one request to the store and its answer back, as it streams (the
+/// events stream stays open until the browser leaves).
+fn proxy(line: &str, headers: &[String], reader: &mut BufReader<TcpStream>, client: &mut TcpStream, store: SocketAddr) {
+    let Ok(mut upstream) = TcpStream::connect(store) else {
+        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json\r\nContent-Length: 63\r\nConnection: close\r\n\r\n{\"code\":\"unavailable\",\"message\":\"the store is not running\"}");
+        return;
+    };
+    let mut head = line.to_string();
+    let mut length = 0usize;
+    for h in headers {
+        let lower = h.to_ascii_lowercase();
+        if lower.starts_with("connection:") || lower.starts_with("keep-alive:") {
+            continue;
+        }
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+        head.push_str(h);
+    }
+    head.push_str("Connection: close\r\n\r\n");
+    let mut body = vec![0u8; length];
+    if reader.read_exact(&mut body).is_err() || upstream.write_all(head.as_bytes()).is_err() || upstream.write_all(&body).is_err() {
+        return;
+    }
+    let _ = std::io::copy(&mut upstream, client);
+}
+
 fn listen(port: u16) -> Result<TcpListener, String> {
     TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))
 }
 
-fn accept_loop(listener: TcpListener) {
+fn accept_loop(listener: TcpListener, store: Option<SocketAddr>) {
     let (www, pkg) = (root().join("www"), root().join("pkg"));
     for stream in listener.incoming().flatten() {
         let (www, pkg) = (www.clone(), pkg.clone());
-        std::thread::spawn(move || handle(stream, &www, &pkg));
+        std::thread::spawn(move || handle(stream, &www, &pkg, store));
     }
 }
 
-/// Serves in a background thread (port 0 picks a free port); it ends with the process.
-pub fn spawn(port: u16) -> Result<Server, String> {
+/// Serves in a background thread (port 0 picks a free port); it ends with
+/// the process. With `store`, `/v1/...` is passed to that store service.
+pub fn spawn(port: u16, store: Option<SocketAddr>) -> Result<Server, String> {
     let listener = listen(port)?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || accept_loop(listener));
+    std::thread::spawn(move || accept_loop(listener, store));
     Ok(Server { port })
 }
 
-pub fn serve_forever(port: u16) -> Result<(), String> {
-    accept_loop(listen(port)?);
+pub fn serve_forever(port: u16, store: Option<SocketAddr>) -> Result<(), String> {
+    accept_loop(listen(port)?, store);
     Ok(())
+}
+
+/// A running `mentoring-store` (stopped when dropped).
+pub struct Store {
+    pub addr: SocketAddr,
+    child: std::process::Child,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Builds and starts the store service on a free loopback port, with dev
+/// auth and the demo's people, on a fresh SQLite file `db` (under target/).
+pub fn start_store(db: &Path) -> Result<Store, String> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    start_store_keeping(db)
+}
+
+/// The same, keeping what `db` already holds (the demo's records).
+pub fn start_store_keeping(db: &Path) -> Result<Store, String> {
+    crate::run(std::process::Command::new("cargo").args(["build", "--quiet", "-p", "mentoring-store"]))?;
+    let bin = root().join("target/debug/mentoring-store");
+    let mut child = std::process::Command::new(&bin)
+        .arg("--db")
+        .arg(db)
+        .args(["--listen", "127.0.0.1:0", "--auth", "dev", "--rate", "1000", "--log", "warn,request=warn", "--people"])
+        .arg(root().join("www/demo-people.json"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", bin.display()))?;
+    let mut out = BufReader::new(child.stdout.take().ok_or("no stdout from the store")?);
+    let mut first = String::new();
+    out.read_line(&mut first).map_err(|e| e.to_string())?;
+    let Some(addr) = first.trim().strip_prefix("listening on ").and_then(|a| a.parse().ok()) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(format!("the store did not start (it said {first:?}; its log is above)"));
+    };
+    // Keep reading its output so it never blocks on a full pipe.
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        while out.read_line(&mut sink).is_ok_and(|n| n > 0) {
+            sink.clear();
+        }
+    });
+    Ok(Store { addr, child })
 }
 
 #[cfg(test)]

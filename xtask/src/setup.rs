@@ -146,6 +146,16 @@ pub fn chromium() -> Result<(), String> {
     apt_install(&["chromium", "chromium-driver"], "Chromium and its driver, for the browser tests")
 }
 
+/// Debian's PostgreSQL server binaries, for the store service's tests (each
+/// test starts its own throwaway server; nothing runs as a system service).
+pub fn postgresql() -> Result<(), String> {
+    let installed = std::fs::read_dir("/usr/lib/postgresql").is_ok_and(|d| d.filter_map(Result::ok).any(|e| e.path().join("bin/initdb").exists()));
+    if installed || std::env::var_os("MW_PG_URL").is_some() {
+        return Ok(());
+    }
+    apt_install(&["postgresql"], "PostgreSQL, for the store service's tests on a real database")
+}
+
 /// playwright-core (which downloads no browser) from the lock file.
 pub fn node_modules() -> Result<(), String> {
     node()?;
