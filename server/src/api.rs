@@ -43,6 +43,9 @@ pub struct App {
     pub auth: Auth,
     pub people: People,
     pub limiter: Limiter,
+    /// Turns `true` when the service stops: open event streams end, so a
+    /// graceful shutdown does not wait for browsers to leave.
+    pub stopping: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Requests per user per second, with a burst of twice that: a person's
@@ -206,9 +209,9 @@ async fn put_doc(State(app): State<Arc<App>>, Extension(caller): Extension<Calle
         _ => return error(StatusCode::PRECONDITION_REQUIRED, "precondition_required", "a write names the revision it is based on (If-Match) or that it creates (If-None-Match: *)"),
     };
     match app.store.put(&caller, &key_text, &key, &body, expect).await {
-        Ok(rev) => {
-            let status = if rev == 1 { StatusCode::CREATED } else { StatusCode::OK };
-            (status, [(header::ETAG, etag(rev))], Json(json!({"revision": rev.to_string()}))).into_response()
+        Ok(w) => {
+            let status = if w.created { StatusCode::CREATED } else { StatusCode::OK };
+            (status, [(header::ETAG, etag(w.rev))], Json(json!({"revision": w.rev.to_string()}))).into_response()
         }
         Err(e) => e.into_response(),
     }
@@ -261,37 +264,50 @@ async fn events(State(app): State<Arc<App>>, Extension(caller): Extension<Caller
     let resume = headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<i64>().ok());
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Event, Infallible>>(64);
     // Subscribed before the catch-up is read, so nothing falls in between;
-    // `seen` drops what the catch-up already sent.
+    // live changes up to the last one the catch-up sent are skipped.
     let mut live = app.store.subscribe();
+    let mut stopping = app.stopping.clone();
     tokio::spawn(async move {
-        let mut seen = resume.unwrap_or(0);
         let send = |seq: i64, key: String| Event::default().event("change").id(seq.to_string()).data(key);
-        // A new stream starts with `ready`, whose id is the latest change: a
-        // client that loses the connection before any change resumes from
-        // there instead of missing what happened while it reconnected.
-        if resume.is_none() {
-            let Ok(latest) = app.store.last_seq().await else { return };
-            if tx.send(Ok(Event::default().event("ready").id(latest.to_string()).data(""))).await.is_err() {
-                return;
-            }
-        }
-        if let Some(after) = resume {
-            let Ok(missed) = app.store.changes_since(after, &q.prefix).await else { return };
-            for change in missed {
-                seen = change.seq;
-                if readable(&app, &caller, &change.key).await && tx.send(Ok(send(change.seq, change.key))).await.is_err() {
+        let Ok(latest) = app.store.last_seq().await else { return };
+        // An id from the future (the database was restored or moved) counts
+        // as a new client, or it would wait for that number for ever.
+        let resume = resume.filter(|r| *r <= latest);
+        // Live changes at or below this were sent by the catch-up. A new
+        // client has had none, and its subscription predates `latest`, so
+        // every live change is news to it (at worst one it also got as part
+        // of `ready`'s number, which a client treats as seen).
+        let mut caught_up = resume.unwrap_or(0);
+        match resume {
+            // A new stream starts with `ready`, whose id is the latest change:
+            // a client that loses the connection before any change resumes
+            // from there instead of missing what happened while it reconnected.
+            None => {
+                if tx.send(Ok(Event::default().event("ready").id(latest.to_string()).data(""))).await.is_err() {
                     return;
                 }
             }
+            Some(mut after) => loop {
+                let Ok(missed) = app.store.changes_since(after, &q.prefix).await else { return };
+                let Some(last) = missed.last().map(|c| c.seq) else { break };
+                for change in missed {
+                    if readable(&app, &caller, &change.key).await && tx.send(Ok(send(change.seq, change.key))).await.is_err() {
+                        return;
+                    }
+                }
+                after = last;
+                caught_up = last;
+            },
         }
         loop {
             let change = tokio::select! {
                 _ = tx.closed() => return,
+                // Only a real stop ends it (a dropped sender disables the branch).
+                Ok(()) = stopping.changed() => return,
                 change = live.recv() => change,
             };
             match change {
-                Ok(change) if change.seq > seen && change.key.starts_with(&q.prefix) => {
-                    seen = change.seq;
+                Ok(change) if change.seq > caught_up && change.key.starts_with(&q.prefix) => {
                     if readable(&app, &caller, &change.key).await && tx.send(Ok(send(change.seq, change.key))).await.is_err() {
                         return;
                     }

@@ -5,8 +5,8 @@
 //!   around the proxy.
 //! - `jwt:<key file>`: a bearer token, HS256 (the file holds the shared
 //!   secret) or RS256 (the file holds a PEM public key); `sub` is the user id
-//!   and `exp` is enforced; `name`, `email`, `locale` and `zoneinfo` fill the
-//!   identity when present.
+//!   and `exp` is enforced; `name`, `locale` and `zoneinfo` fill the identity
+//!   when present, and `email` when `email_verified` is true.
 //! - `dev`: the caller is whoever the `X-Remote-User` header or the `mw_user`
 //!   cookie says, among `--people`. Anyone can claim to be anyone: for demos
 //!   and tests only, and the log says so at start.
@@ -87,6 +87,8 @@ struct Claims {
     #[serde(default)]
     email: Option<String>,
     #[serde(default)]
+    email_verified: Option<bool>,
+    #[serde(default)]
     locale: Option<String>,
     #[serde(default)]
     zoneinfo: Option<String>,
@@ -106,7 +108,14 @@ impl Auth {
             return Ok(Auth::ProxyHeader { header: header.to_ascii_lowercase(), trusted });
         }
         if let Some(file) = mode.strip_prefix("jwt:") {
-            let bytes = std::fs::read(file).map_err(|e| format!("cannot read the JWT key file {file}: {e}"))?;
+            let raw = std::fs::read(file).map_err(|e| format!("cannot read the JWT key file {file}: {e}"))?;
+            // Leading blank space or a byte-order mark must not turn a public
+            // key into an HS256 secret (anyone could then sign with it).
+            let text = String::from_utf8_lossy(&raw);
+            let bytes = text.trim_start_matches('\u{feff}').trim().as_bytes().to_vec();
+            if !bytes.starts_with(b"-----BEGIN") && text.contains("-----BEGIN") {
+                return Err(format!("{file} holds a PEM block, but not at its start: refusing to use it as an HS256 secret"));
+            }
             return if bytes.starts_with(b"-----BEGIN") {
                 let key = DecodingKey::from_rsa_pem(&bytes).map_err(|e| format!("{file} is not an RSA public key in PEM: {e}"))?;
                 Ok(Auth::Jwt { key, algorithm: Algorithm::RS256 })
@@ -145,7 +154,11 @@ impl Auth {
                 if let Some(name) = c.name {
                     caller.display_name = name;
                 }
-                caller.email = c.email.or(caller.email);
+                // An email decides who an id-less party is, so only a
+                // verified one counts (or the directory's).
+                if c.email_verified == Some(true) {
+                    caller.email = c.email.or(caller.email);
+                }
                 caller.locale = c.locale.or(caller.locale);
                 caller.time_zone = c.zoneinfo.or(caller.time_zone);
                 Ok(caller)
@@ -220,6 +233,11 @@ mod tests {
         assert!(auth.caller(&expired, LOOP, &people()).is_err());
         let forged = headers(&[("authorization", &format!("Bearer {}", token(now + 60, "another-secret-that-is-also-long-enough")))]);
         assert!(auth.caller(&forged, LOOP, &people()).is_err());
+        let unverified = serde_json::json!({"sub": "u-eve", "exp": now + 60, "email": "ana@example.com"});
+        let t = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &unverified, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+        assert_eq!(auth.caller(&headers(&[("authorization", &format!("Bearer {t}"))]), LOOP, &people()).unwrap().email, None, "an unverified email is not taken");
+        std::fs::write(&file, format!("\n  {}", std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test-rs256-public.pem")).unwrap())).unwrap();
+        assert!(matches!(Auth::parse(&format!("jwt:{}", file.display()), None), Ok(Auth::Jwt { algorithm: Algorithm::RS256, .. })), "a public key with leading space is still a public key");
         std::fs::write(&file, "short").unwrap();
         assert!(Auth::parse(&format!("jwt:{}", file.display()), None).is_err());
     }

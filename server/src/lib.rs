@@ -34,15 +34,35 @@ pub struct Config {
 /// the bound address (tests listen on port 0).
 pub async fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> Result<(), String> {
     let store = store::Store::open(&config.db).await?;
-    let app = Arc::new(api::App { store, auth: config.auth, people: config.people, limiter: api::Limiter::new(config.rate_per_second) });
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let app = Arc::new(api::App { store, auth: config.auth, people: config.people, limiter: api::Limiter::new(config.rate_per_second), stopping });
     let router = api::router(app, &config.allow_origins);
     let listener = tokio::net::TcpListener::bind(&config.listen).await.map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     ready(addr);
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
+        .with_graceful_shutdown(async move {
+            stop_signal().await;
+            tracing::info!("stopping: finishing requests in flight");
+            let _ = stop.send(true);
         })
         .await
         .map_err(|e| e.to_string())
+}
+
+/// Ctrl-C, or SIGTERM (how systemd and container runtimes ask a service to stop).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(t) => t,
+            Err(_) => return std::future::pending().await,
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
 }

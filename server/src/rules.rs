@@ -137,7 +137,7 @@ fn invalid(s: &str) -> Refusal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Party {
     pub id: Option<String>,
-    /// Lower-cased, for matching an id-less party.
+    /// Lower-cased (ASCII), for matching an id-less party.
     pub email: Option<String>,
 }
 
@@ -146,7 +146,7 @@ impl Party {
         match &self.id {
             Some(id) => *id == caller.id,
             None => match (&self.email, &caller.email) {
-                (Some(mine), Some(theirs)) => *mine == theirs.trim().to_lowercase(),
+                (Some(mine), Some(theirs)) => *mine == theirs.trim().to_ascii_lowercase(),
                 _ => false,
             },
         }
@@ -164,14 +164,15 @@ impl Party {
 
 /// How a caller is looked up in the members table.
 pub fn member_names(caller: &Caller) -> (String, String) {
-    let email = caller.email.as_deref().map(|e| format!("email:{}", e.trim().to_lowercase())).unwrap_or_default();
+    let email = caller.email.as_deref().map(|e| format!("email:{}", e.trim().to_ascii_lowercase())).unwrap_or_default();
     (format!("id:{}", caller.id), email)
 }
 
 fn party(data: &Value, role: &str) -> Result<Party, Refusal> {
     let p = data.get(role).filter(|p| p.is_object()).ok_or_else(|| invalid(&format!("a relationship names its {role}")))?;
     let text = |f: &str| p.get(f).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let party = Party { id: text("id"), email: text("email").map(|e| e.to_lowercase()) };
+    // ASCII case only, as the widget compares emails.
+    let party = Party { id: text("id"), email: text("email").map(|e| e.to_ascii_lowercase()) };
     if party.id.is_none() && party.email.is_none() {
         return Err(invalid(&format!("the {role} has neither an id nor an email")));
     }
@@ -243,6 +244,14 @@ pub fn check_write(key: &Key, caller: &Caller, old: Option<&Value>, new: &Value,
                     if !is_party(&new_parties, caller) {
                         return Err(forbidden("a new relationship must name you as its mentor or mentee"));
                     }
+                    // A new relationship starts with no history: its creator
+                    // is the caller and nothing is in force yet.
+                    if new.pointer("/data/createdBy").and_then(Value::as_str).is_some_and(|c| c != caller.id) {
+                        return Err(forbidden("a new relationship names you as its creator"));
+                    }
+                    if !versions(new).is_empty() {
+                        return Err(forbidden("a new relationship has no agreement in force yet"));
+                    }
                 }
                 Some(stored) => {
                     if !is_party(stored, caller) {
@@ -295,17 +304,47 @@ fn versions_append_only(old: Option<&Value>, new: &Value) -> Result<(), Refusal>
     Ok(())
 }
 
-/// Every attestation in `new` that `old` does not hold as it is: (what, the
-/// user id it names). Removing one is not an attestation (an edited draft
-/// drops its signatures); versions in force are guarded separately.
+/// Every attestation in `new` that `old` does not hold at the same place:
+/// (what, the user id it names). Removing one is not an attestation (an
+/// edited draft drops its signatures); versions in force are guarded
+/// separately.
+///
+/// A signature is judged where it sits: one in the draft counts as kept only
+/// if the draft held it over the same content; one in a newly added version
+/// only if the draft held it over exactly that version's content (the second
+/// signature moving the draft into force). Copying a partner's signature to
+/// other content is therefore a new signature in their name, and refused.
 fn new_attestations(old: Option<&Value>, new: &Value) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    for (what, collect) in ATTESTATIONS {
-        let before: Vec<&Value> = old.map(|o| collect(o)).unwrap_or_default();
-        for entry in collect(new) {
+    let by = |entry: &Value| entry.get("by").and_then(Value::as_str).unwrap_or("").to_string();
+    let old_draft = old.and_then(|o| o.pointer("/data/agreement/draft")).filter(|d| d.is_object());
+    let held_over = |content: Option<&Value>, sig: &Value| {
+        old_draft.is_some_and(|d| d.get("content") == content && items(d, "/signatures").contains(&sig))
+    };
+    if let Some(draft) = new.pointer("/data/agreement/draft").filter(|d| d.is_object()) {
+        let same_base = old_draft.is_some_and(|d| d.get("basedOn") == draft.get("basedOn"));
+        for sig in items(draft, "/signatures") {
+            if !(same_base && held_over(draft.get("content"), sig)) {
+                out.push(("a signature", by(sig)));
+            }
+        }
+    }
+    let kept = old.map(|o| versions(o).len()).unwrap_or(0);
+    for version in versions(new).iter().skip(kept) {
+        for sig in items(version, "/signatures") {
+            if !held_over(version.get("content"), sig) {
+                out.push(("a signature", by(sig)));
+            }
+        }
+    }
+    for (what, pointer) in [("a closing reflection", "/data/life/closing/reflections"), ("a pulse rating", "/data/pulses")] {
+        if pointer == "/data/pulses" && new.get("kind").and_then(Value::as_str) != Some("checkin") {
+            continue;
+        }
+        let before: Vec<&Value> = old.map(|o| items(o, pointer)).unwrap_or_default();
+        for entry in items(new, pointer) {
             if !before.contains(&entry) {
-                let by = entry.get("by").and_then(Value::as_str).unwrap_or("").to_string();
-                out.push((*what, by));
+                out.push((what, by(entry)));
             }
         }
     }
@@ -324,21 +363,9 @@ fn new_attestations(old: Option<&Value>, new: &Value) -> Vec<(&'static str, Stri
     out
 }
 
-type Collect = fn(&Value) -> Vec<&Value>;
-
 fn items<'a>(value: &'a Value, pointer: &str) -> Vec<&'a Value> {
     value.pointer(pointer).and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default()
 }
-
-const ATTESTATIONS: &[(&str, Collect)] = &[
-    ("a signature", |v| {
-        let mut all: Vec<&Value> = versions(v).iter().flat_map(|ver| items(ver, "/signatures")).collect();
-        all.extend(items(v, "/data/agreement/draft/signatures"));
-        all
-    }),
-    ("a closing reflection", |v| items(v, "/data/life/closing/reflections")),
-    ("a pulse rating", |v| if v.get("kind").and_then(Value::as_str) == Some("checkin") { items(v, "/data/pulses") } else { Vec::new() }),
-];
 
 #[cfg(test)]
 mod tests {
@@ -452,6 +479,45 @@ mod tests {
         assert!(check_write(&k, &ana(), Some(&signed), &in_force, Some(&p)).is_err(), "Ana cannot add Ben's");
         // Editing the draft drops signatures: allowed.
         assert!(check_write(&k, &ben(), Some(&signed), &old, Some(&p)).is_ok());
+    }
+
+    // Pins: a partner's signature cannot be copied onto other content, in a draft or a new version.
+    #[test]
+    fn a_copied_signature_is_a_new_one() {
+        let k = key("mw/v1/rel/r1");
+        let mut v1 = rel(Some("u-ben"));
+        v1["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [sig("u-ana", "h"), sig("u-ben", "h")], "inForceAt": "t"}]);
+        let p = parties(&v1).unwrap();
+        let mut forged = v1.clone();
+        forged["data"]["agreement"]["versions"] = json!([v1["data"]["agreement"]["versions"][0], {"number": 2, "content": {"purpose": "Shrink"}, "signatures": [sig("u-ana", "h2"), sig("u-ben", "h")], "inForceAt": "t"}]);
+        assert!(matches!(check_write(&k, &ana(), Some(&v1), &forged, Some(&p)), Err(Refusal::Forbidden(_))), "Ben's v1 signature copied into v2");
+
+        let mut signed = v1.clone();
+        signed["data"]["agreement"]["draft"] = json!({"content": {"purpose": "Grow more"}, "basedOn": 1, "signatures": [sig("u-ben", "h3")]});
+        let mut edited = signed.clone();
+        edited["data"]["agreement"]["draft"]["content"]["purpose"] = json!("Something Ben never saw");
+        assert!(check_write(&k, &ana(), Some(&signed), &edited, Some(&p)).is_err(), "Ben's draft signature kept over edited content");
+        let mut unsigned = edited.clone();
+        unsigned["data"]["agreement"]["draft"]["signatures"] = json!([]);
+        assert!(check_write(&k, &ana(), Some(&signed), &unsigned, Some(&p)).is_ok(), "editing drops the signatures");
+        let mut into_force = v1.clone();
+        into_force["data"]["agreement"]["versions"] = json!([v1["data"]["agreement"]["versions"][0], {"number": 2, "content": {"purpose": "Grow more"}, "signatures": [sig("u-ben", "h3"), sig("u-ana", "h3")], "inForceAt": "t"}]);
+        assert!(check_write(&k, &ana(), Some(&signed), &into_force, Some(&p)).is_ok(), "Ana's signature moves the signed draft into force");
+        let mut other_content = into_force.clone();
+        other_content["data"]["agreement"]["versions"][1]["content"]["purpose"] = json!("Not what Ben signed");
+        assert!(check_write(&k, &ana(), Some(&signed), &other_content, Some(&p)).is_err());
+    }
+
+    // Pins: a new relationship has no invented history.
+    #[test]
+    fn a_create_has_no_history() {
+        let k = key("mw/v1/rel/r1");
+        let mut claimed = rel(None);
+        claimed["data"]["createdBy"] = json!("u-ben");
+        assert!(check_write(&k, &ana(), None, &claimed, None).is_err());
+        let mut in_force = rel(None);
+        in_force["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {}, "signatures": [sig("u-ana", "h")], "inForceAt": "t"}]);
+        assert!(check_write(&k, &ana(), None, &in_force, None).is_err());
     }
 
     // Pins: versions in force are append-only.

@@ -4,7 +4,9 @@
 //!
 //! Tables:
 //! - `docs(key, rel_id, owner, value, rev, updated_at)`: one row per stored key;
-//!   `rev` counts writes to it and is the revision the protocol shows.
+//!   `rev` is the number of the change that wrote it (the audit row's `seq`),
+//!   the revision the protocol shows: it only grows, so a revision is never
+//!   reused, not even after a delete and a create of the same key.
 //! - `members(rel_id, who)`: who may read a relationship's keys (`id:…` or
 //!   `email:…`), written with the relationship and never changed, so listing
 //!   and events filter in SQL without parsing documents.
@@ -71,6 +73,17 @@ pub struct Store {
     pool: AnyPool,
     pub backend: Backend,
     changes: broadcast::Sender<Change>,
+    /// Held from numbering a write (its audit row) until it is committed and
+    /// announced, so change numbers are committed and heard in order: a
+    /// client resuming after change N has seen every change up to N. (One
+    /// service process; events are heard by the clients of that process.)
+    write_order: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write that landed: its revision, and whether it made the key.
+pub struct Written {
+    pub rev: i64,
+    pub created: bool,
 }
 
 /// A document as stored.
@@ -139,7 +152,7 @@ impl Store {
             sqlx::query(statement).execute(&pool).await.map_err(|e| format!("cannot create the tables: {e}"))?;
         }
         let (changes, _) = broadcast::channel(1024);
-        Ok(Store { pool, backend, changes })
+        Ok(Store { pool, backend, changes, write_order: Default::default() })
     }
 
     pub async fn healthy(&self) -> bool {
@@ -175,8 +188,8 @@ impl Store {
     }
 
     /// Writes `text` under `key` as `caller`, if the revision is as expected
-    /// and the rules allow it. Returns the new revision.
-    pub async fn put(&self, caller: &Caller, key_text: &str, key: &Key, text: &str, expect: Expect) -> Result<i64, StoreError> {
+    /// and the rules allow it.
+    pub async fn put(&self, caller: &Caller, key_text: &str, key: &Key, text: &str, expect: Expect) -> Result<Written, StoreError> {
         let new = rules::parse_value(key, text)?;
         let mut tx = self.pool.begin().await?;
         let current = sqlx::query("SELECT value, rev FROM docs WHERE key = $1").bind(key_text).fetch_optional(&mut *tx).await?;
@@ -216,27 +229,30 @@ impl Store {
             Key::Private { user } => Some(user.clone()),
             _ => None,
         };
-        let rev = match current {
-            Some((_, rev)) => {
+        let order = self.write_order.lock().await;
+        let rev = self.audit(&mut tx, caller, key_text, "put", None, &at).await?;
+        let created = current.is_none();
+        match current {
+            Some((_, old_rev)) => {
                 let done = sqlx::query("UPDATE docs SET value = $1, rev = $2, updated_at = $3 WHERE key = $4 AND rev = $5")
                     .bind(text)
-                    .bind(rev + 1)
+                    .bind(rev)
                     .bind(&at)
                     .bind(key_text)
-                    .bind(rev)
+                    .bind(old_rev)
                     .execute(&mut *tx)
                     .await?;
                 if done.rows_affected() == 0 {
                     return Err(StoreError::Conflict("someone else wrote this key at the same time".into()));
                 }
-                rev + 1
             }
             None => {
-                let done = sqlx::query("INSERT INTO docs (key, rel_id, owner, value, rev, updated_at) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (key) DO NOTHING")
+                let done = sqlx::query("INSERT INTO docs (key, rel_id, owner, value, rev, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING")
                     .bind(key_text)
                     .bind(key.rel().map(str::to_string))
                     .bind(owner)
                     .bind(text)
+                    .bind(rev)
                     .bind(&at)
                     .execute(&mut *tx)
                     .await?;
@@ -250,13 +266,12 @@ impl Store {
                         }
                     }
                 }
-                1
             }
-        };
-        let seq = self.audit(&mut tx, caller, key_text, rev, "put", &at).await?;
+        }
         tx.commit().await?;
-        let _ = self.changes.send(Change { seq, key: key_text.to_string() });
-        Ok(rev)
+        let _ = self.changes.send(Change { seq: rev, key: key_text.to_string() });
+        drop(order);
+        Ok(Written { rev, created })
     }
 
     pub async fn delete(&self, caller: &Caller, key_text: &str, key: &Key, want: i64) -> Result<(), StoreError> {
@@ -271,27 +286,33 @@ impl Store {
         if rev != want {
             return Err(StoreError::Conflict(format!("the stored revision is {rev}, not {want}")));
         }
+        let order = self.write_order.lock().await;
         let done = sqlx::query("DELETE FROM docs WHERE key = $1 AND rev = $2").bind(key_text).bind(rev).execute(&mut *tx).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::Conflict("someone else wrote this key at the same time".into()));
         }
         let at = now_rfc3339();
-        let seq = self.audit(&mut tx, caller, key_text, rev, "delete", &at).await?;
+        let seq = self.audit(&mut tx, caller, key_text, "delete", Some(rev), &at).await?;
         tx.commit().await?;
         let _ = self.changes.send(Change { seq, key: key_text.to_string() });
+        drop(order);
         Ok(())
     }
 
-    async fn audit(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, caller: &Caller, key: &str, rev: i64, action: &str, at: &str) -> Result<i64, sqlx::Error> {
-        let row = sqlx::query("INSERT INTO audit (at, user_id, key, rev, action) VALUES ($1, $2, $3, $4, $5) RETURNING seq")
+    /// The audit row of a write, numbered; for a put that number is also the
+    /// new revision (`rev` is filled in to match).
+    /// A delete records the revision it removed.
+    async fn audit(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, caller: &Caller, key: &str, action: &str, removed: Option<i64>, at: &str) -> Result<i64, sqlx::Error> {
+        let row = sqlx::query("INSERT INTO audit (at, user_id, key, rev, action) VALUES ($1, $2, $3, 0, $4) RETURNING seq")
             .bind(at)
             .bind(&caller.id)
             .bind(key)
-            .bind(rev)
             .bind(action)
             .fetch_one(&mut **tx)
             .await?;
-        Ok(row.get(0))
+        let seq: i64 = row.get(0);
+        sqlx::query("UPDATE audit SET rev = $1 WHERE seq = $2").bind(removed.unwrap_or(seq)).bind(seq).execute(&mut **tx).await?;
+        Ok(seq)
     }
 
     /// The keys under `prefix` the caller may read, after `after`, in key
@@ -316,10 +337,11 @@ impl Store {
         Ok(rows.into_iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
-    /// Changes after `seq` under `prefix`, oldest first (for a client that
-    /// resumes with `Last-Event-ID`); filtered by the caller's access later.
+    /// Up to 1000 changes after `seq` under `prefix`, oldest first (for a
+    /// client that resumes with `Last-Event-ID`; call again after the last
+    /// one until none is left); filtered by the caller's access later.
     pub async fn changes_since(&self, seq: i64, prefix: &str) -> Result<Vec<Change>, sqlx::Error> {
-        let rows = sqlx::query("SELECT seq, key FROM audit WHERE seq > $1 AND substr(key, 1, CAST($2 AS INTEGER)) = $3 ORDER BY seq LIMIT 10000")
+        let rows = sqlx::query("SELECT seq, key FROM audit WHERE seq > $1 AND substr(key, 1, CAST($2 AS INTEGER)) = $3 ORDER BY seq LIMIT 1000")
             .bind(seq)
             .bind(prefix.chars().count() as i64)
             .bind(prefix)

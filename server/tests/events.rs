@@ -74,6 +74,15 @@ async fn events_reach_the_parties_only(router: Router) {
     assert_eq!(resumed.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(), ["mw/v1/rel/r1/goals/g1"]);
     let ana = hear(&router, "u-ana", "mw/v1/private/", Some(&first_id), Duration::from_millis(300), async {}).await;
     assert_eq!(ana.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(), ["mw/v1/private/u-ana/r1/checkins/c1"]);
+
+    // An id from the future (a restored database) is treated as a new client:
+    // it hears live changes again instead of waiting for that number.
+    let goal2 = json!({"schema": 1, "kind": "goal", "data": {"relationshipId": "r1"}}).to_string();
+    let later = hear(&router, "u-ben", "mw/v1/rel/", Some("999999"), Duration::from_millis(600), async {
+        assert_eq!(call(&router, "u-ana", "PUT", "/v1/docs/mw/v1/rel/r1/goals/g2", &[("if-none-match", "*")], Some(&goal2)).await.status, 201);
+    })
+    .await;
+    assert_eq!(later.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(), ["mw/v1/rel/r1/goals/g2"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

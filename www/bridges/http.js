@@ -63,13 +63,14 @@ export function createHttpBridge(options) {
     return headers;
   }
 
-  // One request; an answer that is not 2xx (or an allowed 404) rejects with
-  // { code, message }, the message taken from the service's JSON when it has one.
+  // One request, read whole within the time-out; an answer that is not 2xx
+  // (or an allowed 404) rejects with { code, message }, the message taken
+  // from the service's JSON when it has one.
   async function request(method, path, init) {
     const i = init || {};
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let response;
+    let response, text;
     try {
       response = await fetch(base + path, {
         method: method,
@@ -79,15 +80,17 @@ export function createHttpBridge(options) {
         cache: "no-store",
         signal: controller.signal,
       });
+      text = await response.text();
     } catch (e) {
       throw fail("unavailable", controller.signal.aborted ? `the store did not answer within ${timeoutMs} ms` : "the store cannot be reached: " + (e && e.message || e));
     } finally {
       clearTimeout(timer);
     }
-    if (response.ok || (i.allow404 && response.status === 404)) return response;
+    const answer = { status: response.status, headers: response.headers, text: text, json: () => JSON.parse(text) };
+    if (response.ok || (i.allow404 && response.status === 404)) return answer;
     let message = `the store answered ${response.status}`;
     try {
-      const body = await response.json();
+      const body = JSON.parse(text);
       if (body && typeof body.message === "string") message = body.message;
     } catch (e) { /* not JSON: keep the status line */ }
     throw fail(codeFor(response.status), message);
@@ -97,7 +100,7 @@ export function createHttpBridge(options) {
     async get(key) {
       const r = await request("GET", docPath(key), { allow404: true });
       if (r.status === 404) return null;
-      return { value: await r.text(), revision: revisionOf(r.headers.get("ETag")) };
+      return { value: r.text, revision: revisionOf(r.headers.get("ETag")) };
     },
     async put(key, value, expectedRevision) {
       const headers = { "Content-Type": "application/json" };
@@ -106,8 +109,7 @@ export function createHttpBridge(options) {
       const r = await request("PUT", docPath(key), { headers: headers, body: value });
       const fromHeader = revisionOf(r.headers.get("ETag"));
       if (fromHeader) return { revision: fromHeader };
-      const body = await r.json();
-      return { revision: String(body.revision) };
+      return { revision: String(r.json().revision) };
     },
     // Every page: the widget gets the whole list, the service sends it in pages.
     async list(prefix) {
@@ -115,7 +117,7 @@ export function createHttpBridge(options) {
       let after = "";
       for (;;) {
         const q = "?prefix=" + encodeURIComponent(prefix) + "&after=" + encodeURIComponent(after);
-        const page = await (await request("GET", "/v1/docs" + q)).json();
+        const page = (await request("GET", "/v1/docs" + q)).json();
         for (const item of page.items) out.push({ key: item.key, revision: String(item.revision) });
         if (!page.next) return out;
         after = page.next;
@@ -145,9 +147,16 @@ export function createHttpBridge(options) {
             failures = 0;
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
             let buffer = "";
+            // The service speaks at least every 20 s; 45 s of silence means a
+            // dead connection (a proxy or laptop lid), so start again.
+            let watchdog = null;
+            const mine = controller;
+            const silence = () => { clearTimeout(watchdog); watchdog = setTimeout(() => mine.abort(), 45000); };
+            silence();
             for (;;) {
               const { value, done } = await reader.read();
-              if (done) break;
+              silence();
+              if (done) { clearTimeout(watchdog); break; }
               buffer += value.replace(/\r\n?/g, "\n");
               let end;
               while ((end = buffer.indexOf("\n\n")) >= 0) {
@@ -159,7 +168,8 @@ export function createHttpBridge(options) {
                   else if (line.startsWith("event:")) event = line.slice(6).trim();
                   else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
                 }
-                if (id !== null) lastId = id;
+                // Keep the highest number heard: resuming after it misses nothing.
+                if (id !== null && /^\d+$/.test(id) && (lastId === null || Number(id) > Number(lastId))) lastId = id;
                 if (event === "change" && data.length && !stopped) {
                   try { onChange(data.join("\n")); } catch (e) { console.error("[mentoring-widget] a change listener threw", e); }
                 }

@@ -25,7 +25,8 @@ pub fn people() -> People {
 
 pub async fn router(db: &str) -> (Router, Store) {
     let store = Store::open(db).await.expect("store opens");
-    let app = Arc::new(App { store: store.clone(), auth: Auth::Dev, people: people(), limiter: Limiter::new(10_000) });
+    let (_, stopping) = tokio::sync::watch::channel(false);
+    let app = Arc::new(App { store: store.clone(), auth: Auth::Dev, people: people(), limiter: Limiter::new(10_000), stopping });
     let router = mentoring_store::api::router(app, &[]).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 9))));
     (router, store)
 }
