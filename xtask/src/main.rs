@@ -61,7 +61,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --server     the same on the store service (mentoring-store, SQLite) through bridges/http.js\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table\n  bench             build pkg/ and measure speed and memory against vanilla JS"
+        "usage: cargo xtask <command>\n\n  demo [--port N]   build and serve the demo portal (default port 8080)\n  demo --server     the same on the store service (mentoring-store, SQLite) through bridges/http.js\n  demo --watch      the same through `trunk serve`, rebuilding on every change\n  serve [--port N]  serve www/ and pkg/ as they are, without building\n  test              run every test\n  dist              build pkg/ and print the size table\n  bench             build pkg/ and measure speed and memory against vanilla JS, then load the store service\n  bench store       only the store service's load test (SQLite and PostgreSQL)"
     );
     ExitCode::from(2)
 }
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("serve") => serve::serve_forever(port_arg(&args[1..])?, None),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench(&args[1..]),
         _ => Err(String::new()),
     })();
     if matches!(&result, Err(e) if e.is_empty()) {
@@ -240,7 +240,10 @@ fn demo(args: &[String]) -> Result<(), String> {
 /// a vanilla-JS page drawing the same lists from the same bridge. Not a
 /// pass/fail test: machines are shared and noisy, so it reports ratios
 /// measured side by side, never a threshold.
-fn bench() -> Result<(), String> {
+fn bench(args: &[String]) -> Result<(), String> {
+    if args.first().is_some_and(|a| a == "store") {
+        return bench_store();
+    }
     dist()?;
     setup::chromium()?;
     setup::node_modules()?;
@@ -252,7 +255,86 @@ fn bench() -> Result<(), String> {
         .env("MW_BASE_URL", format!("http://127.0.0.1:{}/", server.port))
         .env("MW_BENCH_OUT", &out))?;
     say(&format!("figures kept in {}", out.display()));
+    bench_store()
+}
+
+/// The store service under load: simulated pairs editing with conflicts
+/// against a release build on loopback, on SQLite and on PostgreSQL, for a
+/// bounded time each (tests/e2e/store-load.mjs; fails on a lost write or a 5xx).
+fn bench_store() -> Result<(), String> {
+    setup::node()?;
+    setup::postgresql()?;
+    for db in ["sqlite", "postgres"] {
+        let pg = if db == "postgres" { Some(bench_postgres()?) } else { None };
+        let target = match &pg {
+            Some(p) => p.url.clone(),
+            None => root().join("target/bench-store.db").display().to_string(),
+        };
+        say(&format!("store load test on {db}: 20 pairs editing one goal each for 20 s (release build)"));
+        let store = serve::start_store_release(Path::new(&target))?;
+        let out = root().join(format!("target/bench-store-{db}.json"));
+        run(Command::new("node")
+            .arg("tests/e2e/store-load.mjs")
+            .env("MW_STORE_URL", format!("http://{}", store.addr))
+            .env("MW_LOAD_OUT", &out))?;
+        drop(store);
+        drop(pg);
+    }
     Ok(())
+}
+
+/// A throwaway PostgreSQL for the load test, as the service's tests start one.
+struct BenchPostgres {
+    url: String,
+    dir: PathBuf,
+    bin: PathBuf,
+}
+
+impl Drop for BenchPostgres {
+    fn drop(&mut self) {
+        let _ = as_postgres(&self.bin.join("pg_ctl"), &["-D", &self.dir.join("data").display().to_string(), "-m", "immediate", "stop"]).output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn as_postgres(cmd: &Path, args: &[&str]) -> Command {
+    let root_user = Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false);
+    if root_user {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(cmd).args(args);
+        c
+    } else {
+        let mut c = Command::new(cmd);
+        c.args(args);
+        c
+    }
+}
+
+fn bench_postgres() -> Result<BenchPostgres, String> {
+    let bin = std::fs::read_dir("/usr/lib/postgresql")
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("bin"))
+        .filter(|p| p.join("initdb").exists())
+        .max()
+        .ok_or("PostgreSQL's initdb is not installed")?;
+    let dir = std::env::temp_dir().join(format!("mw-bench-pg-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let _ = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status();
+    let data = dir.join("data").display().to_string();
+    let status = as_postgres(&bin.join("initdb"), &["-D", &data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]).stdout(std::process::Stdio::null()).status().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err("initdb failed".into());
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1", dir.display());
+    let log = dir.join("log").display().to_string();
+    let status = as_postgres(&bin.join("pg_ctl"), &["-D", &data, "-l", &log, "-o", &options, "-w", "start"]).stdout(std::process::Stdio::null()).status().map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("PostgreSQL did not start; see {log}"));
+    }
+    Ok(BenchPostgres { url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), dir, bin })
 }
 
 /// The end-to-end journeys that run a second time through `bridges/http.js`

@@ -171,12 +171,29 @@ pub fn start_store(db: &Path) -> Result<Store, String> {
 
 /// The same, keeping what `db` already holds (the demo's records).
 pub fn start_store_keeping(db: &Path) -> Result<Store, String> {
-    crate::run(std::process::Command::new("cargo").args(["build", "--quiet", "-p", "mentoring-store"]))?;
-    let bin = root().join("target/debug/mentoring-store");
+    launch_store(db, false)
+}
+
+/// A release build on a fresh `db`, for measuring.
+pub fn start_store_release(db: &Path) -> Result<Store, String> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    launch_store(db, true)
+}
+
+fn launch_store(db: &Path, release: bool) -> Result<Store, String> {
+    let mut build = std::process::Command::new("cargo");
+    build.args(["build", "--quiet", "-p", "mentoring-store"]);
+    if release {
+        build.arg("--release");
+    }
+    crate::run(&mut build)?;
+    let bin = root().join(if release { "target/release/mentoring-store" } else { "target/debug/mentoring-store" });
     let mut child = std::process::Command::new(&bin)
         .arg("--db")
         .arg(db)
-        .args(["--listen", "127.0.0.1:0", "--auth", "dev", "--rate", "1000", "--log", "warn,request=warn", "--people"])
+        .args(["--listen", "127.0.0.1:0", "--auth", "dev", "--rate", "100000", "--log", "warn,request=warn", "--people"])
         .arg(root().join("www/demo-people.json"))
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -106,7 +106,7 @@ pub fn wasm_opt() -> Result<std::path::PathBuf, String> {
     Ok(root().join("tools/node_modules/.bin/wasm-opt"))
 }
 
-fn node() -> Result<(), String> {
+pub fn node() -> Result<(), String> {
     if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
         apt_install(&["nodejs", "npm"], "Node.js and npm")?;
     }
