@@ -16,6 +16,7 @@ pub mod api;
 pub mod auth;
 pub mod rules;
 pub mod store;
+pub mod throwaway_postgres;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -19,6 +19,7 @@
 //! Invariant: every write is checked against the document as stored, never
 //! against what the caller claims it was.
 
+use mentoring_widget::domain::keys::{self, KeyKind};
 use serde_json::Value;
 
 /// The signed-in person, as the service's authentication names them.
@@ -54,29 +55,25 @@ pub enum Key {
 }
 
 impl Key {
+    /// The widget's own key parser (`mentoring_widget::domain::keys`), so the
+    /// service and the widget can never disagree on what a key names; private
+    /// keys, which the widget only builds, are read here.
     pub fn parse(key: &str) -> Option<Key> {
         if key.len() > 512 {
             return None;
         }
-        if let Some(rest) = key.strip_prefix("mw/v1/rel/") {
-            let parts: Vec<&str> = rest.split('/').collect();
-            return match parts.as_slice() {
-                [rel] if is_id(rel) => Some(Key::Relationship { rel: rel.to_string() }),
-                [rel, "goals", goal] if is_id(rel) && is_id(goal) => Some(Key::Goal { rel: rel.to_string() }),
-                [rel, "checkins", c] if is_id(rel) && is_id(c) => Some(Key::CheckIn { rel: rel.to_string() }),
-                _ => None,
-            };
+        match keys::parse(key) {
+            KeyKind::Relationship(rel) => return Some(Key::Relationship { rel: rel.to_string() }),
+            KeyKind::Goal { relationship, .. } => return Some(Key::Goal { rel: relationship.to_string() }),
+            KeyKind::CheckIn { relationship, .. } => return Some(Key::CheckIn { rel: relationship.to_string() }),
+            KeyKind::Other => {}
         }
-        if let Some(rest) = key.strip_prefix("mw/v1/private/") {
-            let mut parts = rest.split('/');
-            let user = parts.next().unwrap_or("");
-            let tail: Vec<&str> = parts.collect();
-            let tidy = tail.iter().all(|p| is_id(p));
-            if !user.is_empty() && user.chars().all(|c| c.is_ascii_alphanumeric() || "-_~".contains(c)) && !tail.is_empty() && tidy {
-                return Some(Key::Private { user: user.to_string() });
-            }
-        }
-        None
+        let rest = key.strip_prefix(keys::PRIVATE)?;
+        let mut parts = rest.split('/');
+        let user = parts.next().unwrap_or("");
+        let tail: Vec<&str> = parts.collect();
+        let escaped = user.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_~".contains(&b));
+        (!user.is_empty() && escaped && !tail.is_empty() && tail.iter().all(|p| keys::is_valid_id(p))).then(|| Key::Private { user: user.to_string() })
     }
 
     /// The relationship this key belongs to, if any.
@@ -97,24 +94,8 @@ impl Key {
     }
 }
 
-/// An id as the widget accepts it in a key: 1–64 of `[A-Za-z0-9_-]`.
-fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// A user id as a key segment, escaped exactly as the widget does
-/// (`src/domain/keys.rs`): bytes outside `[A-Za-z0-9_-]` become `~XX`.
-pub fn segment(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("~{b:02X}"));
-        }
-    }
-    out
-}
+/// A user id as a key segment, escaped exactly as the widget does.
+pub use mentoring_widget::domain::keys::segment;
 
 /// Why a request is refused. `Forbidden` becomes 403, `Invalid` 400,
 /// `TooLarge` 413; the text is the message the caller reads.

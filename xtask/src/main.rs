@@ -15,6 +15,9 @@
 mod serve;
 mod setup;
 mod sizes;
+// The same throwaway PostgreSQL the store service's tests start (std only).
+#[path = "../../server/src/throwaway_postgres.rs"]
+mod throwaway_postgres;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -265,7 +268,7 @@ fn bench_store() -> Result<(), String> {
     setup::node()?;
     setup::postgresql()?;
     for db in ["sqlite", "postgres"] {
-        let pg = if db == "postgres" { Some(bench_postgres()?) } else { None };
+        let pg = if db == "postgres" { Some(throwaway_postgres::ThrowawayPostgres::start()?) } else { None };
         let target = match &pg {
             Some(p) => p.url.clone(),
             None => root().join("target/bench-store.db").display().to_string(),
@@ -283,59 +286,6 @@ fn bench_store() -> Result<(), String> {
     Ok(())
 }
 
-/// A throwaway PostgreSQL for the load test, as the service's tests start one.
-struct BenchPostgres {
-    url: String,
-    dir: PathBuf,
-    bin: PathBuf,
-}
-
-impl Drop for BenchPostgres {
-    fn drop(&mut self) {
-        let _ = as_postgres(&self.bin.join("pg_ctl"), &["-D", &self.dir.join("data").display().to_string(), "-m", "immediate", "stop"]).output();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn as_postgres(cmd: &Path, args: &[&str]) -> Command {
-    let root_user = Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false);
-    if root_user {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "postgres", "--"]).arg(cmd).args(args);
-        c
-    } else {
-        let mut c = Command::new(cmd);
-        c.args(args);
-        c
-    }
-}
-
-fn bench_postgres() -> Result<BenchPostgres, String> {
-    let bin = std::fs::read_dir("/usr/lib/postgresql")
-        .map_err(|e| e.to_string())?
-        .filter_map(Result::ok)
-        .map(|e| e.path().join("bin"))
-        .filter(|p| p.join("initdb").exists())
-        .max()
-        .ok_or("PostgreSQL's initdb is not installed")?;
-    let dir = std::env::temp_dir().join(format!("mw-bench-pg-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let _ = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status();
-    let data = dir.join("data").display().to_string();
-    let status = as_postgres(&bin.join("initdb"), &["-D", &data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]).stdout(std::process::Stdio::null()).status().map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err("initdb failed".into());
-    }
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
-    let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1", dir.display());
-    let log = dir.join("log").display().to_string();
-    let status = as_postgres(&bin.join("pg_ctl"), &["-D", &data, "-l", &log, "-o", &options, "-w", "start"]).stdout(std::process::Stdio::null()).status().map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err(format!("PostgreSQL did not start; see {log}"));
-    }
-    Ok(BenchPostgres { url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), dir, bin })
-}
 
 /// The end-to-end journeys that run a second time through `bridges/http.js`
 /// against the real store service (the others exercise the local bridge's

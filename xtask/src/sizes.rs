@@ -116,10 +116,6 @@ impl Report {
         self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal), |r| r.gzip)
     }
 
-    pub fn chunks(&self) -> Vec<String> {
-        self.rows.iter().filter_map(|r| matches!(r.loaded, Loaded::OnOpen(_)).then(|| r.file.clone())).collect()
-    }
-
     pub fn table(&self) -> String {
         let mut out = format!("{:<28} {:>11} {:>11} {:>11}  {}\n", "file (pkg/)", "raw", "gzip -9", "brotli 11", "fetched");
         for r in &self.rows {

@@ -6,7 +6,6 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -70,56 +69,20 @@ pub async fn call(router: &Router, user: &str, method: &str, path: &str, headers
     Answer { status, etag, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
-/// A PostgreSQL server of its own for one test binary, stopped on drop.
+/// The tests' PostgreSQL: `MW_PG_URL` when set (a server someone already
+/// runs), otherwise a throwaway server of its own, stopped on drop.
 pub struct Postgres {
     pub url: String,
-    dir: PathBuf,
-    bin: PathBuf,
-}
-
-fn as_postgres_user(cmd: &str, args: &[&str]) -> Command {
-    // initdb and postgres refuse to run as root; as root (CI, containers)
-    // they run as Debian's `postgres` user.
-    if unsafe_is_root() {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "postgres", "--", cmd]).args(args);
-        c
-    } else {
-        let mut c = Command::new(cmd);
-        c.args(args);
-        c
-    }
-}
-
-fn unsafe_is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    _own: Option<mentoring_store::throwaway_postgres::ThrowawayPostgres>,
 }
 
 impl Postgres {
-    /// `MW_PG_URL` when set (a server someone already runs); otherwise a new
-    /// cluster from Debian's packages on a free loopback port.
     pub fn start() -> Postgres {
         if let Ok(url) = std::env::var("MW_PG_URL") {
-            return Postgres { url, dir: PathBuf::new(), bin: PathBuf::new() };
+            return Postgres { url, _own: None };
         }
-        let bin = std::fs::read_dir("/usr/lib/postgresql")
-            .ok()
-            .and_then(|d| d.filter_map(Result::ok).map(|e| e.path().join("bin")).filter(|p| p.join("initdb").exists()).max())
-            .expect("PostgreSQL is not installed: `cargo xtask test` installs Debian's postgresql package (or set MW_PG_URL to a server)");
-        let dir = std::env::temp_dir().join(format!("mw-pg-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()));
-        std::fs::create_dir_all(&dir).unwrap();
-        if unsafe_is_root() {
-            assert!(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status().unwrap().success());
-        }
-        let data = dir.join("data");
-        let out = as_postgres_user(bin.join("initdb").to_str().unwrap(), &["-D", data.to_str().unwrap(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]).output().unwrap();
-        assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", dir.display());
-        let log = dir.join("log");
-        let out = as_postgres_user(bin.join("pg_ctl").to_str().unwrap(), &["-D", data.to_str().unwrap(), "-l", log.to_str().unwrap(), "-o", &options, "-w", "start"]).output().unwrap();
-        assert!(out.status.success(), "pg_ctl start failed: {} {}", String::from_utf8_lossy(&out.stderr), std::fs::read_to_string(&log).unwrap_or_default());
-        Postgres { url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), dir, bin }
+        let own = mentoring_store::throwaway_postgres::ThrowawayPostgres::start().unwrap_or_else(|e| panic!("{e} (or set MW_PG_URL to a server)"));
+        Postgres { url: own.url.clone(), _own: Some(own) }
     }
 
     /// A fresh database on this server, so tests do not see each other.
@@ -131,16 +94,5 @@ impl Postgres {
         sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
         let base = self.url.rsplit_once('/').unwrap().0;
         format!("{base}/{name}")
-    }
-}
-
-impl Drop for Postgres {
-    fn drop(&mut self) {
-        if self.dir.as_os_str().is_empty() {
-            return;
-        }
-        let data = self.dir.join("data");
-        let _ = as_postgres_user(self.bin.join("pg_ctl").to_str().unwrap(), &["-D", data.to_str().unwrap(), "-m", "immediate", "stop"]).output();
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
