@@ -3,6 +3,9 @@
 //! errors and the save path) are built for native targets; the rest needs a
 //! browser and is compiled for wasm32 alone.
 
+/// The product's version (the workspace's one version source).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod domain;
 
 pub mod bridge;

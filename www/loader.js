@@ -15,8 +15,16 @@
   "use strict";
   if (window.MentoringWidget && window.MentoringWidget.loaded) return;
 
+  // What the build made: the version, and for each file this loader fetches
+  // its content-hashed name and Subresource Integrity. `cargo xtask dist`
+  // writes it in; unbuilt (null), the files go by their plain names.
+  var BUILD = /* build table, written by cargo xtask dist */ null;
+  // Where the package's files are: beside this script when a script tag
+  // loaded it, else (bundled into a portal's own script, where
+  // document.currentScript is not this file) the `assetBase` option.
   var script = document.currentScript;
-  var base = new URL(".", (script && script.src) || location.href).href;
+  var scriptBase = script && script.src ? new URL(".", script.src).href : null;
+  var base = null;
   var queued = (window.MentoringWidget && window.MentoringWidget.q) || [];
   var defaults = null;
   var elements = new Map(); // <mentoring-widget> -> Promise of a handle
@@ -26,16 +34,67 @@
     console[level]("[mentoring-widget] " + message, detail === undefined ? "" : detail);
   }
 
+  // The base is fixed by the first mount that loads the widget: one wasm
+  // module per page. A later, different assetBase is reported, not used.
+  function resolveBase(options) {
+    var wanted = options.assetBase != null ? String(options.assetBase) : null;
+    if (wanted !== null) {
+      wanted = new URL(wanted, location.href).href;
+      if (!/\/$/.test(wanted)) wanted += "/";
+    }
+    if (base === null) base = wanted || scriptBase;
+    else if (wanted && wanted !== base) log("warn", "assetBase " + wanted + " ignored: the widget is already loaded from " + base);
+    if (base === null) {
+      throw new Error("assetBase is not set: when loader.js is bundled into another script, pass assetBase (the URL of the folder that holds the package's files)");
+    }
+    return base;
+  }
+
+  // A file of the package: its URL and, in a built package, its integrity.
+  function asset(name) {
+    var built = BUILD && BUILD.files[name];
+    return { url: base + (built ? built.file : name), integrity: built ? built.integrity : "" };
+  }
+
+  // Dynamic import() takes no integrity, but a module preloaded with one is
+  // the module import() then gets: a changed byte fails the import.
+  function preloadModule(file) {
+    if (!file.integrity) return;
+    var link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = file.url;
+    link.integrity = file.integrity;
+    (document.head || document.documentElement).appendChild(link);
+  }
+
+  function importChecked(name) {
+    var file = asset(name);
+    preloadModule(file);
+    return import(file.url);
+  }
+
+  function fetchChecked(name) {
+    var file = asset(name);
+    return fetch(file.url, file.integrity ? { integrity: file.integrity } : {});
+  }
+
   // One wasm module and one constructed stylesheet for the whole page. The
   // three downloads start together: the wasm does not wait for the glue.
-  function boot() {
+  function boot(options) {
+    try {
+      resolveBase(options);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (!booting) {
-      var wasm = fetch(base + "mentoring_widget_bg.wasm");
+      var wasm = fetchChecked("mentoring_widget_bg.wasm");
       wasm.catch(function () {});
-      var glue = import(base + "mentoring_widget.js").then(function (m) {
+      // The glue imports the chunk loader: preload it with its integrity too.
+      if (BUILD) preloadModule(asset("__wasm_split.js"));
+      var glue = importChecked("mentoring_widget.js").then(function (m) {
         return m.default({ module_or_path: wasm }).then(function () { return m; });
       });
-      var sheet = fetch(base + "widget.css").then(function (r) {
+      var sheet = fetchChecked("widget.css").then(function (r) {
         if (!r.ok) throw new Error("widget.css: HTTP " + r.status);
         return r.text();
       }).then(function (css) {
@@ -53,7 +112,7 @@
   // With no bridge, the widget keeps data in this browser (and says so).
   function withBridge(options) {
     if (options.bridge !== undefined) return Promise.resolve(options);
-    return import(base + "bridges/local.js").then(function (m) {
+    return importChecked("bridges/local.js").then(function (m) {
       log("info", "no bridge given: keeping data in this browser's storage only");
       return Object.assign({}, options, { bridge: m.createLocalBridge() });
     });
@@ -106,7 +165,8 @@
     var merged = Object.assign({}, defaults || {}, options || {});
     if (merged.view === undefined && el.getAttribute("view")) merged.view = el.getAttribute("view");
     if (merged.history && viewInHistory(el)) merged.view = viewInHistory(el);
-    return Promise.all([boot(), withBridge(merged)]).then(function (r) {
+    // boot() settles where the files are first, so the bridge comes from there too.
+    return Promise.all([boot(merged), withBridge(merged)]).then(function (r) {
       clearLoadFailure(el);
       var current = r[1];
       var widget = r[0].glue.mount(el, current, r[0].sheet);
@@ -199,7 +259,7 @@
   }
   api.mount = mount;
   api.loaded = true;
-  api.version = "0.1.0";
+  api.version = BUILD ? BUILD.version : "unbuilt";
 
   window.MentoringWidget = api;
   if (!customElements.get("mentoring-widget")) customElements.define("mentoring-widget", MentoringWidgetElement);

@@ -31,7 +31,7 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   // The goal tracker arrives on demand.
   const goals = widget.locator(".mw-goals");
   await goals.waitFor();
-  assert.ok(loaded.some((u) => u.endsWith("split_mw_goals.wasm")));
+  assert.ok(loaded.some((u) => /\/split_mw_goals\.[0-9a-f]{16}\.wasm$/.test(u)));
   await goals.getByLabel("New goal").fill("Get better at presenting");
   await goals.getByRole("button", { name: "Add goal" }).click();
   const editor = goals.locator(".mw-goal-editor");
@@ -103,7 +103,7 @@ test("if the Goals view's code cannot be fetched, the view says so, the rest wor
   t.after(() => context.close());
   const page = await context.newPage();
   const gone = (route) => route.fulfill({ status: 404, body: "gone" });
-  await page.route("**/split_mw_goals.wasm", gone);
+  await page.route("**/split_mw_goals.*.wasm", gone);
   const errors = await recordEvents(page, ["mw:error"]);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
@@ -123,7 +123,7 @@ test("if the Goals view's code cannot be fetched, the view says so, the rest wor
   await openTab(widget, "Agreement");
   await widget.getByText("Start from", { exact: true }).waitFor();
   // The network is back: trying again fetches the code afresh.
-  await page.unroute("**/split_mw_goals.wasm", gone);
+  await page.unroute("**/split_mw_goals.*.wasm", gone);
   await openTab(widget, "Goals");
   await panel.getByRole("button", { name: "Try again" }).click();
   await panel.getByLabel("New goal").waitFor();

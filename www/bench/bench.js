@@ -137,7 +137,9 @@ async function run() {
     s.src = "../pkg/loader.js";
     document.head.append(s);
     await until(() => window.MentoringWidget && window.MentoringWidget.mount, "the loader");
-    const glue = await import("../pkg/mentoring_widget.js");
+    // The same module the loader imported: its name carries a content hash.
+    const manifest = await (await fetch("../pkg/manifest.json")).json();
+    const glue = await import("../pkg/" + manifest.files["mentoring_widget.js"].file);
     const sample = () => { if (window.gc) window.gc(); return { js: performance.memory.usedJSHeapSize, wasm: glue.initSync(undefined).memory.buffer.byteLength }; };
     const cycle = async () => {
       const el = document.createElement("div");

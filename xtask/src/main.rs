@@ -12,6 +12,7 @@
 //! Each command installs what it needs when it is missing, from the package
 //! registries only (crates.io, Debian, npm), and says what it is doing.
 
+mod package;
 mod serve;
 mod setup;
 mod sizes;
@@ -153,35 +154,92 @@ fn dist() -> Result<sizes::Report, String> {
         run(Command::new(&wasm_opt).arg("-Oz").args(setup::WASM_FEATURES).args(["--strip-debug", "--strip-producers"]).arg(from).arg("-o").arg(pkg.join(to)))?;
     }
 
-    let copies: [(&str, &str); 9] = [
+    // Files copied as they are; the declarations of each entry sit beside it.
+    let copies: [(&str, &str); 11] = [
         ("target/wasm-bindgen/mentoring_widget.js", "mentoring_widget.js"),
-        ("target/wasm-split/__wasm_split.js", "__wasm_split.js"),
         ("www/loader.js", "loader.js"),
+        ("www/index.js", "index.js"),
         ("www/widget.css", "widget.css"),
         ("www/bridges/local.js", "bridges/local.js"),
         ("www/bridges/http.js", "bridges/http.js"),
         // Left readable: a portal team runs it and reads it.
         ("www/bridges/conformance.js", "bridges/conformance.js"),
         ("www/mentoring-widget.d.ts", "mentoring-widget.d.ts"),
-        ("www/package.json", "package.json"),
+        ("www/bridges/local.d.ts", "bridges/local.d.ts"),
+        ("www/bridges/http.d.ts", "bridges/http.d.ts"),
+        ("www/bridges/conformance.d.ts", "bridges/conformance.d.ts"),
     ];
     for (from, to) in copies {
         std::fs::copy(root.join(from), pkg.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
     }
 
-    say("minifying the JS with terser");
-    let terser = root.join("tools/node_modules/.bin/terser");
-    // loader.js is a classic script (it must run from a plain script tag);
-    // the glue, the chunk loader and the bridge are ES modules.
-    let minify = [("loader.js", false), ("mentoring_widget.js", true), ("__wasm_split.js", true), ("bridges/local.js", true), ("bridges/http.js", true)];
-    for (file, module) in minify {
-        let path = pkg.join(file);
-        let mut cmd = Command::new(&terser);
-        cmd.arg(&path).args(["--compress", "--mangle", "--comments", "false", "-o"]).arg(&path);
-        if module {
-            cmd.arg("--module");
+    // Every view of the one list has its chunk, or the build is wrong.
+    let expected = mentoring_widget::domain::route::Tab::ALL.iter().map(|t| t.name()).chain(["workspace"]);
+    for view in expected {
+        if !chunks.iter().any(|c| sizes::chunk_view(c) == Some(view)) {
+            return Err(format!("the {view} view has no chunk (split_mw_{view}.wasm): is its split point in src/ui/workspace/views.rs?"));
         }
-        run(&mut cmd)?;
+    }
+
+    say("naming the chunks by their content and pointing the chunk loader at them, with their integrity");
+    let mut hashed = Vec::new();
+    for chunk in &chunks {
+        hashed.push(hash_in_place(&pkg, chunk)?);
+    }
+    std::fs::write(pkg.join("chunks.json"), package::chunk_table(&hashed)).map_err(|e| e.to_string())?;
+    let table = hash_in_place(&pkg, "chunks.json")?;
+    let split_js = std::fs::read_to_string(split_out.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join("__wasm_split.js"), package::rewrite_chunk_fetches(&split_js, &hashed, &table)?).map_err(|e| e.to_string())?;
+
+    say("minifying the JS with terser");
+    // The glue, the chunk loader and the bridges are ES modules; loader.js,
+    // a classic script, is minified last, once it carries the build's table.
+    for file in ["mentoring_widget.js", "__wasm_split.js", "bridges/local.js", "bridges/http.js"] {
+        terser(&pkg.join(file), true)?;
+    }
+
+    // The glue and the chunk loader import each other, so neither can be
+    // named by its own content alone: both take one hash of the two.
+    let glue = std::fs::read_to_string(pkg.join("mentoring_widget.js")).map_err(|e| e.to_string())?;
+    let split = std::fs::read_to_string(pkg.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    let pair = package::content_hash(format!("{glue}\0{split}").as_bytes());
+    let (glue_name, split_name) = (package::hashed_name("mentoring_widget.js", &pair), package::hashed_name("__wasm_split.js", &pair));
+    let glue = package::rename_import(&glue, "__wasm_split.js", &split_name)?;
+    let split = package::rename_import(&split, "mentoring_widget.js", &glue_name)?;
+    for (old, new, text) in [("mentoring_widget.js", &glue_name, glue), ("__wasm_split.js", &split_name, split)] {
+        std::fs::write(pkg.join(new), text).map_err(|e| e.to_string())?;
+        std::fs::remove_file(pkg.join(old)).map_err(|e| e.to_string())?;
+    }
+    let mut fetched = vec![asset_of(&pkg, "mentoring_widget.js", &glue_name)?, asset_of(&pkg, "__wasm_split.js", &split_name)?];
+    for file in ["mentoring_widget_bg.wasm", "widget.css"] {
+        fetched.push(hash_in_place(&pkg, file)?);
+    }
+    // The default bridge keeps its name (portals import it too).
+    fetched.push(asset_of(&pkg, "bridges/local.js", "bridges/local.js")?);
+
+    let version = mentoring_widget::VERSION;
+    let loader = std::fs::read_to_string(pkg.join("loader.js")).map_err(|e| e.to_string())?;
+    const SLOT: &str = "/* build table, written by cargo xtask dist */ null";
+    if loader.matches(SLOT).count() != 1 {
+        return Err(format!("www/loader.js must hold `{SLOT}` exactly once"));
+    }
+    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, &fetched))).map_err(|e| e.to_string())?;
+    terser(&pkg.join("loader.js"), false)?;
+
+    say("writing package.json and manifest.json (names, sizes and integrity of every file)");
+    let files = package::list_files(&pkg)?;
+    let mut listed = files.clone();
+    listed.extend(["package.json".to_string(), "manifest.json".to_string()]);
+    std::fs::write(pkg.join("package.json"), package::package_json(version, &listed)).map_err(|e| e.to_string())?;
+    let mut assets = Vec::new();
+    for file in package::list_files(&pkg)? {
+        assets.push(asset_of(&pkg, &package::logical_name(&file), &file)?);
+    }
+    std::fs::write(pkg.join("manifest.json"), package::manifest(version, &assets)).map_err(|e| e.to_string())?;
+    for stable in package::STABLE {
+        if !pkg.join(stable).exists() {
+            return Err(format!("pkg/{stable} is missing"));
+        }
     }
 
     let report = sizes::measure(&pkg)?;
@@ -205,6 +263,30 @@ fn dist() -> Result<sizes::Report, String> {
     }
     say(&format!("pkg/ is ready ({} chunks); size table also in {}", chunks.len(), path.display()));
     Ok(report)
+}
+
+/// Minifies one JS file in place with terser (`module`: an ES module).
+fn terser(path: &Path, module: bool) -> Result<(), String> {
+    let mut cmd = Command::new(root().join("tools/node_modules/.bin/terser"));
+    cmd.arg(path).args(["--compress", "--mangle", "--comments", "false", "-o"]).arg(path);
+    if module {
+        cmd.arg("--module");
+    }
+    run(&mut cmd)
+}
+
+/// Renames `pkg/logical` to carry its content hash.
+fn hash_in_place(pkg: &Path, logical: &str) -> Result<package::Asset, String> {
+    let bytes = std::fs::read(pkg.join(logical)).map_err(|e| format!("{logical}: {e}"))?;
+    let file = package::hashed_name(logical, &package::content_hash(&bytes));
+    std::fs::rename(pkg.join(logical), pkg.join(&file)).map_err(|e| format!("{logical}: {e}"))?;
+    asset_of(pkg, logical, &file)
+}
+
+/// The name, size and integrity of `pkg/file`, known by the build as `logical`.
+fn asset_of(pkg: &Path, logical: &str, file: &str) -> Result<package::Asset, String> {
+    let bytes = std::fs::read(pkg.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    Ok(package::Asset { logical: logical.into(), file: file.into(), integrity: package::integrity(&bytes), bytes: bytes.len() as u64 })
 }
 
 fn port_arg(args: &[String]) -> Result<u16, String> {

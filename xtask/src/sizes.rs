@@ -21,6 +21,9 @@ pub enum Loaded {
     /// In place of the local bridge, on a portal that uses a store service
     /// (`bridges/http.js`); about the same size, so the first load holds.
     InsteadOfLocal,
+    /// Bundled into a portal's own script with loader.js (`index.js`, the
+    /// package's ES module entry: a few lines).
+    Bundled,
 }
 
 pub struct Row {
@@ -69,6 +72,11 @@ pub fn chunk_view(file: &str) -> Option<&str> {
 fn classify(file: &str) -> Loaded {
     if FIRST_LOAD.contains(&file) {
         Loaded::FirstLoad
+    } else if file == "chunks.json" {
+        // The chunks' names and integrity, fetched before the first chunk.
+        Loaded::OnOpen("workspace".to_string())
+    } else if file == "index.js" {
+        Loaded::Bundled
     } else if file == "bridges/http.js" {
         Loaded::InsteadOfLocal
     } else if let Some(view) = chunk_view(file) {
@@ -92,7 +100,9 @@ pub fn measure(pkg: &Path) -> Result<Report, String> {
                 continue;
             }
             let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            let file = path.strip_prefix(pkg).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            // Rows go by the build's names (without content hashes), which
+            // say what each file is.
+            let file = crate::package::logical_name(&path.strip_prefix(pkg).unwrap_or(&path).to_string_lossy().replace('\\', "/"));
             let loaded = classify(&file);
             rows.push(Row { gzip: gzip_len(&bytes), brotli: brotli_len(&bytes), raw: bytes.len() as u64, file, loaded });
         }
@@ -113,11 +123,11 @@ impl Report {
     /// Everything fetched from opening the page to having visited every view
     /// of a relationship: each file once (chunks are fetched once and kept).
     pub fn all_views_gzip(&self) -> u64 {
-        self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal), |r| r.gzip)
+        self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal | Loaded::Bundled), |r| r.gzip)
     }
 
     pub fn table(&self) -> String {
-        let mut out = format!("{:<28} {:>11} {:>11} {:>11}  {}\n", "file (pkg/)", "raw", "gzip -9", "brotli 11", "fetched");
+        let mut out = format!("{:<28} {:>11} {:>11} {:>11}  {}\n", "file (pkg/, unhashed)", "raw", "gzip -9", "brotli 11", "fetched");
         for r in &self.rows {
             let when = match &r.loaded {
                 Loaded::FirstLoad => "every page view".to_string(),
@@ -126,11 +136,12 @@ impl Report {
                 Loaded::OnOpen(view) => format!("when the {view} view first opens"),
                 Loaded::ToolsOnly => "by tools only".to_string(),
                 Loaded::InsteadOfLocal => "instead of bridges/local.js, with a store service".to_string(),
+                Loaded::Bundled => "bundled with loader.js, by a portal's bundler".to_string(),
             };
             out.push_str(&format!("{:<28} {:>11} {:>11} {:>11}  {when}\n", r.file, kib(r.raw), kib(r.gzip), kib(r.brotli)));
         }
         let first = |f: fn(&Row) -> u64| self.sum(|r| r.loaded == Loaded::FirstLoad, f);
-        let all = |f: fn(&Row) -> u64| self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal), f);
+        let all = |f: fn(&Row) -> u64| self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal | Loaded::Bundled), f);
         out.push_str(&format!(
             "{:<28} {:>11} {:>11} {:>11}  budget {} gzip, gate {}\n",
             "first load (until mw:ready)",
