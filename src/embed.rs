@@ -134,7 +134,9 @@ impl Settings {
     }
 
     fn apply(&mut self, o: Options) -> bool {
-        let bridge_changed = o.bridge.is_some();
+        // The same bridge object again (a framework passing all its options
+        // on every render) is not a change: only another one re-mounts.
+        let bridge_changed = o.bridge.as_ref().is_some_and(|b| !js_sys::Object::is(b, &self.bridge));
         if let Some(b) = o.bridge {
             self.bridge = b;
         }
@@ -358,7 +360,8 @@ pub fn mount(host: HtmlElement, options: JsValue, shared_sheet: JsValue) -> Resu
 #[wasm_bindgen]
 impl Widget {
     /// Changes options in place. Texts, locale, brand and theme apply at once;
-    /// a new bridge re-mounts the widget (a different person or store).
+    /// another bridge re-mounts the widget (a different person or store); the
+    /// same bridge object again changes nothing.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
         let options = read_options(&options);
         let asked = options.view.clone();

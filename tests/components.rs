@@ -286,7 +286,8 @@ async fn two_instances_and_destroy() {
 }
 
 // Pins: update() applies text overrides, brand and theme in place; bad theme values
-// are dropped while good ones apply; a new bridge re-mounts as the new person.
+// are dropped while good ones apply; the same bridge again changes nothing; another
+// bridge re-mounts as the new person.
 #[wasm_bindgen_test]
 async fn update_applies_texts_theme_and_bridge() {
     let b = bridge("u-ana");
@@ -301,6 +302,14 @@ async fn update_applies_texts_theme_and_bridge() {
     until_text(&m.root, "Find a mentor").await;
     assert!(adoptedText(&m.root).contains("rebeccapurple"));
     assert!(text(&m.root).contains("Acme Mentoring"), "unchanged options are kept");
+
+    // The same bridge object again (a framework re-sending its options) keeps
+    // the mounted widget: the same nodes, no new subscription.
+    let header = get(&m.root, "header");
+    let subscribed = totalSubscriptions(&b);
+    m.widget.update(options(&b, &js(r#"{"brandName":"Acme Mentoring"}"#))).unwrap();
+    assert!(header.is_connected(), "not re-mounted");
+    assert_eq!(totalSubscriptions(&b), subscribed);
 
     m.widget.update(options(&bridge("u-ben"), &js("{}"))).unwrap();
     until_text(&m.root, "Signed in as Ben Okafor").await;

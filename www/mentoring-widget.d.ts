@@ -85,7 +85,7 @@ export interface MentoringTheme {
 
 export interface MentoringOptions {
   /** Omit to keep data in this browser only (the built-in local bridge). Given to `update`,
-   *  any bridge (even the same one again) re-mounts the widget where the person was. */
+   *  another bridge re-mounts the widget where the person was; the same one changes nothing. */
   bridge?: MentoringBridge;
   /** BCP 47 tag; languages without a built-in table fall back to English. */
   locale?: string;
@@ -133,8 +133,8 @@ export interface MentoringTemplate {
 }
 
 export interface MentoringWidgetHandle {
-  /** Texts, locale, brand and theme apply at once; `view` moves the widget; a bridge
-   *  re-mounts it. Options left out keep their values. */
+  /** Texts, locale, brand and theme apply at once; `view` moves the widget; another
+   *  bridge re-mounts it. Options left out keep their values. */
   update(options: MentoringOptions): void;
   /** Opens a view; a path that is not a view is refused (console warning). */
   navigate(view: MentoringView): void;

@@ -56,8 +56,8 @@ export function MentoringWidget({ options, onNavigate, onError }: MentoringWidge
 }
 
 /** The options that differ from those the widget was last given, recording them. Only
- *  those go to update(): any bridge given re-mounts the widget, and a view given again
- *  would move the person back. Bridges compare by identity, the rest by value. */
+ *  those go to update(): a view given again would move the person back, and another
+ *  bridge re-mounts the widget. Bridges compare by identity, the rest by value. */
 function changes(sent: Map<string, unknown>, options: MentoringOptions): MentoringOptions | null {
   const diff: Record<string, unknown> = {};
   let any = false;
