@@ -7,6 +7,9 @@ import { chromium } from "playwright-core";
 
 export const BASE = process.env.MW_BASE_URL;
 export const SHOTS = process.env.MW_SCREENSHOTS || "test-output";
+/** This pass runs the portal on the store service (bridges/http.js), not on
+ *  the local bridge: `cargo xtask test` then points both addresses at it. */
+export const OVER_HTTP = !!BASE && process.env.MW_HTTP_BASE_URL === BASE;
 if (!BASE) throw new Error("MW_BASE_URL is not set: run through `cargo xtask test`");
 mkdirSync(SHOTS, { recursive: true });
 
