@@ -75,7 +75,11 @@ impl People {
 
 pub enum Auth {
     ProxyHeader { header: String, trusted: IpAddr },
-    Jwt { key: DecodingKey, algorithm: Algorithm },
+    /// `issuer` and `audience`, when set, must match the token's `iss` and
+    /// `aud`: a key shared by several services (or an identity provider that
+    /// signs tokens for many apps) must not let a token meant for another
+    /// one in.
+    Jwt { key: DecodingKey, algorithm: Algorithm, issuer: Option<String>, audience: Option<String> },
     Dev,
 }
 
@@ -118,33 +122,58 @@ impl Auth {
             }
             return if bytes.starts_with(b"-----BEGIN") {
                 let key = DecodingKey::from_rsa_pem(&bytes).map_err(|e| format!("{file} is not an RSA public key in PEM: {e}"))?;
-                Ok(Auth::Jwt { key, algorithm: Algorithm::RS256 })
+                Ok(Auth::Jwt { key, algorithm: Algorithm::RS256, issuer: None, audience: None })
             } else {
                 let secret = String::from_utf8_lossy(&bytes).trim().to_string();
                 if secret.len() < 32 {
                     return Err(format!("the HS256 secret in {file} is shorter than 32 bytes: too easy to guess"));
                 }
-                Ok(Auth::Jwt { key: DecodingKey::from_secret(secret.as_bytes()), algorithm: Algorithm::HS256 })
+                Ok(Auth::Jwt { key: DecodingKey::from_secret(secret.as_bytes()), algorithm: Algorithm::HS256, issuer: None, audience: None })
             };
         }
         Err(format!("unknown --auth mode \"{mode}\": use proxy-header:<Name>, jwt:<key file> or dev"))
+    }
+
+    /// Requires the token's `iss` and `aud` (`--jwt-issuer`, `--jwt-audience`);
+    /// only for the JWT mode.
+    pub fn with_token_claims(self, issuer: Option<String>, audience: Option<String>) -> Result<Auth, String> {
+        match self {
+            Auth::Jwt { key, algorithm, .. } => Ok(Auth::Jwt { key, algorithm, issuer, audience }),
+            other if issuer.is_none() && audience.is_none() => Ok(other),
+            _ => Err("--jwt-issuer and --jwt-audience go with --auth jwt:<key file>".into()),
+        }
     }
 
     /// The caller of a request, or why there is none (a 401).
     pub fn caller(&self, headers: &HeaderMap, peer: IpAddr, people: &People) -> Result<Caller, String> {
         match self {
             Auth::ProxyHeader { header, trusted } => {
-                if peer != *trusted {
+                // An IPv4 proxy seen through an IPv6 socket (::ffff:a.b.c.d) is the same proxy.
+                if peer.to_canonical() != trusted.to_canonical() {
                     return Err(format!("requests must come through the portal's proxy ({trusted}), not from {peer}"));
                 }
                 let id = header_text(headers, header).ok_or_else(|| format!("the proxy did not name the user in {header}"))?;
                 Ok(people.caller(&id))
             }
-            Auth::Jwt { key, algorithm } => {
+            Auth::Jwt { key, algorithm, issuer, audience } => {
                 let token = header_text(headers, "authorization").and_then(|h| h.strip_prefix("Bearer ").map(str::to_string)).ok_or("no bearer token (Authorization: Bearer …)")?;
                 let mut validation = Validation::new(*algorithm);
                 validation.set_required_spec_claims(&["exp", "sub"]);
-                validation.validate_aud = false;
+                match audience {
+                    Some(aud) => {
+                        validation.set_audience(&[aud]);
+                        validation.set_required_spec_claims(&["exp", "sub", "aud"]);
+                    }
+                    None => validation.validate_aud = false,
+                }
+                if let Some(iss) = issuer {
+                    validation.set_issuer(&[iss]);
+                    let mut required = vec!["exp", "sub", "iss"];
+                    if audience.is_some() {
+                        required.push("aud");
+                    }
+                    validation.set_required_spec_claims(&required);
+                }
                 let data = jsonwebtoken::decode::<Claims>(&token, key, &validation).map_err(|e| format!("the token is not accepted: {e}"))?;
                 let c = data.claims;
                 if c.sub.trim().is_empty() {
@@ -210,6 +239,8 @@ mod tests {
         assert!(auth.caller(&h, "10.0.0.9".parse().unwrap(), &people()).is_err());
         assert!(auth.caller(&HeaderMap::new(), LOOP, &people()).is_err());
         assert!(Auth::parse("proxy-header:X-User", None).is_err());
+        // The same proxy, reached over an IPv6 socket, is still the proxy.
+        assert!(auth.caller(&h, "::ffff:127.0.0.1".parse().unwrap(), &people()).is_ok());
     }
 
     // Pins: HS256 tokens: sub names the user, exp is enforced, a wrong key fails.
@@ -240,6 +271,34 @@ mod tests {
         assert!(matches!(Auth::parse(&format!("jwt:{}", file.display()), None), Ok(Auth::Jwt { algorithm: Algorithm::RS256, .. })), "a public key with leading space is still a public key");
         std::fs::write(&file, "short").unwrap();
         assert!(Auth::parse(&format!("jwt:{}", file.display()), None).is_err());
+    }
+
+    // Pins: with --jwt-issuer and --jwt-audience, a token must name both; one
+    // meant for another app (or from another issuer, or naming neither) is refused.
+    #[test]
+    fn jwt_issuer_and_audience() {
+        let dir = std::env::temp_dir().join(format!("mw-jwt-aud-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("secret");
+        let secret = "a-test-secret-that-is-long-enough-0123456789";
+        std::fs::write(&file, secret).unwrap();
+        let auth = Auth::parse(&format!("jwt:{}", file.display()), None)
+            .unwrap()
+            .with_token_claims(Some("https://idp.example".into()), Some("mentoring".into()))
+            .unwrap();
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let with = |extra: serde_json::Value| {
+            let mut claims = serde_json::json!({"sub": "u-ana", "exp": now + 60});
+            claims.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            let t = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+            auth.caller(&headers(&[("authorization", &format!("Bearer {t}"))]), LOOP, &people())
+        };
+        assert!(with(serde_json::json!({"iss": "https://idp.example", "aud": "mentoring"})).is_ok());
+        assert!(with(serde_json::json!({"iss": "https://idp.example", "aud": "payroll"})).is_err(), "another app's token");
+        assert!(with(serde_json::json!({"iss": "https://evil.example", "aud": "mentoring"})).is_err(), "another issuer");
+        assert!(with(serde_json::json!({"iss": "https://idp.example"})).is_err(), "no audience");
+        assert!(with(serde_json::json!({"aud": "mentoring"})).is_err(), "no issuer");
+        assert!(Auth::parse("dev", None).unwrap().with_token_claims(Some("x".into()), None).is_err(), "only with jwt");
     }
 
     // Pins: dev mode reads the header or the cookie, and only names known people.
