@@ -62,9 +62,21 @@ impl Limiter {
 
     /// Takes one token for `user`; `Err(seconds)` to wait when none is left.
     pub fn take(&self, user: &str) -> Result<(), u64> {
+        self.take_at(user, Instant::now())
+    }
+
+    /// Past this many users, buckets that have refilled are dropped: a full
+    /// bucket is the same as none, so forgetting it changes no answer, and
+    /// the map stays as large as the users active in the last few seconds.
+    const PRUNE_ABOVE: usize = 4096;
+
+    fn take_at(&self, user: &str, now: Instant) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        let now = Instant::now();
         let burst = self.per_second * 2.0;
+        if buckets.len() > Self::PRUNE_ABOVE && !buckets.contains_key(user) {
+            let refill = std::time::Duration::from_secs_f64(burst / self.per_second);
+            buckets.retain(|_, (_, last)| now.saturating_duration_since(*last) < refill);
+        }
         let (tokens, last) = buckets.entry(user.to_string()).or_insert((burst, now));
         *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * self.per_second).min(burst);
         *last = now;
@@ -358,6 +370,31 @@ mod tests {
         }
         assert_eq!(limiter.take("u-ana"), Err(1));
         assert!(limiter.take("u-ben").is_ok());
+    }
+
+    // Pins: the buckets of users gone quiet are forgotten once there are many,
+    // and one still waiting keeps its bucket (no reset by flooding the map).
+    #[test]
+    fn rate_limit_forgets_idle_users() {
+        let limiter = Limiter::new(5);
+        let start = Instant::now();
+        for _ in 0..10 {
+            assert!(limiter.take_at("u-busy", start).is_ok());
+        }
+        for i in 0..=Limiter::PRUNE_ABOVE {
+            assert!(limiter.take_at(&format!("u-{i}"), start).is_ok());
+        }
+        let later = start + std::time::Duration::from_millis(500);
+        assert!(limiter.take_at("u-new", later).is_ok());
+        // Half a second later nobody's bucket has refilled: all are kept, and
+        // the busy user still waits.
+        assert!(limiter.buckets.lock().unwrap().len() > Limiter::PRUNE_ABOVE);
+        assert!(limiter.take_at("u-busy", later).is_ok(), "2.5 tokens came back");
+        assert!(limiter.take_at("u-busy", later).is_ok());
+        assert!(limiter.take_at("u-busy", later).is_err());
+        let much_later = start + std::time::Duration::from_secs(3);
+        assert!(limiter.take_at("u-another", much_later).is_ok());
+        assert!(limiter.buckets.lock().unwrap().len() <= 2, "only the newest buckets remain");
     }
 
     // Pins: If-Match revisions are read in the forms clients send.
