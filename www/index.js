@@ -9,10 +9,13 @@
 // one folder your site serves and name it in `assetBase`.
 import "./loader.js";
 
-export const MentoringWidget = window.MentoringWidget;
+// Undefined during server-side rendering: mount the widget in the browser
+// only (in an effect, onMounted, or a client-only component).
+export const MentoringWidget = typeof window === "undefined" ? undefined : window.MentoringWidget;
 
 /** Mounts a widget into `element`; resolves to its handle. */
 export function mount(element, options) {
+  if (!MentoringWidget) return Promise.reject(new Error("the mentoring widget mounts in a browser only"));
   return MentoringWidget.mount(element, options);
 }
 

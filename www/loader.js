@@ -13,6 +13,9 @@
  */
 (function () {
   "use strict";
+  // Imported during server-side rendering (index.js in a Next or Nuxt
+  // build), there is no page to mount into: do nothing.
+  if (typeof window === "undefined") return;
   if (window.MentoringWidget && window.MentoringWidget.loaded) return;
 
   // What the build made: the version, and for each file this loader fetches
@@ -22,8 +25,10 @@
   // Where the package's files are: beside this script when a script tag
   // loaded it, else (bundled into a portal's own script, where
   // document.currentScript is not this file) the `assetBase` option.
+  // Only a script named loader*.js is taken for this file: bundled into a
+  // portal's classic script (webpack, an IIFE), currentScript is the bundle.
   var script = document.currentScript;
-  var scriptBase = script && script.src ? new URL(".", script.src).href : null;
+  var scriptBase = script && script.src && /\/loader[^/]*\.js$/.test(new URL(script.src).pathname) ? new URL(".", script.src).href : null;
   var base = null;
   var queued = (window.MentoringWidget && window.MentoringWidget.q) || [];
   var defaults = null;
@@ -39,8 +44,11 @@
   function resolveBase(options) {
     var wanted = options.assetBase != null ? String(options.assetBase) : null;
     if (wanted !== null) {
-      wanted = new URL(wanted, location.href).href;
-      if (!/\/$/.test(wanted)) wanted += "/";
+      var url = new URL(wanted, location.href);
+      url.search = "";
+      url.hash = "";
+      if (!/\/$/.test(url.pathname)) url.pathname += "/";
+      wanted = url.href;
     }
     if (base === null) base = wanted || scriptBase;
     else if (wanted && wanted !== base) log("warn", "assetBase " + wanted + " ignored: the widget is already loaded from " + base);
@@ -58,8 +66,12 @@
 
   // Dynamic import() takes no integrity, but a module preloaded with one is
   // the module import() then gets: a changed byte fails the import.
+  var preloaded = new Set();
+  var canPreload = document.createElement("link").relList.supports("modulepreload");
+  if (BUILD && !canPreload) log("warn", "this browser has no modulepreload: the widget's JS modules load without their integrity check (the wasm, the stylesheet and the views' code are still checked)");
   function preloadModule(file) {
-    if (!file.integrity) return;
+    if (!file.integrity || preloaded.has(file.url)) return;
+    preloaded.add(file.url);
     var link = document.createElement("link");
     link.rel = "modulepreload";
     link.href = file.url;
@@ -103,8 +115,10 @@
         return s;
       });
       booting = Promise.all([glue, sheet]).then(function (both) { return { glue: both[0], sheet: both[1] }; });
-      // A failed load may be a passing network fault: let the next mount try again.
-      booting.catch(function () { booting = null; });
+      // A failed load may be a passing network fault, or a wrong assetBase:
+      // the next mount tries again, from the base it names. (A module whose
+      // import failed stays failed in some browsers until the page reloads.)
+      booting.catch(function () { booting = null; base = null; });
     }
     return booting;
   }
@@ -165,8 +179,10 @@
     var merged = Object.assign({}, defaults || {}, options || {});
     if (merged.view === undefined && el.getAttribute("view")) merged.view = el.getAttribute("view");
     if (merged.history && viewInHistory(el)) merged.view = viewInHistory(el);
-    // boot() settles where the files are first, so the bridge comes from there too.
-    return Promise.all([boot(merged), withBridge(merged)]).then(function (r) {
+    // boot() settles where the files are first, so the bridge comes from
+    // there too; with no place for them, only boot's error is reported.
+    var booted = boot(merged);
+    return Promise.all([booted, base === null ? booted : withBridge(merged)]).then(function (r) {
       clearLoadFailure(el);
       var current = r[1];
       var widget = r[0].glue.mount(el, current, r[0].sheet);

@@ -205,7 +205,8 @@ export interface MentoringWidgetApi {
  *  handle, use `mount`. */
 export interface MentoringWidgetElement extends HTMLElement {}
 
-// The ES module entry (index.js): importing it runs loader.js.
+// The ES module entry (index.js): importing it runs loader.js. In the browser only:
+// imported during server-side rendering, `MentoringWidget` is undefined and `mount` rejects.
 export declare const MentoringWidget: MentoringWidgetApi;
 /** Mounts a widget into `element`; resolves to its handle. Rejects (and shows a notice in
  *  the element, and sends mw:error "load_failed") if the widget's files cannot be loaded. */

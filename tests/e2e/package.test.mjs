@@ -83,7 +83,7 @@ let portalRoute = () => null;
 
 /** The portal page of the cross-origin test: the loader from the assets host
  *  with the manifest's integrity, under a policy that names that host. */
-function crossOriginPortal() {
+function crossOriginPortal({ bridge = true } = {}) {
   const cdn = assets.url.replace(/\/$/, "");
   const csp = `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; connect-src 'self' ${cdn}; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'`;
   const loader = manifest.files["loader.js"];
@@ -91,8 +91,11 @@ function crossOriginPortal() {
 <script src="${assets.url}${loader.file}" integrity="${loader.integrity}" crossorigin="anonymous" defer></script>
 <script type="module" src="/portal.js"></script></head>
 <body><main><h1>Mentoring</h1><mentoring-widget></mentoring-widget></main></body></html>`;
-  const js = `import { createLocalBridge } from "${assets.url}bridges/local.js";
-MentoringWidget("init", { bridge: createLocalBridge({ people: ${JSON.stringify(PEOPLE)}, currentUserId: "u-ana" }) });`;
+  // Without a bridge of its own, the page gets the loader's default one.
+  const js = bridge
+    ? `import { createLocalBridge } from "${assets.url}bridges/local.js";
+MentoringWidget("init", { bridge: createLocalBridge({ people: ${JSON.stringify(PEOPLE)}, currentUserId: "u-ana" }) });`
+    : `MentoringWidget("init", {});`;
   return (path) => {
     if (path === "/") return { body: Buffer.from(html), type: "text/html", headers: { "Content-Security-Policy": csp } };
     if (path === "/portal.js") return { body: Buffer.from(js), type: "text/javascript" };
@@ -154,15 +157,18 @@ test("a portal on another origin embeds the package by script tag, with integrit
 
 // Each file the loader (or the chunk loader) fetches, with one bit changed
 // on the way: the widget refuses it and says so.
+// (Names as in manifest.json: the default bridge is the loader's hashed copy.)
 for (const [name, expectation] of [
   ["mentoring_widget_bg.wasm", "start"],
   ["mentoring_widget.js", "start"],
+  ["__wasm_split.js", "start"],
   ["widget.css", "start"],
+  ["bridges/local.default.js", "start"],
   ["split_mw_workspace.wasm", "view"],
   ["chunks.json", "view"],
 ]) {
   test(`a changed byte in ${name} stops it from running, and the widget says so`, async (t) => {
-    portalRoute = crossOriginPortal();
+    portalRoute = crossOriginPortal({ bridge: name !== "bridges/local.default.js" });
     tamper = (rel) => rel === manifest.files[name].file;
     t.after(() => { tamper = null; });
     const { page } = await openPage(browser, t);
@@ -200,18 +206,20 @@ for (const [name, expectation] of [
 
 /** Bundles `app` (an ES module importing the package by its npm name) with
  *  esbuild, resolving `@acme/mentoring-widget` through pkg/package.json. */
-async function bundle(app) {
+async function bundle(app, format = "esm") {
   const dir = mkdtempSync(join(bundleDir, "app-"));
   mkdirSync(join(dir, "node_modules/@acme"), { recursive: true });
   symlinkSync(pkg, join(dir, "node_modules/@acme/mentoring-widget"));
   writeFileSync(join(dir, "app.js"), app);
-  const out = await esbuild.build({ entryPoints: [join(dir, "app.js")], bundle: true, format: "esm", write: false, absWorkingDir: dir, logLevel: "silent" });
+  const out = await esbuild.build({ entryPoints: [join(dir, "app.js")], bundle: true, format, write: false, absWorkingDir: dir, logLevel: "silent" });
   return out.outputFiles[0].contents;
 }
 
-function bundledPortal(code) {
+function bundledPortal(code, format = "esm") {
+  // An IIFE bundle is a classic script (as webpack's default output is).
+  const tag = format === "esm" ? `<script type="module" src="/app.js"></script>` : `<script src="/app.js" defer></script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal</title>
-<script type="module" src="/app.js"></script></head><body><mentoring-widget></mentoring-widget></body></html>`;
+${tag}</head><body><mentoring-widget></mentoring-widget></body></html>`;
   const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
   return (path) => {
     if (path === "/") return { body: Buffer.from(html), type: "text/html", headers: { "Content-Security-Policy": csp } };
@@ -242,18 +250,31 @@ MentoringWidget("init", {
   assert.deepEqual(problems, []);
 });
 
-test("a bundled loader without assetBase says what to set instead of fetching from the wrong place", async (t) => {
-  const code = await bundle(`
+for (const format of ["esm", "iife"]) {
+  test(`a bundled loader (${format}) without assetBase says what to set, fetches nothing from the wrong place, and mounts once it is given`, async (t) => {
+    const code = await bundle(`
 import { mount } from "@acme/mentoring-widget";
 mount(document.querySelector("mentoring-widget"), {}).catch(() => {});
-`);
-  portalRoute = bundledPortal(code);
-  const { page } = await openPage(browser, t);
-  const errors = await errorsOf(page);
-  const wasmRequests = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasmRequests.push(r.url()); });
-  await page.goto(portal.url);
-  await page.locator("mentoring-widget").getByText("The mentoring widget could not be loaded").waitFor();
-  assert.ok(errors.some((e) => e.code === "load_failed" && /assetBase/.test(e.message)), JSON.stringify(errors));
-  assert.deepEqual(wasmRequests, []);
-});
+`, format);
+    portalRoute = bundledPortal(code, format);
+    const { page } = await openPage(browser, t);
+    const errors = await errorsOf(page);
+    const fetched = [];
+    page.on("request", (r) => { if (/\.(wasm|css)$|mentoring_widget|bridges\//.test(r.url())) fetched.push(r.url()); });
+    await page.goto(portal.url);
+    const widget = page.locator("mentoring-widget");
+    await widget.getByText("The mentoring widget could not be loaded").waitFor();
+    assert.ok(errors.some((e) => e.code === "load_failed" && /assetBase/.test(e.message)), JSON.stringify(errors));
+    assert.deepEqual(fetched, []);
+    // The portal fixes its mistake: the next mount loads from the base it names.
+    await page.evaluate(async (people) => {
+      const { createLocalBridge } = await import("/static/mentoring-widget/bridges/local.js");
+      await window.MentoringWidget.mount(document.querySelector("mentoring-widget"), {
+        assetBase: "/static/mentoring-widget/",
+        bridge: createLocalBridge({ people, currentUserId: "u-ana" }),
+      });
+    }, PEOPLE);
+    await widget.getByText("Signed in as Ana Li").waitFor();
+    assert.ok(fetched.every((u) => u.startsWith(portal.url + "static/mentoring-widget/")), fetched.join("\n"));
+  });
+}

@@ -214,8 +214,13 @@ fn dist() -> Result<sizes::Report, String> {
     for file in ["mentoring_widget_bg.wasm", "widget.css"] {
         fetched.push(hash_in_place(&pkg, file)?);
     }
-    // The default bridge keeps its name (portals import it too).
-    fetched.push(asset_of(&pkg, "bridges/local.js", "bridges/local.js")?);
+    // The default bridge: portals import bridges/local.js by its fixed name,
+    // which a new release replaces; the loader takes a content-hashed copy,
+    // so a page opened before a deploy never meets a file its table does
+    // not match.
+    std::fs::copy(pkg.join("bridges/local.js"), pkg.join("bridges/local.default.js")).map_err(|e| e.to_string())?;
+    let default_bridge = hash_in_place(&pkg, "bridges/local.default.js")?;
+    fetched.push(package::Asset { logical: "bridges/local.js".into(), ..default_bridge });
 
     let version = mentoring_widget::VERSION;
     let loader = std::fs::read_to_string(pkg.join("loader.js")).map_err(|e| e.to_string())?;

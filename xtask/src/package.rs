@@ -149,6 +149,18 @@ pub fn rename_import(js: &str, from: &str, to: &str) -> Result<String, String> {
     if found == 0 {
         return Err(format!("no import of ./{from} found to point at {to}"));
     }
+    // What is left may only be object keys (the wasm's import namespace): an
+    // import written in a form not handled above would keep the old name.
+    for quote in ['"', '\''] {
+        let needle = format!("{quote}./{from}{quote}");
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(&needle) {
+            rest = &rest[at + needle.len()..];
+            if !rest.starts_with(':') {
+                return Err(format!("./{from} is still referred to (not as an object key) after renaming it to {to}"));
+            }
+        }
+    }
     Ok(out)
 }
 
@@ -279,6 +291,7 @@ mod tests {
         let js = "import*as a from\"./x.js\";import('./x.js');const i={\"./x.js\":a}";
         assert_eq!(rename_import(js, "x.js", "x.1.js").unwrap(), "import*as a from\"./x.1.js\";import('./x.1.js');const i={\"./x.js\":a}");
         assert!(rename_import("const i={\"./x.js\":1}", "x.js", "x.1.js").is_err());
+        assert!(rename_import("import\"./x.js\";new URL(\"./x.js\",import.meta.url)", "x.js", "x.1.js").is_err(), "a use left behind");
     }
 
     // Pins: package.json names the one version, lists the files and maps

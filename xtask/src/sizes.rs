@@ -18,8 +18,9 @@ pub enum Loaded {
     OnOpen(String),
     /// Never by a browser: declarations, package metadata, the conformance kit.
     ToolsOnly,
-    /// In place of the local bridge, on a portal that uses a store service
-    /// (`bridges/http.js`); about the same size, so the first load holds.
+    /// Imported by a portal that makes its own bridge (`bridges/http.js` for
+    /// a store service, `bridges/local.js` with its own people), in place of
+    /// the default copy; about the same size, so the first load holds.
     InsteadOfLocal,
     /// Bundled into a portal's own script with loader.js (`index.js`, the
     /// package's ES module entry: a few lines).
@@ -41,7 +42,8 @@ pub struct Report {
 /// Files a portal's page fetches every time the widget shows. The local
 /// bridge is counted too: it is the default when a portal passes none.
 /// `__wasm_split.js` is imported by the glue, so it comes with it.
-const FIRST_LOAD: &[&str] = &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.js", "__wasm_split.js"];
+/// The default bridge is the loader's content-hashed copy, `bridges/local.default.js`.
+const FIRST_LOAD: &[&str] = &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.default.js", "__wasm_split.js"];
 
 pub fn gzip_len(bytes: &[u8]) -> u64 {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
@@ -77,7 +79,7 @@ fn classify(file: &str) -> Loaded {
         Loaded::OnOpen("workspace".to_string())
     } else if file == "index.js" {
         Loaded::Bundled
-    } else if file == "bridges/http.js" {
+    } else if file == "bridges/http.js" || file == "bridges/local.js" {
         Loaded::InsteadOfLocal
     } else if let Some(view) = chunk_view(file) {
         Loaded::OnOpen(view.to_string())
@@ -135,7 +137,7 @@ impl Report {
                 Loaded::OnOpen(view) if view.starts_with("chunk_") => "with the first view that needs it (shared)".to_string(),
                 Loaded::OnOpen(view) => format!("when the {view} view first opens"),
                 Loaded::ToolsOnly => "by tools only".to_string(),
-                Loaded::InsteadOfLocal => "instead of bridges/local.js, with a store service".to_string(),
+                Loaded::InsteadOfLocal => "by a portal that makes its own bridge, instead of the default".to_string(),
                 Loaded::Bundled => "bundled with loader.js, by a portal's bundler".to_string(),
             };
             out.push_str(&format!("{:<28} {:>11} {:>11} {:>11}  {when}\n", r.file, kib(r.raw), kib(r.gzip), kib(r.brotli)));
