@@ -45,6 +45,8 @@ test("start a relationship, reload, and find it as both people", async (t) => {
   await widget.getByRole("button", { name: "Propose relationship" }).click();
   await widget.getByText("Relationship with Ben Okafor proposed.").waitFor();
   const card = widget.locator(".mw-card");
+  // Over the store service the list is read again after the save: wait for it.
+  await card.first().waitFor();
   assert.equal(await card.count(), 1);
   assert.match(await card.innerText(), /Reverse mentoring\s+with Ben Okafor/);
   assert.match(await card.innerText(), /You are the mentee/);
