@@ -23,10 +23,8 @@
   // writes it in; unbuilt (null), the files go by their plain names.
   var BUILD = /* build table, written by cargo xtask dist */ null;
   // Where the package's files are: beside this script when a script tag
-  // loaded it, else (bundled into a portal's own script, where
-  // document.currentScript is not this file) the `assetBase` option.
-  // Only a script named loader*.js is taken for this file: bundled into a
-  // portal's classic script (webpack, an IIFE), currentScript is the bundle.
+  // named loader*.js loaded it, else the `assetBase` option. Bundled into a
+  // portal's own script, currentScript is that bundle (or null in a module).
   var script = document.currentScript;
   var scriptBase = script && script.src && /\/loader[^/]*\.js$/.test(new URL(script.src).pathname) ? new URL(".", script.src).href : null;
   var base = null;
@@ -102,7 +100,7 @@
       var wasm = fetchChecked("mentoring_widget_bg.wasm");
       wasm.catch(function () {});
       // The glue imports the chunk loader: preload it with its integrity too.
-      if (BUILD) preloadModule(asset("__wasm_split.js"));
+      preloadModule(asset("__wasm_split.js"));
       var glue = importChecked("mentoring_widget.js").then(function (m) {
         return m.default({ module_or_path: wasm }).then(function () { return m; });
       });

@@ -21,7 +21,7 @@ pub enum Loaded {
     /// Imported by a portal that makes its own bridge (`bridges/http.js` for
     /// a store service, `bridges/local.js` with its own people), in place of
     /// the default copy; about the same size, so the first load holds.
-    InsteadOfLocal,
+    OwnBridge,
     /// Bundled into a portal's own script with loader.js (`index.js`, the
     /// package's ES module entry: a few lines).
     Bundled,
@@ -33,6 +33,14 @@ pub struct Row {
     pub gzip: u64,
     pub brotli: u64,
     pub loaded: Loaded,
+}
+
+impl Row {
+    /// Fetched by a page that visits every view (the default bridge, not a
+    /// portal's own; never the tools' files).
+    fn in_all_views(&self) -> bool {
+        !matches!(self.loaded, Loaded::ToolsOnly | Loaded::OwnBridge | Loaded::Bundled)
+    }
 }
 
 pub struct Report {
@@ -80,7 +88,7 @@ fn classify(file: &str) -> Loaded {
     } else if file == "index.js" {
         Loaded::Bundled
     } else if file == "bridges/http.js" || file == "bridges/local.js" {
-        Loaded::InsteadOfLocal
+        Loaded::OwnBridge
     } else if let Some(view) = chunk_view(file) {
         Loaded::OnOpen(view.to_string())
     } else if file.ends_with(".wasm") || file.ends_with(".js") && !file.starts_with("bridges/") {
@@ -93,21 +101,13 @@ fn classify(file: &str) -> Loaded {
 
 pub fn measure(pkg: &Path) -> Result<Report, String> {
     let mut rows = Vec::new();
-    let mut stack = vec![pkg.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            // Rows go by the build's names (without content hashes), which
-            // say what each file is.
-            let file = crate::package::logical_name(&path.strip_prefix(pkg).unwrap_or(&path).to_string_lossy().replace('\\', "/"));
-            let loaded = classify(&file);
-            rows.push(Row { gzip: gzip_len(&bytes), brotli: brotli_len(&bytes), raw: bytes.len() as u64, file, loaded });
-        }
+    for rel in crate::package::list_files(pkg)? {
+        let bytes = std::fs::read(pkg.join(&rel)).map_err(|e| format!("{rel}: {e}"))?;
+        // Rows go by the build's names (without content hashes), which
+        // say what each file is.
+        let file = crate::package::logical_name(&rel);
+        let loaded = classify(&file);
+        rows.push(Row { gzip: gzip_len(&bytes), brotli: brotli_len(&bytes), raw: bytes.len() as u64, file, loaded });
     }
     rows.sort_by(|a, b| a.loaded.cmp(&b.loaded).then(b.gzip.cmp(&a.gzip)));
     Ok(Report { rows })
@@ -125,7 +125,7 @@ impl Report {
     /// Everything fetched from opening the page to having visited every view
     /// of a relationship: each file once (chunks are fetched once and kept).
     pub fn all_views_gzip(&self) -> u64 {
-        self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal | Loaded::Bundled), |r| r.gzip)
+        self.sum(Row::in_all_views, |r| r.gzip)
     }
 
     pub fn table(&self) -> String {
@@ -137,13 +137,13 @@ impl Report {
                 Loaded::OnOpen(view) if view.starts_with("chunk_") => "with the first view that needs it (shared)".to_string(),
                 Loaded::OnOpen(view) => format!("when the {view} view first opens"),
                 Loaded::ToolsOnly => "by tools only".to_string(),
-                Loaded::InsteadOfLocal => "by a portal that makes its own bridge, instead of the default".to_string(),
+                Loaded::OwnBridge => "by a portal that makes its own bridge, instead of the default".to_string(),
                 Loaded::Bundled => "bundled with loader.js, by a portal's bundler".to_string(),
             };
             out.push_str(&format!("{:<28} {:>11} {:>11} {:>11}  {when}\n", r.file, kib(r.raw), kib(r.gzip), kib(r.brotli)));
         }
         let first = |f: fn(&Row) -> u64| self.sum(|r| r.loaded == Loaded::FirstLoad, f);
-        let all = |f: fn(&Row) -> u64| self.sum(|r| !matches!(r.loaded, Loaded::ToolsOnly | Loaded::InsteadOfLocal | Loaded::Bundled), f);
+        let all = |f: fn(&Row) -> u64| self.sum(Row::in_all_views, f);
         out.push_str(&format!(
             "{:<28} {:>11} {:>11} {:>11}  budget {} gzip, gate {}\n",
             "first load (until mw:ready)",
