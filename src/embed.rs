@@ -18,9 +18,10 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 
 use crate::bridge::host::{console_error, console_warn, DEFAULT_TIMEOUT_MS};
 use crate::bridge::HostBridge;
-use crate::domain::messages::Catalog;
+use crate::domain::messages::{Catalog, Overrides};
 use crate::domain::route::Route;
 use crate::domain::theme::theme_css;
+use crate::ui::texts::LocaleSources;
 use crate::ui::{widget_root, Env, HostEvent, I18n};
 
 /// What the host may pass to `mount` and `update`. Absent fields keep their
@@ -31,7 +32,7 @@ struct Options {
     locale: Option<String>,
     theme: Option<BTreeMap<String, String>>,
     brand_name: Option<Option<String>>,
-    text: Option<BTreeMap<String, String>>,
+    text: Option<Overrides>,
     timeout_ms: Option<u32>,
     /// Vendor templates as JSON text, checked by the domain.
     templates: Option<String>,
@@ -66,6 +67,32 @@ fn string_map(v: &JsValue, option: &str) -> Option<BTreeMap<String, String>> {
     Some(map)
 }
 
+/// `text`: strings apply in every locale; an object under a locale tag
+/// (`de: { … }`) holds that locale's texts.
+fn text_overrides(v: &JsValue) -> Option<Overrides> {
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    if !v.is_object() {
+        console_warn("options.text should be an object of strings (or of locales, each an object of strings); ignored");
+        return None;
+    }
+    let mut overrides = Overrides::default();
+    for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let (k, val) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
+        if let Some(s) = val.as_string() {
+            overrides.flat.insert(k, s);
+        } else if val.is_object() && crate::domain::messages::locale::plausible(&k) {
+            let texts = string_map(&val, &format!("text.{k}")).unwrap_or_default();
+            overrides.per_locale.push((k, texts));
+        } else {
+            console_warn(&format!("options.text.{k} should be a string, or a locale's object of strings; ignored"));
+        }
+    }
+    Some(overrides)
+}
+
 fn read_options(js: &JsValue) -> Options {
     if !js.is_object() {
         return Options::default();
@@ -77,7 +104,7 @@ fn read_options(js: &JsValue) -> Options {
         locale: get(js, "locale").as_string(),
         theme: string_map(&get(js, "theme"), "theme"),
         brand_name: if brand.is_undefined() { None } else { Some(brand.as_string().filter(|s| !s.trim().is_empty())) },
-        text: string_map(&get(js, "text"), "text"),
+        text: text_overrides(&get(js, "text")),
         timeout_ms: get(js, "timeoutMs").as_f64().filter(|ms| *ms >= 1.0).map(|ms| ms.min(600_000.0) as u32),
         templates: {
             let t = get(js, "templates");
@@ -96,10 +123,11 @@ fn read_options(js: &JsValue) -> Options {
 #[derive(Clone)]
 pub(crate) struct Settings {
     bridge: JsValue,
-    locale: String,
+    /// The `locale` option; the identity's and the browser's come after it.
+    locale: Option<String>,
     theme: BTreeMap<String, String>,
     brand_name: Option<String>,
-    text: BTreeMap<String, String>,
+    text: Overrides,
     timeout_ms: u32,
     templates: String,
     /// The view asked for at mount; later moves go through `navigate`.
@@ -110,10 +138,10 @@ impl Settings {
     pub(crate) fn from_options(options: &JsValue) -> Settings {
         let mut settings = Settings {
             bridge: JsValue::UNDEFINED,
-            locale: "en".into(),
+            locale: None,
             theme: BTreeMap::new(),
             brand_name: None,
-            text: BTreeMap::new(),
+            text: Overrides::default(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             templates: String::new(),
             view: None,
@@ -141,7 +169,7 @@ impl Settings {
             self.bridge = b;
         }
         if let Some(l) = o.locale {
-            self.locale = l;
+            self.locale = Some(l).filter(|l| !l.trim().is_empty());
         }
         if let Some(t) = o.theme {
             self.theme = t;
@@ -164,12 +192,9 @@ impl Settings {
         bridge_changed
     }
 
-    pub(crate) fn catalog(&self) -> Catalog {
-        let (catalog, ignored) = Catalog::new(&self.locale, self.text.clone());
-        for key in ignored {
-            console_warn(&format!("options.text.{key} is not a message key of this version (or is too long); ignored"));
-        }
-        catalog
+    /// What the locale is chosen from, as far as the host's options say.
+    fn locale_sources(&self, identity: Option<String>) -> LocaleSources {
+        LocaleSources { option: self.locale.clone(), identity, overrides: self.text.clone() }
     }
 
     fn theme_css(&self) -> String {
@@ -185,10 +210,7 @@ struct Mounted {
     shadow: ShadowRoot,
     container: HtmlElement,
     theme_sheet: Option<CssStyleSheet>,
-    catalog: RwSignal<Catalog>,
-    brand: RwSignal<Option<String>>,
-    templates: RwSignal<String>,
-    route: RwSignal<Route>,
+    env: Env,
     // The leptos UnmountHandle: dropping it disposes every signal, effect,
     // subscription and timer of this instance and removes its nodes.
     _view: Box<dyn Any>,
@@ -303,7 +325,8 @@ impl Widget {
         container.set_class_name("mw-container");
         shadow.append_child(&container)?;
 
-        let catalog_now = self.settings.catalog();
+        let sources = self.settings.locale_sources(None);
+        let catalog_now = crate::ui::texts::initial(&sources);
         let brand_now = self.settings.brand_name.clone();
         let (settings, host) = (self.settings.clone(), self.host.clone());
 
@@ -317,11 +340,12 @@ impl Widget {
             let templates = RwSignal::new(settings.templates.clone());
             let env = settings.env(&host, catalog, brand, templates);
             env.route.set(start);
-            out.set(Some((catalog, brand, templates, env.route)));
+            env.locale_sources.set(sources);
+            out.set(Some(env.clone()));
             widget_root(env)
         });
-        let (catalog, brand, templates, route) = handles.take().ok_or("the widget did not render")?;
-        self.mounted = Some(Mounted { shadow, container, theme_sheet, catalog, brand, templates, route, _view: Box::new(view) });
+        let env = handles.take().ok_or("the widget did not render")?;
+        self.mounted = Some(Mounted { shadow, container, theme_sheet, env, _view: Box::new(view) });
         Ok(())
     }
 
@@ -379,10 +403,19 @@ impl Widget {
             self.navigate(view);
         }
         if let Some(m) = &mut self.mounted {
-            m.catalog.set(self.settings.catalog());
-            m.brand.set(self.settings.brand_name.clone());
-            if m.templates.with_untracked(|t| *t != self.settings.templates) {
-                m.templates.set(self.settings.templates.clone());
+            // The texts of a new locale may have to be fetched first: until
+            // they are here, the old ones stay.
+            let identity = m.env.locale_sources.with_untracked(|s| s.identity.clone());
+            m.env.locale_sources.set(self.settings.locale_sources(identity));
+            let env = m.env.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = crate::ui::texts::apply(&env, true).await {
+                    env.texts_failed(e);
+                }
+            });
+            m.env.brand.set(self.settings.brand_name.clone());
+            if m.env.templates.with_untracked(|t| *t != self.settings.templates) {
+                m.env.templates.set(self.settings.templates.clone());
             }
             let css = self.settings.theme_css();
             let sheet = match m.theme_sheet.take() {
@@ -414,9 +447,9 @@ impl Widget {
     pub fn navigate(&mut self, view: String) {
         let Some(m) = &self.mounted else { return };
         match Route::parse(&view) {
-            Ok(route) if m.route.with_untracked(|r| *r != route) => {
+            Ok(route) if m.env.route.with_untracked(|r| *r != route) => {
                 let path = route.to_path();
-                m.route.set(route);
+                m.env.route.set(route);
                 dispatch(&self.host, HostEvent::Navigate { view: path });
             }
             Ok(_) => {}
@@ -427,7 +460,7 @@ impl Widget {
     /// The view shown now, as a path.
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> String {
-        self.mounted.as_ref().map(|m| m.route.with_untracked(Route::to_path)).unwrap_or_else(|| "home".into())
+        self.mounted.as_ref().map(|m| m.env.route.with_untracked(Route::to_path)).unwrap_or_else(|| "home".into())
     }
 
     /// Whether the widget is currently mounted.

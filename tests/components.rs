@@ -26,7 +26,7 @@ struct Mounted {
 }
 
 fn mount_with(bridge: &JsValue, extra: &str) -> Mounted {
-    let host = newHost();
+    let host = new_host();
     let events = recordEvents(&host);
     let widget = mount(host.clone(), options(bridge, &js(extra)), sheet()).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
@@ -226,7 +226,7 @@ async fn broken_bridges_are_reported() {
     assert!(eventsText(&m.events).contains("bridge_misconfigured"));
     assert!(eventsText(&m.events).contains("storage.list()"));
 
-    let host = newHost();
+    let host = new_host();
     let events = recordEvents(&host);
     let _w = mount(host.clone(), js(r#"{"bridge":"nope"}"#), sheet()).unwrap();
     let root = host.shadow_root().unwrap();
@@ -342,7 +342,7 @@ async fn directory_pick_by_keyboard() {
 #[wasm_bindgen_test]
 async fn repeated_mount_and_destroy_leave_nothing() {
     let b = bridge("u-ana");
-    let host = newHost();
+    let host = new_host();
     for _ in 0..25 {
         let mut w = mount(host.clone(), options(&b, &js("{}")), sheet()).unwrap();
         let root = host.shadow_root().unwrap();
@@ -578,4 +578,56 @@ async fn destroy_while_a_view_is_loading() {
     let again = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
     until(&again.root, "the goals view", || find(&again.root, ".mw-goals").is_some()).await;
     let _ = &m.host;
+}
+
+/// A text of `lang`'s shipped table.
+fn shipped(lang: &str, key: &str) -> String {
+    let json = match lang {
+        "de" => include_str!("../locales/de.json"),
+        "fr" => include_str!("../locales/fr.json"),
+        "ar" => include_str!("../locales/ar.json"),
+        _ => include_str!("../locales/en.json"),
+    };
+    mentoring_widget::domain::messages::parse_table(json).unwrap()[key].clone()
+}
+
+// Pins: the locale option picks the table and goes on the root as `lang`
+// (with `dir`); `update` switches language at once, Arabic right to left;
+// a per-locale override beats a flat one; an unknown locale shows English
+// but keeps its tag for dates; the browser's plural rules choose the form.
+#[wasm_bindgen_test]
+async fn languages_follow_the_option_and_update() {
+    let b = bridge("u-ana");
+    let mut m = mount_with(&b, r#"{"locale":"de-CH"}"#);
+    until_text(&m.root, &shipped("de", "home.heading")).await;
+    let root = get(&m.root, ".mw-root");
+    assert_eq!((root.get_attribute("lang").as_deref(), root.get_attribute("dir").as_deref()), (Some("de-CH"), Some("ltr")));
+    assert!(text(&m.root).contains(&shipped("de", "shell.signed_in_as").replace("{name}", "Ana Li")));
+
+    m.widget.update(js(r#"{"locale":"ar","text":{"home.start":"Flat","ar":{"home.start":"ابدأ الآن"}}}"#)).unwrap();
+    until_text(&m.root, &shipped("ar", "home.heading")).await;
+    let root = get(&m.root, ".mw-root");
+    assert_eq!((root.get_attribute("lang").as_deref(), root.get_attribute("dir").as_deref()), (Some("ar"), Some("rtl")));
+    assert!(text(&m.root).contains("ابدأ الآن") && !text(&m.root).contains("Flat"), "the Arabic override wins");
+
+    m.widget.update(js(r#"{"locale":"pt-BR"}"#)).unwrap();
+    until_text(&m.root, &shipped("en", "home.heading")).await;
+    assert!(text(&m.root).contains("Flat"), "the flat override applies in every language");
+    assert_eq!(get(&m.root, ".mw-root").get_attribute("lang").as_deref(), Some("pt-BR"));
+
+    use mentoring_widget::ui::platform::plural_category;
+    assert_eq!([plural_category("ar", 0.0), plural_category("ar", 2.0), plural_category("ar", 5.0), plural_category("ar", 11.0), plural_category("ar", 100.0)], ["zero", "two", "few", "many", "other"]);
+    assert_eq!((plural_category("en", 1.0), plural_category("en", 2.0)), ("one", "other"));
+}
+
+// Pins: with no locale option, the identity's locale decides, and the home
+// shows in it from the first screen the person sees.
+#[wasm_bindgen_test]
+async fn the_identitys_locale_counts_when_the_host_gives_none() {
+    let b = bridge("u-ana");
+    answerNext(&b, "identity", &js(r#"{"id":"u-ana","displayName":"Ana Li","locale":"fr-CA"}"#));
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, &shipped("fr", "shell.signed_in_as").replace("{name}", "Ana Li")).await;
+    assert!(text(&m.root).contains(&shipped("fr", "home.heading")), "{}", text(&m.root));
+    assert_eq!(get(&m.root, ".mw-root").get_attribute("lang").as_deref(), Some("fr-CA"));
 }

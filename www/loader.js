@@ -8,8 +8,9 @@
  * Defines <mentoring-widget>, runs commands queued before it loaded, and
  * offers MentoringWidget.mount(element, options) -> { update, navigate, destroy }.
  * Every instance on the page shares one wasm module and one stylesheet.
- * The wasm, its glue and the stylesheet are fetched at the same time; the
- * code of each view is a chunk fetched when the view first opens.
+ * The wasm, its glue, the stylesheet and the home texts of the likely
+ * language are fetched at the same time; the code of each view is a chunk
+ * fetched when the view first opens, and its texts come with the first.
  */
 (function () {
   "use strict";
@@ -88,8 +89,40 @@
     return fetch(file.url, file.integrity ? { integrity: file.integrity } : {});
   }
 
+  // The widget's texts: one file per language and part (`home`, in the first
+  // load; `views`, when a relationship first opens), fetched once per page
+  // with its integrity. The widget asks for other parts through this too.
+  var texts = new Map();
+  function fetchTexts(lang, part) {
+    var name = "texts/" + lang + "." + part + ".json";
+    if (!texts.has(name)) {
+      var pending = fetchChecked(name).then(function (r) {
+        if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+        return r.text();
+      });
+      // A failed fetch is forgotten, so the next attempt fetches again.
+      pending.catch(function () { texts.delete(name); });
+      texts.set(name, pending);
+    }
+    return texts.get(name);
+  }
+
+  // The language whose home texts to fetch beside the wasm: the `locale`
+  // option's, else the browser's (the widget may still switch to the
+  // identity's when the host passes no locale), else English.
+  function likelyLanguage(options) {
+    var known = BUILD ? BUILD.locales : ["en"];
+    var tags = [options.locale, navigator.language];
+    for (var i = 0; i < tags.length; i++) {
+      if (typeof tags[i] !== "string" || !tags[i].trim()) continue;
+      var lang = tags[i].trim().split(/[-_]/)[0].toLowerCase();
+      return known.indexOf(lang) >= 0 ? lang : "en";
+    }
+    return "en";
+  }
+
   // One wasm module and one constructed stylesheet for the whole page. The
-  // three downloads start together: the wasm does not wait for the glue.
+  // downloads start together: the wasm does not wait for the glue.
   function boot(options) {
     try {
       resolveBase(options);
@@ -102,7 +135,10 @@
       // The glue imports the chunk loader: preload it with its integrity too.
       preloadModule(asset("__wasm_split.js"));
       var glue = importChecked("mentoring_widget.js").then(function (m) {
-        return m.default({ module_or_path: wasm }).then(function () { return m; });
+        return m.default({ module_or_path: wasm }).then(function () {
+          m.setTextSource(fetchTexts);
+          return m;
+        });
       });
       var sheet = fetchChecked("widget.css").then(function (r) {
         if (!r.ok) throw new Error("widget.css: HTTP " + r.status);
@@ -180,7 +216,10 @@
     // boot() settles where the files are first, so the bridge comes from
     // there too; with no place for them, only boot's error is reported.
     var booted = boot(merged);
-    return Promise.all([booted, base === null ? booted : withBridge(merged)]).then(function (r) {
+    var lang = likelyLanguage(merged);
+    var home = base === null ? booted : fetchTexts(lang, "home");
+    return Promise.all([booted, base === null ? booted : withBridge(merged), home]).then(function (r) {
+      r[0].glue.provideTexts(lang, "home", r[2]);
       clearLoadFailure(el);
       var current = r[1];
       var widget = r[0].glue.mount(el, current, r[0].sheet);

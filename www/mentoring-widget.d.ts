@@ -87,13 +87,15 @@ export interface MentoringOptions {
   /** Omit to keep data in this browser only (the built-in local bridge). Given to `update`,
    *  another bridge re-mounts the widget where the person was; the same one changes nothing. */
   bridge?: MentoringBridge;
-  /** BCP 47 tag; languages without a built-in table fall back to English. */
+  /** BCP 47 tag ("de-CH"). Omitted: the identity's locale, else the browser's. en, de, fr, es
+   *  and ar ship; any other shows English (or your `text` for it). */
   locale?: string;
   theme?: MentoringTheme;
   /** Your product's name, shown in the widget's header. */
   brandName?: string;
-  /** Replacement texts by message key (see the README's message key list). */
-  text?: Record<string, string>;
+  /** Replacement texts by message key (keys: locales/en.json): a string applies in every
+   *  language; an object under a locale tag (`de: { … }`) in that locale only, and wins. */
+  text?: Record<string, string | Record<string, string>>;
   /** How long a bridge call may take, in ms (default 10000). */
   timeoutMs?: number;
   /** Your own agreement templates, offered after the built-in ones. Checked; a bad one is

@@ -28,6 +28,17 @@ if (overHttp) {
   document.querySelector(".portal-store-note").textContent = "Records are kept by the store service (mentoring-store).";
 }
 
+// The portal's language switch: the widget follows at once through
+// `update` (a real portal passes its own language, or lets the identity's
+// or the browser's decide by passing none).
+const LOCALE_KEY = "acme-portal:locale";
+const localePicker = document.getElementById("demo-locale");
+localePicker.value = localStorage.getItem(LOCALE_KEY) || "en";
+localePicker.addEventListener("change", () => {
+  localStorage.setItem(LOCALE_KEY, localePicker.value);
+  window.MentoringWidget("update", { locale: localePicker.value });
+});
+
 window.MentoringWidget = window.MentoringWidget || function () {
   (window.MentoringWidget.q = window.MentoringWidget.q || []).push(arguments);
 };
@@ -36,7 +47,7 @@ window.MentoringWidget = window.MentoringWidget || function () {
 // browser's back and forward move between views.
 window.MentoringWidget("init", {
   bridge: overHttp ? createHttpBridge({}) : createLocalBridge({ people: PEOPLE || undefined, currentUserId: current }),
-  locale: "en",
+  locale: localePicker.value,
   brandName: "Acme Mentoring",
   theme: { brand: "#0b6e4f", radius: "10px" },
   history: true,

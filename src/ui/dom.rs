@@ -145,13 +145,31 @@ impl El {
 }
 
 /// Moves keyboard focus to the element with `id` in this widget's shadow
-/// root, once it has rendered (focus cannot land on a node not yet shown).
+/// root once it has rendered (focus cannot land on a node not yet shown).
+/// A screen whose code or texts are still on their way appears some frames
+/// later: it is looked for on each frame for about a second, and given up
+/// if the person has meanwhile put focus somewhere else in the widget.
 pub fn focus_later(host: &web_sys::HtmlElement, id: String) {
+    let before = host.shadow_root().and_then(|r| r.active_element());
+    focus_attempt(host.clone(), id, before, 60);
+}
+
+fn focus_attempt(host: web_sys::HtmlElement, id: String, before: Option<web_sys::Element>, frames_left: u32) {
     use wasm_bindgen::JsCast;
-    let host = host.clone();
     request_animation_frame(move || {
-        if let Some(el) = host.shadow_root().and_then(|r| r.get_element_by_id(&id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        let Some(root) = host.shadow_root() else { return };
+        // Focus that left a node now hidden is nowhere, and still ours to
+        // place; focus the person put on another element is theirs.
+        let now = root.active_element();
+        if now.is_some() && now != before {
+            return;
+        }
+        match root.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames_left > 0 => focus_attempt(host, id, before, frames_left - 1),
+            None => {}
         }
     });
 }

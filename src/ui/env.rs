@@ -36,8 +36,24 @@ impl I18n {
         self.0.try_with(|c| c.format(key, args)).unwrap_or_default()
     }
 
-    pub fn locale(&self) -> &'static str {
-        self.0.try_with(|c| c.locale()).unwrap_or("en")
+    /// The locale tag for the browser's formatters ("de-CH").
+    pub fn locale(&self) -> String {
+        self.0.try_with(|c| c.locale().to_string()).unwrap_or_else(|| "en".into())
+    }
+
+    /// A calendar day in the person's locale ("24 Nov 2026", "24.11.2026").
+    pub fn day(&self, day: crate::domain::dates::Date) -> String {
+        crate::ui::platform::format_day(day, &self.locale())
+    }
+
+    /// A stored RFC 3339 time as a date in the person's locale.
+    pub fn date(&self, rfc3339: &str) -> String {
+        crate::ui::platform::format_date(rfc3339, &self.locale())
+    }
+
+    /// `ltr` or `rtl`, for the widget's root.
+    pub fn dir(&self) -> &'static str {
+        self.0.try_with(|c| c.dir()).unwrap_or("ltr")
     }
 }
 
@@ -85,6 +101,10 @@ pub struct Env {
     pub time_zone: RwSignal<Option<String>>,
     /// Where the person is: the view shown (see `domain::route`).
     pub route: RwSignal<Route>,
+    /// What the locale is chosen from (see `ui::texts`).
+    pub locale_sources: RwSignal<crate::ui::texts::LocaleSources>,
+    /// Bumped by each choice of texts, so a slow fetch cannot undo a newer one.
+    pub texts_generation: StoredValue<u64>,
     emit: SendWrapper<Rc<dyn Fn(HostEvent)>>,
 }
 
@@ -105,6 +125,8 @@ impl Env {
             host: SendWrapper::new(host),
             time_zone: RwSignal::new(None),
             route: RwSignal::new(Route::Home),
+            locale_sources: RwSignal::new(Default::default()),
+            texts_generation: StoredValue::new(0),
             emit: SendWrapper::new(emit),
         }
     }
@@ -130,6 +152,12 @@ impl Env {
     }
 
     /// Tells the host and the console about a failure, once, in one place.
+    /// A text file could not be fetched: the texts shown stay as they were.
+    pub fn texts_failed(&self, failed: crate::ui::texts::TextsFailed) {
+        crate::bridge::host::console_error(&failed.0);
+        self.emit(HostEvent::Error { code: "load_failed", message: failed.0 });
+    }
+
     pub fn report(&self, error: &BridgeError) {
         crate::bridge::host::console_error(&format!("{}: {}", error.code(), error.detail()));
         self.emit(HostEvent::Error { code: error.code(), message: error.detail() });

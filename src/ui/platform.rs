@@ -1,7 +1,7 @@
 //! The few browser facts the UI needs that are not the host's business:
 //! the clock, randomness for ids, and locale-aware date display.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::ids::new_id;
 
@@ -47,9 +47,54 @@ pub fn format_day(day: crate::domain::dates::Date, locale: &str) -> String {
     date.to_locale_date_string(locale, &options).as_string().unwrap_or_else(|| day.to_string())
 }
 
+/// `tag` as the browser's `Intl` canonicalizes it ("DE-ch" → "de-CH"), or
+/// `None` when `Intl` refuses it: every formatter would throw on it.
+pub fn canonical_locale(tag: &str) -> Option<String> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let f: js_sys::Function = js_sys::Reflect::get(&intl, &"getCanonicalLocales".into()).ok()?.dyn_into().ok()?;
+    let list: js_sys::Array = f.call1(&intl, &JsValue::from_str(tag)).ok()?.dyn_into().ok()?;
+    list.get(0).as_string()
+}
+
+/// The browser's preferred language (`navigator.language`).
+pub fn browser_language() -> Option<String> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    js_sys::Reflect::get(&navigator, &"language".into()).ok()?.as_string()
+}
+
+thread_local! {
+    // One Intl.PluralRules per locale: building one is far slower than asking it.
+    static PLURAL_RULES: std::cell::RefCell<Vec<(String, js_sys::Intl::PluralRules)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The plural category of `n` in `locale`, from the browser's
+/// `Intl.PluralRules` (Arabic has six). The locale was canonicalized when
+/// it was chosen, so building the rules cannot throw.
+pub fn plural_category(locale: &str, n: f64) -> &'static str {
+    let category = PLURAL_RULES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let i = match cache.iter().position(|(l, _)| l == locale) {
+            Some(i) => i,
+            None => {
+                let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&JsValue::from_str(locale)), &js_sys::Object::new());
+                cache.push((locale.to_string(), rules));
+                cache.len() - 1
+            }
+        };
+        String::from(cache[i].1.select(n))
+    });
+    match category.as_str() {
+        "zero" => "zero",
+        "one" => "one",
+        "two" => "two",
+        "few" => "few",
+        "many" => "many",
+        _ => "other",
+    }
+}
+
 /// Offers `text` as a file download (Markdown, JSON exports).
 pub fn download(file_name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -121,7 +166,6 @@ pub struct LeaveGuard {
 
 impl LeaveGuard {
     pub fn new() -> LeaveGuard {
-        use wasm_bindgen::JsCast;
         let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
             e.prevent_default();
             // Older browsers need a return value to show their prompt.
@@ -142,7 +186,6 @@ impl Default for LeaveGuard {
 
 impl Drop for LeaveGuard {
     fn drop(&mut self) {
-        use wasm_bindgen::JsCast;
         if let Some(w) = web_sys::window() {
             let _ = w.remove_event_listener_with_callback("beforeunload", self.listener.as_ref().unchecked_ref());
         }
@@ -185,7 +228,6 @@ fn zone_offset_minutes(zone: &str, now_ms: f64) -> Option<i32> {
         set(k, "numeric")?;
     }
     set("hourCycle", "h23")?;
-    use wasm_bindgen::JsCast;
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
     // An unknown zone throws a RangeError: `construct` catches it as None.

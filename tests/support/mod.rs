@@ -125,11 +125,39 @@ pub struct InView {
 }
 
 pub fn mount_view(bridge: &JsValue, extra: &str, view: &str) -> InView {
-    let host = newHost();
+    let host = new_host();
     let events = recordEvents(&host);
     let opts = options(bridge, &js(extra));
     js_sys::Reflect::set(&opts, &"view".into(), &view.into()).unwrap();
     let widget = mentoring_widget::embed::mount(host.clone(), opts, makeSheet("")).expect("mount");
     let root = host.shadow_root().expect("a shadow root");
     InView { root, events, widget }
+}
+
+/// The shipped text tables, handed to the widget as `loader.js` would hand
+/// over the files it fetched (once per page; each test file is one page).
+pub fn provide_texts() {
+    use mentoring_widget::domain::messages::{parse_table, split, Part};
+    const TABLES: [(&str, &str); 5] = [
+        ("ar", include_str!("../../locales/ar.json")),
+        ("de", include_str!("../../locales/de.json")),
+        ("en", include_str!("../../locales/en.json")),
+        ("es", include_str!("../../locales/es.json")),
+        ("fr", include_str!("../../locales/fr.json")),
+    ];
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    for (lang, json) in TABLES {
+        for (part, table) in Part::ALL.into_iter().zip(split(parse_table(json).expect(lang))) {
+            mentoring_widget::ui::texts::provide(lang, part, table);
+        }
+    }
+}
+
+/// A fresh host element, with the texts the widget needs provided.
+pub fn new_host() -> HtmlElement {
+    provide_texts();
+    newHost()
 }

@@ -45,6 +45,8 @@ mount(host, { view: "goals" });
 mount(host, { assetBase: new URL("https://cdn.example/") });
 // @ts-expect-error theme values are strings
 mount(host, { theme: { radius: 4 } });
+// @ts-expect-error a locale's texts are strings
+mount(host, { text: { de: { "home.start": 1 } } });
 // @ts-expect-error no such command
 MentoringWidget("reload");
 // @ts-expect-error navigate needs a view

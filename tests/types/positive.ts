@@ -19,6 +19,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B 
 const api: typeof MentoringWidget = window.MentoringWidget;
 const sameDefault: Equal<typeof MentoringWidgetDefault, typeof MentoringWidget> = true;
 api("init", { locale: "en", brandName: "Acme", theme: { brand: "#0a6" }, text: { "home.start": "Find a mentor" }, history: true });
+api("update", { locale: "de-CH", text: { "shell.brand": "Acme", de: { "home.start": "Mentor finden" } } });
 api("update", { timeoutMs: 5000, assetBase: "/static/mentoring-widget/" });
 api("navigate", "relationship/01jd/goals");
 api("destroy");

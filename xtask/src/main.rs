@@ -39,9 +39,13 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// moved once more when that work was finished (every write on the save
 /// path, progress fed once, private notes that clash, no panic after a
 /// destroy: first load 198.6 → 201.1 KiB, every view 471.5 → 486.4 KiB,
-/// mostly the check-ins chunk). Issue 13 brings them down to the budgets.
+/// mostly the check-ins chunk). The all-views gate moved to 500 KiB when the
+/// texts left the wasm for one file per language and part (issue 10: five
+/// languages, none in another's first load): the first load held at 202 KiB,
+/// every view grew 490.7 → 498.9 KiB, as text files compress less well
+/// alone than inside the wasm. Issue 13 brings them down to the budgets.
 pub const GATE_FIRST_LOAD: u64 = 204 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 492 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 500 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
@@ -222,13 +226,16 @@ fn dist() -> Result<sizes::Report, String> {
     let default_bridge = hash_in_place(&pkg, "bridges/local.default.js")?;
     fetched.push(package::Asset { logical: "bridges/local.js".into(), ..default_bridge });
 
+    say("writing each language's texts in two parts (home, views), named by their content");
+    fetched.extend(write_texts(&root, &pkg)?);
+
     let version = mentoring_widget::VERSION;
     let loader = std::fs::read_to_string(pkg.join("loader.js")).map_err(|e| e.to_string())?;
     const SLOT: &str = "/* build table, written by cargo xtask dist */ null";
     if loader.matches(SLOT).count() != 1 {
         return Err(format!("www/loader.js must hold `{SLOT}` exactly once"));
     }
-    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, &fetched))).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, mentoring_widget::domain::messages::LOCALES, &fetched))).map_err(|e| e.to_string())?;
     terser(&pkg.join("loader.js"), false)?;
 
     say("writing package.json and manifest.json (names, sizes and integrity of every file)");
@@ -268,6 +275,34 @@ fn dist() -> Result<sizes::Report, String> {
     }
     say(&format!("pkg/ is ready ({} chunks); size table also in {}", chunks.len(), path.display()));
     Ok(report)
+}
+
+/// `pkg/texts/<lang>.<part>.json` for every language of the build, each
+/// checked against English (the same keys) and named by its content.
+fn write_texts(root: &Path, pkg: &Path) -> Result<Vec<package::Asset>, String> {
+    use mentoring_widget::domain::messages::{parse_table, split, Part, LOCALES};
+    let read = |lang: &str| -> Result<_, String> {
+        let path = root.join(format!("locales/{lang}.json"));
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        parse_table(&text).map_err(|e| format!("locales/{lang}.json: {e}"))
+    };
+    let english = read("en")?;
+    std::fs::create_dir_all(pkg.join("texts")).map_err(|e| e.to_string())?;
+    let mut assets = Vec::new();
+    for lang in LOCALES {
+        let table = read(lang)?;
+        let missing: Vec<&String> = english.keys().filter(|k| !table.contains_key(*k)).collect();
+        if !missing.is_empty() {
+            return Err(format!("locales/{lang}.json has no text for {missing:?} (cargo test checks every locale)"));
+        }
+        for (part, texts) in Part::ALL.into_iter().zip(split(table)) {
+            let logical = format!("texts/{lang}.{}.json", part.name());
+            let json = serde_json::to_string(&texts).map_err(|e| e.to_string())?;
+            std::fs::write(pkg.join(&logical), json).map_err(|e| format!("{logical}: {e}"))?;
+            assets.push(hash_in_place(pkg, &logical)?);
+        }
+    }
+    Ok(assets)
 }
 
 /// Minifies one JS file in place with terser (`module`: an ES module).

@@ -166,12 +166,12 @@ pub fn rename_import(js: &str, from: &str, to: &str) -> Result<String, String> {
 
 /// What the loader needs of the build: the version and, for each file it
 /// fetches, its name and integrity (a JS object literal, also valid JSON).
-pub fn loader_table(version: &str, assets: &[Asset]) -> String {
+pub fn loader_table(version: &str, locales: &[&str], assets: &[Asset]) -> String {
     let files: serde_json::Map<String, serde_json::Value> = assets
         .iter()
         .map(|a| (a.logical.clone(), serde_json::json!({ "file": a.file, "integrity": a.integrity })))
         .collect();
-    serde_json::json!({ "version": version, "files": files }).to_string()
+    serde_json::json!({ "version": version, "locales": locales, "files": files }).to_string()
 }
 
 /// `manifest.json`: every file of the package by its build name.

@@ -25,6 +25,9 @@ pub enum Loaded {
     /// Bundled into a portal's own script with loader.js (`index.js`, the
     /// package's ES module entry: a few lines).
     Bundled,
+    /// Another language's texts, fetched instead of English's by a person
+    /// in that language (the totals count English's).
+    OtherLocale,
 }
 
 pub struct Row {
@@ -39,7 +42,7 @@ impl Row {
     /// Fetched by a page that visits every view (the default bridge, not a
     /// portal's own; never the tools' files).
     fn in_all_views(&self) -> bool {
-        !matches!(self.loaded, Loaded::ToolsOnly | Loaded::OwnBridge | Loaded::Bundled)
+        !matches!(self.loaded, Loaded::ToolsOnly | Loaded::OwnBridge | Loaded::Bundled | Loaded::OtherLocale)
     }
 }
 
@@ -51,7 +54,8 @@ pub struct Report {
 /// bridge is counted too: it is the default when a portal passes none.
 /// `__wasm_split.js` is imported by the glue, so it comes with it.
 /// The default bridge is the loader's content-hashed copy, `bridges/local.default.js`.
-const FIRST_LOAD: &[&str] = &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.default.js", "__wasm_split.js"];
+/// Texts: the home part of one language (English is counted).
+const FIRST_LOAD: &[&str] = &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.default.js", "__wasm_split.js", "texts/en.home.json"];
 
 pub fn gzip_len(bytes: &[u8]) -> u64 {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
@@ -82,9 +86,12 @@ pub fn chunk_view(file: &str) -> Option<&str> {
 fn classify(file: &str) -> Loaded {
     if FIRST_LOAD.contains(&file) {
         Loaded::FirstLoad
-    } else if file == "chunks.json" {
-        // The chunks' names and integrity, fetched before the first chunk.
+    } else if file == "chunks.json" || file == "texts/en.views.json" {
+        // The chunks' names and integrity, fetched before the first chunk;
+        // the views' texts, fetched beside the workspace's code.
         Loaded::OnOpen("workspace".to_string())
+    } else if file.starts_with("texts/") {
+        Loaded::OtherLocale
     } else if file == "index.js" {
         Loaded::Bundled
     } else if file == "bridges/http.js" || file == "bridges/local.js" {
@@ -139,6 +146,7 @@ impl Report {
                 Loaded::ToolsOnly => "by tools only".to_string(),
                 Loaded::OwnBridge => "by a portal that makes its own bridge, instead of the default".to_string(),
                 Loaded::Bundled => "bundled with loader.js, by a portal's bundler".to_string(),
+                Loaded::OtherLocale => "instead of English's, by a person in this language".to_string(),
             };
             out.push_str(&format!("{:<28} {:>11} {:>11} {:>11}  {when}\n", r.file, kib(r.raw), kib(r.gzip), kib(r.brotli)));
         }
@@ -187,10 +195,14 @@ mod tests {
                 row("loader.js", 5),
                 row("split_mw_goals.wasm", 7),
                 row("split_mw_workspace.wasm", 3),
+                row("texts/en.home.json", 2),
+                row("texts/en.views.json", 4),
+                row("texts/de.home.json", 2),
+                row("texts/de.views.json", 4),
             ],
         };
-        assert_eq!(report.first_load_gzip(), 45);
-        assert_eq!(report.all_views_gzip(), 55);
+        assert_eq!(report.first_load_gzip(), 47, "one language's home texts");
+        assert_eq!(report.all_views_gzip(), 61, "one language's texts, both parts");
         assert_eq!(chunk_view("split_mw_goals.wasm"), Some("goals"));
         let table = report.table();
         assert!(table.contains("when the goals view first opens") && table.contains("when a relationship first opens"), "{table}");

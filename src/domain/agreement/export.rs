@@ -81,7 +81,7 @@ mod tests {
         rel.sign(&ana, "2026-11-24T10:00:00Z").unwrap();
         rel.sign(&ben, "2026-11-24T11:00:00Z").unwrap();
         let v = rel.agreement.current().unwrap().clone();
-        let (catalog, _) = Catalog::new("en", Default::default());
+        let catalog = crate::domain::messages::english_catalog();
         let md = markdown(&rel, &v.content, "Mentoring agreement", &v.signatures, &catalog);
         assert!(md.starts_with("# Mentoring agreement\n"));
         assert!(md.contains("- Mentor: Ben Okafor\n- Mentee: Ana Li\n"));
@@ -136,7 +136,7 @@ mod tests {
         ) {
             let content: Content = FIELDS.iter().zip(values).map(|(f, v)| (f.id.to_string(), v)).collect();
             let signature = Signature { by: "u-ana".into(), name: signer, role: Role::Mentee, at, hash: content_hash(&content), hash_version: Some(HASH_VERSION) };
-            let (catalog, _) = Catalog::new("en", Default::default());
+            let catalog = crate::domain::messages::english_catalog();
             let md = markdown(&rel_with(&mentor, &mentee), &content, "Mentoring agreement", &[signature], &catalog);
 
             prop_assert!(!md.chars().any(|c| c != '\n' && is_break(c)), "only LF ends a line");

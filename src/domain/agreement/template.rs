@@ -277,11 +277,10 @@ fn vendor_template(index: usize, t: &Object) -> Result<Template, TemplateError> 
 #[cfg(test)]
 pub mod tests_support {
     use super::*;
-    use std::collections::BTreeMap;
 
     /// A complete, valid agreement (the standard template, dated 2026).
     pub fn complete() -> Content {
-        let (catalog, _) = Catalog::new("en", BTreeMap::new());
+        let catalog = crate::domain::messages::english_catalog();
         let mut c = instantiate(&builtin(&catalog)[0], Date::parse("2026-01-01").unwrap());
         c.insert("goals".into(), "Lead a team meeting\nPresent at the all-hands".into());
         c.insert("dates.end".into(), "2026-12-01".into());
@@ -294,10 +293,9 @@ pub mod tests_support {
 mod tests {
     use super::*;
     use crate::domain::agreement::validate::validate;
-    use std::collections::BTreeMap;
 
     fn catalog() -> Catalog {
-        Catalog::new("en", BTreeMap::new()).0
+        crate::domain::messages::english_catalog()
     }
 
     // Pins: every built-in template, once goals are added, is a valid agreement

@@ -145,7 +145,6 @@ mod tests {
     use crate::domain::checkins::record::Pulse;
     use crate::domain::checkins::schedule::tests::in_force;
     use crate::domain::goals::model::tests_support::{ana, ben, goal};
-    use std::collections::BTreeMap;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -229,7 +228,7 @@ mod tests {
     // reflections and the next steps, and the check-ins with their pulse.
     #[test]
     fn summary_reads_on_its_own() {
-        let catalog = Catalog::new("en", BTreeMap::new()).0;
+        let catalog = crate::domain::messages::english_catalog();
         let mut r = in_force();
         let now = "2027-03-01T10:00:00Z";
         start_closing(&mut r, &ana(), CloseReason::TimeIsUp, now).unwrap();
@@ -284,7 +283,7 @@ mod tests {
         // steps, wins, dates) makes a heading or another block of its own.
         #[test]
         fn summary_text_never_makes_structure(texts in prop::collection::vec(hostile(), 9)) {
-            let catalog = Catalog::new("en", BTreeMap::new()).0;
+            let catalog = crate::domain::messages::english_catalog();
             let mut r = in_force();
             r.mentor.display_name = texts[0].clone();
             start_closing(&mut r, &ana(), CloseReason::TimeIsUp, &texts[1]).unwrap();

@@ -76,7 +76,7 @@ mod tests {
             crate::domain::goals::Milestone { id: "m1".into(), text: "Outline".into(), due: None, done: true },
             crate::domain::goals::Milestone { id: "m2".into(), text: "Rehearse".into(), due: None, done: false },
         ];
-        let (catalog, _) = Catalog::new("en", Default::default());
+        let catalog = crate::domain::messages::english_catalog();
         let csv = to_csv(&[&g], &catalog, &|id| if id == "u-ana" { "Ana Li".into() } else { id.into() });
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], "\u{feff}Goal,Owner,Status,Progress (%),Due,Measure,Milestones");
@@ -86,7 +86,7 @@ mod tests {
     // Pins: the file starts with a UTF-8 byte-order mark, so "Chloé" opens as typed.
     #[test]
     fn starts_with_a_bom() {
-        let (catalog, _) = Catalog::new("en", Default::default());
+        let catalog = crate::domain::messages::english_catalog();
         let csv = to_csv(&[], &catalog, &|_| "Chloé".into());
         assert!(csv.starts_with('\u{feff}'));
         assert_eq!(csv.as_bytes()[..3], [0xEF, 0xBB, 0xBF]);
@@ -130,7 +130,7 @@ mod tests {
             let mut g = goal("g1");
             g.title = title.clone();
             g.measure = measure.clone();
-            let (catalog, _) = Catalog::new("en", Default::default());
+            let catalog = crate::domain::messages::english_catalog();
             let csv = to_csv(&[&g], &catalog, &|_| owner.clone());
             let body = csv.strip_prefix('\u{feff}').unwrap();
             prop_assert!(body.ends_with("\r\n"));

@@ -6,7 +6,6 @@ use crate::domain::dates::Date;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::format_day;
 
 /// AgreementDocument: the agreement read-only: parties, then every section
 /// that has something in it. Fields in `changed` are marked (amendments).
@@ -22,7 +21,7 @@ pub fn agreement_document(i18n: I18n, rel: &Relationship, content: &Content, cha
                 }
                 let body = match f.kind {
                     Kind::List => el("ul").class("mw-doc__list").children(items(&v).map(|i| el("li").text(i).into_view())).into_view(),
-                    Kind::Date => el("p").text(Date::parse(&v).map(|d| format_day(d, i18n.locale())).unwrap_or(v)).into_view(),
+                    Kind::Date => el("p").text(Date::parse(&v).map(|d| i18n.day(d)).unwrap_or(v)).into_view(),
                     Kind::LongText | Kind::Text => el("p").class("mw-doc__text").text(v).into_view(),
                     _ => el("p").text(i18n.0.with_untracked(|c| display_value(c, f.id, f.kind, f.label, &v))).into_view(),
                 };

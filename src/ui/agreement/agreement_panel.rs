@@ -20,7 +20,7 @@ use crate::ui::agreement::template_picker::template_picker;
 use crate::ui::agreement::version_history::version_history;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, I18n};
-use crate::ui::platform::{format_date, print, PrintMode};
+use crate::ui::platform::{print, PrintMode};
 
 /// Where focus goes when the agreement's screen changes.
 const HEADING: &str = "mw-agreement-heading";
@@ -222,7 +222,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                             .child(el("span").class("mw-badge mw-badge--ok").text_dyn(i18n.tr("agr.in_force")).into_view())
                             .text(format!(
                                 " {}",
-                                i18n.f("agr.version_in_force", &[("n", &v.number.to_string()), ("date", &format_date(&v.in_force_at, i18n.locale()))])
+                                i18n.f("agr.version_in_force", &[("n", &v.number.to_string()), ("date", &i18n.date(&v.in_force_at))])
                             ))
                             .into_view(),
                         export_bar(i18n, &rel, &v.content, &v.signatures, on_print),
@@ -335,7 +335,7 @@ fn print_view(i18n: I18n, rel: &Relationship, close: impl Fn() + Send + Sync + C
             .map(|s| {
                 el("li")
                     .child(el("strong").text(s.name.clone()).into_view())
-                    .text(format!(" ({}) · {}", i18n.t(s.role.label_key()), format_date(&s.at, i18n.locale())))
+                    .text(format!(" ({}) · {}", i18n.t(s.role.label_key()), i18n.date(&s.at)))
                     .child(el("br").into_view())
                     .child(el("span").class("mw-hash").text(format!("SHA-256 {}", s.hash)).into_view())
                     .into_view()

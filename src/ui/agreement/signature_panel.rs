@@ -8,7 +8,6 @@ use crate::ui::agreement::actions::{sign, Failure, Loaded};
 use crate::ui::agreement::change_list::change_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
-use crate::ui::platform::format_date;
 
 /// SignaturePanel: who has signed the draft, and the button to sign it as
 /// oneself. A signature covers exactly the content shown above it.
@@ -90,7 +89,7 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     el("li")
                         .class(if current { "mw-signature" } else { "mw-signature mw-signature--stale" })
                         .child(el("strong").text(s.name.clone()).into_view())
-                        .text(format!(" ({}) · {}", i18n.t(s.role.label_key()), format_date(&s.at, i18n.locale())))
+                        .text(format!(" ({}) · {}", i18n.t(s.role.label_key()), i18n.date(&s.at)))
                         .child(if current {
                             empty()
                         } else {

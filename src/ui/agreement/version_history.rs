@@ -4,7 +4,6 @@ use crate::domain::relationship::Relationship;
 use crate::ui::agreement::agreement_document::agreement_document;
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::format_date;
 
 /// VersionHistory: every version that was in force, newest first, with its
 /// signatures; any one can be opened to read in full.
@@ -14,10 +13,10 @@ pub fn version_history(i18n: I18n, rel: &Relationship) -> AnyView {
     let rows = rel.agreement.versions.iter().rev().map(|v| {
         let number = v.number;
         let (rel, content) = (rel.clone(), v.content.clone());
-        let signed_by = v.signatures.iter().map(|s| format!("{} ({})", s.name, format_date(&s.at, i18n.locale()))).collect::<Vec<_>>().join(", ");
+        let signed_by = v.signatures.iter().map(|s| format!("{} ({})", s.name, i18n.date(&s.at))).collect::<Vec<_>>().join(", ");
         let meta = format!(
             " · {} · {}",
-            i18n.f("agr.in_force_since", &[("date", &format_date(&v.in_force_at, i18n.locale()))]),
+            i18n.f("agr.in_force_since", &[("date", &i18n.date(&v.in_force_at))]),
             i18n.f("agr.signed_by", &[("names", &signed_by)])
         );
         el("li")

@@ -348,7 +348,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("checkin.close_form")).into_view())
         .into_view();
 
-    let day = checkin.day().map(|d| crate::ui::platform::format_day(d, i18n.locale())).unwrap_or_else(|| checkin.date.clone());
+    let day = checkin.day().map(|d| i18n.day(d)).unwrap_or_else(|| checkin.date.clone());
     let heading = i18n.f(if is_review { "checkin.review_heading" } else { "checkin.form_heading" }, &[("date", &day)]);
     let shared_parts = el("fieldset")
         .class("mw-plain-fieldset")

@@ -6,7 +6,7 @@ use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::Env;
 use crate::ui::relationships::broken_item_card::broken_item_card;
-use crate::ui::platform::{format_day, today_in};
+use crate::ui::platform::today_in;
 
 /// CheckinList: the relationship's check-ins, newest first, planned ones
 /// marked, each opening in the form; any that cannot be read are listed
@@ -22,7 +22,7 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
             .iter()
             .map(|(c, _)| {
                 let id = c.id.clone();
-                let day = c.day().map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| c.date.clone());
+                let day = c.day().map(|d| i18n.day(d)).unwrap_or_else(|| c.date.clone());
                 let mut tags = Vec::new();
                 if c.kind == CheckInKind::MidpointReview {
                     tags.push(i18n.t("checkin.review_kind"));

@@ -4,7 +4,7 @@ use crate::domain::checkins::story::summary_markdown;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
-use crate::ui::platform::{download, format_date, print, PrintMode};
+use crate::ui::platform::{download, print, PrintMode};
 
 /// ClosedSummary: a closed relationship's record: why it ended (no fault),
 /// each goal's outcome, both reflections and the next steps, with a print
@@ -16,7 +16,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let body = dyn_view(move || {
         let Some(b) = book.get() else { return empty() };
         let Some(c) = b.rel.life.closing.clone() else { return empty() };
-        let closed_on = c.closed_at.as_deref().map(|at| format_date(at, i18n.locale())).unwrap_or_default();
+        let closed_on = c.closed_at.as_deref().map(|at| i18n.date(at)).unwrap_or_default();
         let mut parts = vec![
             el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("close.closed_note")).into_view(),
             // The page's own heading stays off the paper: the summary names the pair itself.

@@ -8,7 +8,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, I18n};
-use crate::ui::platform::{download, format_day, local_to_utc, now_rfc3339, today_in};
+use crate::ui::platform::{download, local_to_utc, now_rfc3339, today_in};
 
 /// When a check-in has no time set, its calendar entry starts at 9:00
 /// local time: a placeholder the pair can move in their calendar.
@@ -94,7 +94,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
 /// When the next check-in is, in words ("in 3 days", "due today", "overdue
 /// since…"), and its state for styling (`upcoming`, `today`, `overdue`).
 pub fn due_words(i18n: I18n, next: Date, today: Date) -> (String, &'static str) {
-    let day = format_day(next, i18n.locale());
+    let day = i18n.day(next);
     match due_state(next, today) {
         Due::InDays(1) => (i18n.f("due.tomorrow", &[("date", &day)]), "upcoming"),
         Due::InDays(n) => (i18n.f("due.in_days", &[("date", &day), ("n", &n.to_string())]), "upcoming"),

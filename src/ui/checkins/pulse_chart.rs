@@ -4,7 +4,7 @@ use crate::domain::checkins::pulse::{line, points_attr, trend_in, CHART_H, CHART
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, svg_el, text, AnyView};
 use crate::ui::env::Env;
-use crate::ui::platform::{format_day, today_in};
+use crate::ui::platform::today_in;
 
 /// PulseChart: both people's ratings over the held check-ins as two lines
 /// (useful + progress, 2-10), with every rating also written out as the
@@ -21,7 +21,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         let lines_text: Vec<String> = rows
             .iter()
             .flat_map(|r| {
-                let day = format_day(r.date, i18n.locale());
+                let day = i18n.day(r.date);
                 r.ratings
                     .iter()
                     .map(|(by, u, p)| i18n.f("pulse.row", &[("date", &day), ("name", &b.name_of(by)), ("useful", &u.to_string()), ("progress", &p.to_string())]))

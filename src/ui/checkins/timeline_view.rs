@@ -5,7 +5,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, I18n};
-use crate::ui::platform::{format_day, today_in};
+use crate::ui::platform::today_in;
 
 /// TimelineView: the relationship's story in one list: proposed, agreement
 /// in force, check-ins, goals achieved, review, pauses, close.
@@ -43,7 +43,7 @@ pub fn story_list(class: &'static str, i18n: I18n, entries: Vec<crate::domain::c
     el("ol")
         .class(class)
         .children(entries.into_iter().map(|e| {
-            let day = Date::parse(e.day()).map(|d| format_day(d, i18n.locale())).unwrap_or_else(|| e.day().to_string());
+            let day = Date::parse(e.day()).map(|d| i18n.day(d)).unwrap_or_else(|| e.day().to_string());
             let (kind, what) = moment_label(i18n, &e.what);
             el("li")
                 .class("mw-timeline__entry")

@@ -5,7 +5,6 @@ use crate::domain::goals::Goal;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{el, empty, fragment, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::format_day;
 
 /// GoalCard: one goal in the list: title, whose it is, status, progress, due
 /// date (and whether it is overdue), and buttons to move it up or down in
@@ -54,7 +53,7 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
                 .child(text(format!(" {}", i18n.f("goal.owned_by", &[("name", &owner)]))))
                 .child(match due {
                     Some(d) => fragment(vec![
-                        text(format!(" · {}", i18n.f("goal.due_on", &[("date", &format_day(d, i18n.locale()))]))),
+                        text(format!(" · {}", i18n.f("goal.due_on", &[("date", &i18n.day(d))]))),
                         if overdue { el("span").class("mw-badge mw-badge--warning").text(format!(" {}", i18n.t("goal.overdue"))).into_view() } else { empty() },
                     ]),
                     None => empty(),

@@ -148,7 +148,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     )
                     .child(el("label").attr("for", cb).text(m.text.clone()).into_view())
                     .child(match m.due.as_deref().and_then(crate::domain::dates::Date::parse) {
-                        Some(d) => el("span").class("mw-hint").text(i18n.f("goal.due_on", &[("date", &crate::ui::platform::format_day(d, i18n.locale()))])).into_view(),
+                        Some(d) => el("span").class("mw-hint").text(i18n.f("goal.due_on", &[("date", &i18n.day(d))])).into_view(),
                         None => empty(),
                     })
                     .child(

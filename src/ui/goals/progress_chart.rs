@@ -1,7 +1,6 @@
 use crate::domain::goals::ProgressEntry;
 use crate::ui::dom::{el, svg_el, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::format_date;
 
 /// ProgressChart: the goal's progress over time as a small line chart, with
 /// its text alternative (every point, in words) for people who cannot see it.
@@ -18,7 +17,7 @@ pub fn progress_chart(i18n: I18n, history: &[ProgressEntry]) -> AnyView {
     let points = history.iter().enumerate().map(|(i, e)| format!("{},{}", x(i), y(e.value))).collect::<Vec<_>>().join(" ");
     let described = history
         .iter()
-        .map(|e| i18n.f("goal.chart_point", &[("value", &e.value.to_string()), ("date", &format_date(&e.at, i18n.locale()))]))
+        .map(|e| i18n.f("goal.chart_point", &[("value", &e.value.to_string()), ("date", &i18n.date(&e.at))]))
         .collect::<Vec<_>>()
         .join("; ");
     let summary = i18n.f("goal.chart_alt", &[("points", &described)]);

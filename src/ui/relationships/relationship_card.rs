@@ -6,7 +6,6 @@ use crate::domain::checkins::cadence::Due;
 use crate::domain::dates::Date;
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
-use crate::ui::platform::{format_date, format_day};
 
 /// RelationshipCard: one relationship in the home list: the partner, the
 /// kind, my role, its state; opening it shows its page.
@@ -19,7 +18,7 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
     let due_id = rel.id.clone();
     let due_line = move || match dues.with(|d| d.iter().find(|(id, ..)| *id == due_id).map(|(_, date, due)| (*date, *due))) {
         Some((date, due)) => {
-            let day = format_day(date, i18n.locale());
+            let day = i18n.day(date);
             let (key, n, state) = match due {
                 Due::InDays(1) => ("due.tomorrow", 1, "upcoming"),
                 Due::InDays(n) => ("due.in_days", n, "upcoming"),
@@ -58,7 +57,7 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
                 .child(text(format!(
                     " {} · {}",
                     i18n.t(my_role.you_are_key()),
-                    i18n.f("list.created_on", &[("date", &format_date(&rel.created_at, i18n.locale()))])
+                    i18n.f("list.created_on", &[("date", &i18n.date(&rel.created_at))])
                 )))
                 .into_view(),
         )

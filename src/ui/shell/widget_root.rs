@@ -39,10 +39,19 @@ pub fn widget_root(env: Env) -> AnyView {
                             Ok(identity) => {
                                 let user_id = identity.person.id.clone();
                                 env.time_zone.try_set(identity.time_zone.clone());
+                                // The identity's locale counts when the host gave none: its
+                                // texts are fetched before the home shows, so the person
+                                // never sees the home change language under them.
+                                if env.locale_sources.try_update(|s| s.identity = identity.locale.clone()).is_some() {
+                                    if let Err(e) = crate::ui::texts::apply(&env, false).await {
+                                        env.texts_failed(e);
+                                    }
+                                }
                                 // None means the signal took it: the widget is still mounted.
                                 if who.try_set(Who::Known(identity)).is_none() {
                                     env.emit(HostEvent::Ready { user_id });
                                     crate::ui::workspace::views::prefetch_later(crate::ui::workspace::views::FROM_HOME);
+                                    crate::ui::texts::prefetch_later(&env, crate::domain::messages::Part::Views);
                                 }
                             }
                             Err(e) => {
@@ -64,7 +73,8 @@ pub fn widget_root(env: Env) -> AnyView {
     let env_body = env.clone();
     el("div")
         .class("mw-root")
-        .attr_dyn("lang", move || Some(i18n.locale().to_string()))
+        .attr_dyn("lang", move || Some(i18n.locale()))
+        .attr_dyn("dir", move || Some(i18n.dir().to_string()))
         .child(
             el("header")
                 .class("mw-header")

@@ -7,7 +7,7 @@ use crate::ui::checkins::next_checkin_card::due_words;
 use crate::ui::checkins::timeline_view::story_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
-use crate::ui::platform::{format_day, today_in};
+use crate::ui::platform::today_in;
 use crate::ui::workspace::state::Workspace;
 
 /// OverviewView: where the relationship stands at a glance: what needs me
@@ -148,7 +148,7 @@ fn need_text(i18n: I18n, need: &Need) -> String {
         Need::Review => i18n.t("overview.need_review"),
         Need::CheckIn { overdue_days: 0, .. } => i18n.t("overview.need_checkin_today"),
         Need::CheckIn { date, overdue_days } => {
-            i18n.f("overview.need_checkin_overdue", &[("date", &format_day(*date, i18n.locale())), ("n", &overdue_days.to_string())])
+            i18n.f("overview.need_checkin_overdue", &[("date", &i18n.day(*date)), ("n", &overdue_days.to_string())])
         }
         Need::Reflect => i18n.t("overview.need_reflect"),
     }

@@ -69,7 +69,15 @@ split_point!(mw_timeline, timeline_chunk, preload_timeline, (env: Env, ws: Works
 });
 
 /// The relationship workspace (its shell: the shared state and the tabs).
+/// The views' texts (`domain::messages::Part::Views`) are fetched beside its
+/// code, and are here before any view is built.
 pub async fn load_workspace(env: Env, id: String, me: crate::domain::person::Person) -> Result<AnyView, ChunkFailed> {
+    let (texts, code) = futures::future::join(crate::ui::texts::ensure(&env, crate::domain::messages::Part::Views), preload_workspace()).await;
+    if let Err(failed) = texts {
+        crate::bridge::host::console_error(&failed.0);
+        return Err(ChunkFailed);
+    }
+    code.map_err(ChunkFailed::from)?;
     workspace_chunk(env, id, me).await
 }
 
