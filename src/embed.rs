@@ -403,16 +403,21 @@ impl Widget {
             self.navigate(view);
         }
         if let Some(m) = &mut self.mounted {
-            // The texts of a new locale may have to be fetched first: until
-            // they are here, the old ones stay.
+            // Only a new locale or new texts choose the texts again (a
+            // framework may re-send every option on each render). A new
+            // locale's texts may have to be fetched first: until they are
+            // here, the old ones stay.
             let identity = m.env.locale_sources.with_untracked(|s| s.identity.clone());
-            m.env.locale_sources.set(self.settings.locale_sources(identity));
-            let env = m.env.clone();
-            leptos::task::spawn_local(async move {
-                if let Err(e) = crate::ui::texts::apply(&env, true).await {
-                    env.texts_failed(e);
-                }
-            });
+            let sources = self.settings.locale_sources(identity);
+            if m.env.locale_sources.with_untracked(|s| *s != sources) {
+                m.env.locale_sources.set(sources);
+                let env = m.env.clone();
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = crate::ui::texts::apply(&env, true).await {
+                        env.texts_failed(e);
+                    }
+                });
+            }
             m.env.brand.set(self.settings.brand_name.clone());
             if m.env.templates.with_untracked(|t| *t != self.settings.templates) {
                 m.env.templates.set(self.settings.templates.clone());

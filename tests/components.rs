@@ -580,17 +580,6 @@ async fn destroy_while_a_view_is_loading() {
     let _ = &m.host;
 }
 
-/// A text of `lang`'s shipped table.
-fn shipped(lang: &str, key: &str) -> String {
-    let json = match lang {
-        "de" => include_str!("../locales/de.json"),
-        "fr" => include_str!("../locales/fr.json"),
-        "ar" => include_str!("../locales/ar.json"),
-        _ => include_str!("../locales/en.json"),
-    };
-    mentoring_widget::domain::messages::parse_table(json).unwrap()[key].clone()
-}
-
 // Pins: the locale option picks the table and goes on the root as `lang`
 // (with `dir`); `update` switches language at once, Arabic right to left;
 // a per-locale override beats a flat one; an unknown locale shows English

@@ -42,12 +42,15 @@ thread_local! {
 }
 
 /// Called by the loader with the JSON of a text file it fetched (the home
-/// part of the likely locale, before the first mount).
+/// part of the likely locale, before each mount). A part the page already
+/// holds is not read again: every widget on the page shares it.
 #[wasm_bindgen(js_name = provideTexts)]
 pub fn provide_texts(lang: &str, part: &str, json: &str) -> Result<(), JsValue> {
     let part = Part::parse(part).ok_or_else(|| JsValue::from_str(&format!("no text part {part:?}")))?;
-    let table = parse_table(json).map_err(|e| JsValue::from_str(&format!("texts/{lang}.{}.json: {e}", part.name())))?;
-    provide(lang, part, table);
+    if cached(lang, part).is_none() {
+        let table = parse_table(json).map_err(|e| JsValue::from_str(&format!("texts/{lang}.{}.json: {e}", part.name())))?;
+        provide(lang, part, table);
+    }
     Ok(())
 }
 
@@ -60,12 +63,14 @@ pub fn set_text_source(source: js_sys::Function) {
 
 /// Keeps `table` as `part` of `lang` for every widget on the page (the
 /// loader's files, or a test's).
-pub fn provide(lang: &str, part: Part, table: Table) {
+pub fn provide(lang: &str, part: Part, table: Table) -> Arc<Table> {
+    let table = Arc::new(table);
     TABLES.with(|t| {
         let mut tables = t.borrow_mut();
         tables.retain(|(l, p, _)| (l.as_str(), *p) != (lang, part));
-        tables.push((lang.to_string(), part, Arc::new(table)));
+        tables.push((lang.to_string(), part, table.clone()));
     });
+    table
 }
 
 fn cached(lang: &str, part: Part) -> Option<Arc<Table>> {
@@ -83,8 +88,7 @@ pub async fn load(lang: &str, part: Part) -> Result<Arc<Table>, TextsFailed> {
     let promise: js_sys::Promise = promise.dyn_into().map_err(|_| TextsFailed(format!("{file}: the text source did not return a promise")))?;
     let json = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| TextsFailed(format!("{file}: {}", js_sys::Error::from(e).message())))?;
     let table = parse_table(&json.as_string().unwrap_or_default()).map_err(|e| TextsFailed(format!("{file}: {e}")))?;
-    provide(lang, part, table);
-    Ok(cached(lang, part).expect("just provided"))
+    Ok(provide(lang, part, table))
 }
 
 /// The locale the sources choose now; each candidate is first checked by
@@ -124,10 +128,7 @@ pub async fn apply(env: &Env, always: bool) -> Result<(), TextsFailed> {
     if same && !always {
         return Ok(());
     }
-    if let Some(note) = &choice.note {
-        console_warn(note);
-    }
-    let mut catalog = Catalog::new(&choice.locale, choice.lang, &sources.overrides, plural_category).with_part(Part::Home, load(choice.lang, Part::Home).await?);
+    let mut catalog = empty_catalog(&choice, &sources).with_part(Part::Home, load(choice.lang, Part::Home).await?);
     if had_views {
         catalog = catalog.with_part(Part::Views, load(choice.lang, Part::Views).await?);
     }
@@ -162,10 +163,7 @@ pub async fn ensure(env: &Env, part: Part) -> Result<(), TextsFailed> {
 /// browser with what the page already has (the loader's home part).
 pub fn initial(sources: &LocaleSources) -> Catalog {
     let choice = choose(sources);
-    if let Some(note) = &choice.note {
-        console_warn(note);
-    }
-    let mut catalog = Catalog::new(&choice.locale, choice.lang, &sources.overrides, plural_category);
+    let mut catalog = empty_catalog(&choice, sources);
     for part in Part::ALL {
         if let Some(table) = cached(choice.lang, part) {
             catalog = catalog.with_part(part, table);
@@ -173,6 +171,14 @@ pub fn initial(sources: &LocaleSources) -> Catalog {
         }
     }
     catalog
+}
+
+/// The catalog of `choice`, no part loaded yet; its note goes to the console.
+fn empty_catalog(choice: &locale::Choice, sources: &LocaleSources) -> Catalog {
+    if let Some(note) = &choice.note {
+        console_warn(note);
+    }
+    Catalog::new(&choice.locale, choice.lang, &sources.overrides, plural_category)
 }
 
 fn warn_ignored(catalog: &Catalog, part: Part, overrides: &Overrides) {

@@ -134,17 +134,25 @@ pub fn mount_view(bridge: &JsValue, extra: &str, view: &str) -> InView {
     InView { root, events, widget }
 }
 
+/// The shipped text tables, as JSON, by language.
+pub const TABLES: [(&str, &str); 5] = [
+    ("ar", include_str!("../../locales/ar.json")),
+    ("de", include_str!("../../locales/de.json")),
+    ("en", include_str!("../../locales/en.json")),
+    ("es", include_str!("../../locales/es.json")),
+    ("fr", include_str!("../../locales/fr.json")),
+];
+
+/// A text of `lang`'s shipped table.
+pub fn shipped(lang: &str, key: &str) -> String {
+    let json = TABLES.iter().find(|(l, _)| *l == lang).expect("a shipped language").1;
+    mentoring_widget::domain::messages::parse_table(json).unwrap()[key].clone()
+}
+
 /// The shipped text tables, handed to the widget as `loader.js` would hand
 /// over the files it fetched (once per page; each test file is one page).
 pub fn provide_texts() {
     use mentoring_widget::domain::messages::{parse_table, split, Part};
-    const TABLES: [(&str, &str); 5] = [
-        ("ar", include_str!("../../locales/ar.json")),
-        ("de", include_str!("../../locales/de.json")),
-        ("en", include_str!("../../locales/en.json")),
-        ("es", include_str!("../../locales/es.json")),
-        ("fr", include_str!("../../locales/fr.json")),
-    ];
     thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if DONE.with(|d| d.replace(true)) {
         return;
