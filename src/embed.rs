@@ -158,7 +158,7 @@ impl Settings {
         }
         let target = host.clone();
         let emit: Rc<dyn Fn(HostEvent)> = Rc::new(move |event| dispatch(&target, event));
-        Env::new(bridge, I18n(catalog), brand, templates, host.clone(), emit)
+        Env::new(bridge, I18n(catalog, RwSignal::new(None)), brand, templates, host.clone(), emit)
     }
 
     fn apply(&mut self, o: Options) -> bool {

@@ -620,3 +620,59 @@ async fn the_identitys_locale_counts_when_the_host_gives_none() {
     assert!(text(&m.root).contains(&shipped("fr", "home.heading")), "{}", text(&m.root));
     assert_eq!(get(&m.root, ".mw-root").get_attribute("lang").as_deref(), Some("fr-CA"));
 }
+
+// Pins: a moment is shown as a date in the person's zone and locale (a
+// signature at 12:30 UTC is the next day in Kiritimati, UTC+14); a calendar
+// day is never moved by a zone; numbers are written the language's way; a
+// zone the browser does not know is refused, not thrown on.
+#[wasm_bindgen_test]
+fn dates_and_numbers_follow_the_locale_and_the_zone() {
+    use mentoring_widget::domain::dates::Date;
+    use mentoring_widget::ui::platform::{format_date, format_day, known_zone, number_text};
+    assert_eq!(format_date("2026-10-02T12:30:00Z", "de-DE", Some("Pacific/Kiritimati")), "03.10.2026");
+    assert_eq!(format_date("2026-10-02T12:30:00Z", "de-DE", Some("Pacific/Pago_Pago")), "02.10.2026");
+    assert_eq!(format_date("2026-10-02T12:30:00Z", "en-US", Some("Not/A_Zone")), format_date("2026-10-02T12:30:00Z", "en-US", None));
+    assert_eq!(format_date("garbage", "en-US", None), "garbage");
+    let day = Date::parse("2027-03-28").unwrap();
+    assert_eq!(format_day(day, "en-US"), "Mar 28, 2027");
+    assert_eq!(format_day(day, "fr-FR"), "28 mars 2027");
+    assert_eq!(number_text("de-DE", 1234), "1.234");
+    // The full tag counts: Egyptian Arabic writes Arabic-Indic digits.
+    assert_eq!(number_text("ar-EG", 45), "٤٥");
+    assert_eq!(number_text("en", -3), "-3");
+    assert_eq!(known_zone("europe/berlin").as_deref(), Some("Europe/Berlin"));
+    assert_eq!(known_zone("Mars/Olympus_Mons"), None);
+    assert_eq!(known_zone("Europe/Berlin\"; DROP"), None);
+}
+
+// Pins: the browser's Intl and the tz database agree on a zone's changes: a
+// calendar file for New York in 2027 finds the spring change at 07:00 UTC
+// on 14 March and the autumn one at 06:00 UTC on 7 November.
+#[wasm_bindgen_test]
+fn calendar_zones_come_from_the_browsers_clocks() {
+    use mentoring_widget::domain::checkins::ics::{local_minutes, Change};
+    use mentoring_widget::domain::dates::Date;
+    use mentoring_widget::ui::platform::calendar_zone;
+    let d = |s: &str| Date::parse(s).unwrap();
+    let zone = calendar_zone(Some("America/New_York"), d("2027-02-01"), d("2027-12-01")).expect("a zone");
+    assert_eq!(zone.tzid, "America/New_York");
+    assert!(zone.changes.contains(&Change { at: local_minutes(d("2027-03-14"), 7 * 60), from: -300, to: -240 }), "{:?}", zone.changes);
+    assert!(zone.changes.contains(&Change { at: local_minutes(d("2027-11-07"), 6 * 60), from: -240, to: -300 }), "{:?}", zone.changes);
+    assert_eq!(calendar_zone(Some("Asia/Kolkata"), d("2027-02-01"), d("2027-12-01")).unwrap().initial, 330);
+}
+
+// Pins: the identity's time zone reaches the screen: the agreement's date in
+// force is shown in the person's zone, in their locale; an identity zone the
+// browser does not know leaves the browser's own.
+#[wasm_bindgen_test]
+async fn the_identitys_zone_dates_the_agreement() {
+    let rel = active_relationship("rel1", 0).replace("2026-10-02T09:00:00Z", "2026-10-02T12:30:00Z");
+    for (zone, expected) in [("Pacific/Kiritimati", "03.10.2026"), ("Not/A_Zone", "")] {
+        let b = bridge("u-ana");
+        promise(rawPut(&b, "mw/v1/rel/rel1", &rel)).await;
+        answerNext(&b, "identity", &js(&format!(r#"{{"id":"u-ana","displayName":"Ana Li","locale":"de-DE","timeZone":"{zone}"}}"#)));
+        let m = mount_view(&b, "{}", "relationship/rel1/agreement");
+        let expected = if expected.is_empty() { mentoring_widget::ui::platform::format_date("2026-10-02T12:30:00Z", "de-DE", None) } else { expected.to_string() };
+        until_text(&m.root, &shipped("de", "agr.version_in_force").replace("{n, number}", "1").replace("{date}", &expected)).await;
+    }
+}

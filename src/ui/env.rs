@@ -10,10 +10,13 @@ use crate::bridge::{BridgeError, HostBridge};
 use crate::domain::messages::Catalog;
 use crate::domain::route::Route;
 
-/// Reads texts by message key. Reading inside a reactive closure tracks the
-/// catalog, so `update({ text })` from the host re-renders the words.
+/// Reads texts by message key, and writes dates and numbers the person's
+/// way. Reading inside a reactive closure tracks the catalog, so
+/// `update({ text })` from the host re-renders the words. The second field
+/// is the person's IANA time zone once the identity gave a valid one (the
+/// same signal as [`Env::time_zone`]): moments are shown as dates there.
 #[derive(Clone, Copy)]
-pub struct I18n(pub RwSignal<Catalog>);
+pub struct I18n(pub RwSignal<Catalog>, pub RwSignal<Option<String>>);
 
 // Texts are read with `try_with`: a write that finishes after the widget
 // was destroyed may still word its outcome, and must not panic on the
@@ -36,6 +39,11 @@ impl I18n {
         self.0.try_with(|c| c.format(key, args)).unwrap_or_default()
     }
 
+    /// A whole number as the person's locale writes it ("1.234", "٤٥").
+    pub fn n(&self, n: i64) -> String {
+        self.0.try_with(|c| c.number(n)).unwrap_or_default()
+    }
+
     /// The locale tag for the browser's formatters ("de-CH").
     pub fn locale(&self) -> String {
         self.0.try_with(|c| c.locale().to_string()).unwrap_or_else(|| "en".into())
@@ -46,9 +54,10 @@ impl I18n {
         crate::ui::platform::format_day(day, &self.locale())
     }
 
-    /// A stored RFC 3339 time as a date in the person's locale.
+    /// A stored RFC 3339 moment as a date in the person's locale and zone.
     pub fn date(&self, rfc3339: &str) -> String {
-        crate::ui::platform::format_date(rfc3339, &self.locale())
+        let zone = self.1.try_get().flatten();
+        crate::ui::platform::format_date(rfc3339, &self.locale(), zone.as_deref())
     }
 
     /// `ltr` or `rtl`, for the widget's root.
@@ -123,7 +132,7 @@ impl Env {
             brand,
             templates,
             host: SendWrapper::new(host),
-            time_zone: RwSignal::new(None),
+            time_zone: i18n.1,
             route: RwSignal::new(Route::Home),
             locale_sources: RwSignal::new(Default::default()),
             texts_generation: StoredValue::new(0),

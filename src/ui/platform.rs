@@ -27,24 +27,78 @@ pub fn fresh_id() -> String {
     new_id(bytes)
 }
 
-/// A stored RFC 3339 time as a date in the person's locale ("24 Nov 2026").
-pub fn format_date(rfc3339: &str, locale: &str) -> String {
+thread_local! {
+    // Building an Intl formatter is far slower than using one: one per
+    // (locale, time zone), kept for the page's life (a page shows a handful).
+    static DATE_FORMATS: std::cell::RefCell<Vec<(String, String, js_sys::Intl::DateTimeFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An `Intl.DateTimeFormat` writing medium dates ("24 Nov 2026",
+/// "24.11.2026") in `locale` and time zone `zone`, or `None` when `Intl`
+/// refuses either (an unknown zone throws a RangeError: caught here).
+fn date_format(locale: &str, zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
+    DATE_FORMATS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, _, f)) = cache.iter().find(|(l, z, _)| l == locale && z == zone) {
+            return Some(f.clone());
+        }
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
+        if !zone.is_empty() {
+            js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+        }
+        let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", locale, &options)?.unchecked_into();
+        cache.push((locale.to_string(), zone.to_string(), format.clone()));
+        Some(format)
+    })
+}
+
+/// `new Intl[name](locale, options)`, or `None` where it throws.
+fn construct_intl(name: &str, locale: &str, options: &js_sys::Object) -> Option<JsValue> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locale.into(), options)).ok()
+}
+
+fn format_with(format: &js_sys::Intl::DateTimeFormat, date: &js_sys::Date) -> Option<String> {
+    format.format().call1(&JsValue::UNDEFINED, date).ok()?.as_string()
+}
+
+/// A stored RFC 3339 moment as a date in the person's locale and time zone
+/// (`zone`, an IANA name; the browser's own when `None`): a signature made
+/// at 23:30 UTC is on the next day in Tokyo.
+pub fn format_date(rfc3339: &str, locale: &str, zone: Option<&str>) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
     if date.get_time().is_nan() {
         return rfc3339.chars().take(10).collect();
     }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    date.to_locale_date_string(locale, &options).as_string().unwrap_or_default()
+    date_format(locale, zone.unwrap_or(""))
+        .or_else(|| date_format(locale, ""))
+        .and_then(|f| format_with(&f, &date))
+        .unwrap_or_else(|| rfc3339.chars().take(10).collect())
 }
 
-/// A calendar day in the person's locale. Built from its parts so no time
-/// zone can move it to the day before.
+/// A calendar day in the person's locale. A day is no moment, so no zone
+/// may move it: it is formatted as midnight UTC in UTC.
 pub fn format_day(day: crate::domain::dates::Date, locale: &str) -> String {
-    let date = js_sys::Date::new_with_year_month_day(day.year as u32, day.month as i32 - 1, day.day as i32);
+    let ms = js_sys::Date::utc(f64::from(day.year), f64::from(day.month) - 1.0) + f64::from(day.day - 1) * 86_400_000.0;
+    date_format(locale, "UTC").and_then(|f| format_with(&f, &js_sys::Date::new(&JsValue::from_f64(ms)))).unwrap_or_else(|| day.to_string())
+}
+
+/// `zone` as the browser's `Intl` names it ("europe/berlin" →
+/// "Europe/Berlin"), or `None` when it knows no such zone. A host's
+/// identity may carry any text; only a zone `Intl` takes is used.
+pub fn known_zone(zone: &str) -> Option<String> {
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    date.to_locale_date_string(locale, &options).as_string().unwrap_or_else(|| day.to_string())
+    js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+    let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en", &options)?.unchecked_into();
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?.as_string()
+}
+
+/// The browser's own time zone, when it names one.
+pub fn browser_zone() -> Option<String> {
+    let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en", &js_sys::Object::new())?.unchecked_into();
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?.as_string()
 }
 
 /// `tag` as the browser's `Intl` canonicalizes it ("DE-ch" → "de-CH"), or
@@ -91,6 +145,28 @@ pub fn plural_category(locale: &str, n: f64) -> &'static str {
         "many" => "many",
         _ => "other",
     }
+}
+
+thread_local! {
+    static NUMBER_FORMATS: std::cell::RefCell<Vec<(String, js_sys::Intl::NumberFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A whole number as `locale` writes it, from the browser's
+/// `Intl.NumberFormat` ("1.234" in German, "٤٥" in Egyptian Arabic).
+pub fn number_text(locale: &str, n: i64) -> String {
+    NUMBER_FORMATS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let i = match cache.iter().position(|(l, _)| l == locale) {
+            Some(i) => i,
+            None => {
+                let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&JsValue::from_str(locale)), &js_sys::Object::new());
+                cache.push((locale.to_string(), format));
+                cache.len() - 1
+            }
+        };
+        let format: js_sys::Function = cache[i].1.format();
+        format.call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string()).unwrap_or_else(|| n.to_string())
+    })
 }
 
 /// Offers `text` as a file download (Markdown, JSON exports).
@@ -192,12 +268,6 @@ impl Drop for LeaveGuard {
     }
 }
 
-/// Today in the person's own calendar (the browser's local date).
-pub fn today() -> crate::domain::dates::Date {
-    let now = js_sys::Date::new_0();
-    crate::domain::dates::Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() }
-}
-
 /// Today in the person's time zone (an IANA name from the host's identity),
 /// falling back to the browser's own zone when it is missing or unknown.
 pub fn today_in(zone: Option<&str>) -> crate::domain::dates::Date {
@@ -206,33 +276,40 @@ pub fn today_in(zone: Option<&str>) -> crate::domain::dates::Date {
     crate::domain::goals::today::today_at(now as i64, offset)
 }
 
-/// A wall-clock time in the person's zone (`day`, minutes after midnight) as
-/// UTC, for calendar files. The zone's offset is looked up at that moment
-/// (so summer time is right), checked once more after the shift.
-pub fn local_to_utc(zone: Option<&str>, day: crate::domain::dates::Date, minute: u32) -> (crate::domain::dates::Date, u32) {
-    use crate::domain::checkins::ics::to_utc;
-    let offset_at = |ms: f64| zone.and_then(|z| zone_offset_minutes(z, ms)).unwrap_or_else(|| -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32));
-    let wall_ms = (day.to_days() * 86_400_000 + i64::from(minute) * 60_000) as f64;
-    let first = offset_at(wall_ms);
-    let second = offset_at(wall_ms - f64::from(first) * 60_000.0);
-    to_utc(day, minute, second)
+/// The person's zone (`zone`, else the browser's) as a calendar file
+/// describes it for meetings from `first` to `last`, from `Intl`'s view of
+/// its clocks; `None` (a floating time) when no zone is known.
+pub fn calendar_zone(zone: Option<&str>, first: crate::domain::dates::Date, last: crate::domain::dates::Date) -> Option<crate::domain::checkins::ics::Zone> {
+    use crate::domain::checkins::ics::{zone_span, Zone};
+    let name = zone.map(str::to_string).or_else(browser_zone)?;
+    let (since, until) = zone_span(first, last);
+    Zone::probe(&name, |m| zone_offset_minutes(&name, m as f64 * 60_000.0), since, until)
 }
 
 /// How far `zone`'s clocks are ahead of UTC at `now_ms`, from Intl's view
 /// of the wall-clock time there.
 fn zone_offset_minutes(zone: &str, now_ms: f64) -> Option<i32> {
-    let options = js_sys::Object::new();
-    let set = |k: &str, v: &str| js_sys::Reflect::set(&options, &k.into(), &v.into()).ok();
-    set("timeZone", zone)?;
-    for k in ["year", "month", "day", "hour", "minute"] {
-        set(k, "numeric")?;
+    thread_local! {
+        // A calendar file asks thousands of times for one zone: one formatter.
+        static ZONE_FORMAT: std::cell::RefCell<Option<(String, js_sys::Intl::DateTimeFormat)>> = const { std::cell::RefCell::new(None) };
     }
-    set("hourCycle", "h23")?;
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
-    // An unknown zone throws a RangeError: `construct` catches it as None.
-    let args = js_sys::Array::of2(&"en-US".into(), &options);
-    let format: js_sys::Intl::DateTimeFormat = js_sys::Reflect::construct(&ctor, &args).ok()?.unchecked_into();
+    let cached = ZONE_FORMAT.with(|c| c.borrow().as_ref().filter(|(z, _)| z == zone).map(|(_, f)| f.clone()));
+    let format = match cached {
+        Some(f) => f,
+        None => {
+            let options = js_sys::Object::new();
+            let set = |k: &str, v: &str| js_sys::Reflect::set(&options, &k.into(), &v.into()).ok();
+            set("timeZone", zone)?;
+            for k in ["year", "month", "day", "hour", "minute"] {
+                set(k, "numeric")?;
+            }
+            set("hourCycle", "h23")?;
+            // An unknown zone throws a RangeError: `construct_intl` catches it as None.
+            let f: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en-US", &options)?.unchecked_into();
+            ZONE_FORMAT.with(|c| *c.borrow_mut() = Some((zone.to_string(), f.clone())));
+            f
+        }
+    };
     let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(now_ms)));
     // Whole numbers only: parsing or printing floats would pull float
     // tables into the wasm for nothing.

@@ -17,9 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bridge::host::console_warn;
-use crate::domain::messages::{locale, parse_table, Catalog, Overrides, Part, Table};
+use crate::domain::messages::{locale, parse_table, Catalog, LocaleRules, Overrides, Part, Table};
 use crate::ui::env::Env;
-use crate::ui::platform::{browser_language, canonical_locale, plural_category};
+use crate::ui::platform::{browser_language, canonical_locale, number_text, plural_category};
 
 /// What the locale is chosen from, besides the browser: set by the host's
 /// options and by the identity, read whenever the texts are (re)chosen.
@@ -178,7 +178,7 @@ fn empty_catalog(choice: &locale::Choice, sources: &LocaleSources) -> Catalog {
     if let Some(note) = &choice.note {
         console_warn(note);
     }
-    Catalog::new(&choice.locale, choice.lang, &sources.overrides, plural_category)
+    Catalog::new(&choice.locale, choice.lang, &sources.overrides, LocaleRules { plural: plural_category, number: number_text })
 }
 
 fn warn_ignored(catalog: &Catalog, part: Part, overrides: &Overrides) {

@@ -107,13 +107,17 @@ test("check-ins, private notes, the mid-point review and a no-fault close", asyn
   await shot(page, "21-first-checkin.png");
   await noRawKeys(widget);
 
-  // The calendar file for the next check-in, two weeks on, parses as iCalendar.
+  // The calendar file for the next check-in, two weeks on, parses as
+  // iCalendar, at its local time in the person's zone (the local bridge
+  // gives the browser's), with that zone's offsets.
   const [ics] = await Promise.all([page.waitForEvent("download"), checkins.getByRole("button", { name: "Next check-in (.ics)" }).click()]);
   const cal = readFileSync(await ics.path(), "utf8");
   assert.match(cal, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
   assert.match(cal, /SUMMARY:Mentoring check-in: Ben Okafor & Ana Li\r\n/);
   assert.match(cal, /LOCATION:Room 4\.12\r\n/);
-  assert.match(cal, new RegExp(`DTSTART:${day(14).replaceAll("-", "")}T\\d{4}00Z|DTSTART:${day(13).replaceAll("-", "")}T\\d{4}00Z`));
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  assert.match(cal, new RegExp(`DTSTART;TZID=${zone}:(${day(14).replaceAll("-", "")}|${day(13).replaceAll("-", "")})T090000\r\n`));
+  assert.match(cal, new RegExp(`BEGIN:VTIMEZONE\r\nTZID:${zone}\r\n`));
   const [series] = await Promise.all([page.waitForEvent("download"), checkins.getByRole("button", { name: "All check-ins (.ics)" }).click()]);
   assert.match(readFileSync(await series.path(), "utf8"), /RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=/);
 

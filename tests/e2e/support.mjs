@@ -45,8 +45,8 @@ export async function recordEvents(page, names) {
 
 /** A fresh page in its own context (closed when the test ends) that collects
  *  console errors and page errors (CSP violations included) in `problems`. */
-export async function openPage(browser, t, { height = 900, downloads = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height }, acceptDownloads: downloads });
+export async function openPage(browser, t, { height = 900, downloads = false, timezoneId } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height }, acceptDownloads: downloads, timezoneId });
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = [];

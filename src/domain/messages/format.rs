@@ -1,13 +1,29 @@
-//! Filling a text's placeholders: `{name}` takes a value, and a plural block
-//! `{n, plural, one {# day} other {# days}}` picks the form the language
-//! uses for that number (the ICU MessageFormat subset translators know).
-//! Inside a form, `#` is the number as given. Which form a number takes is
-//! the language's rule, asked of [`PluralRule`]: the browser's
-//! `Intl.PluralRules` in the widget, English's rule in native tests.
+//! Filling a text's placeholders: `{name}` takes a value, `{n, number}`
+//! takes a number written the language's way ("1.234" in German, "١٢" in
+//! Egyptian Arabic), and a plural block `{n, plural, one {# day} other {# days}}`
+//! picks the form the language uses for that number (the ICU MessageFormat
+//! subset translators know). Inside a form, `#` is the number, written the
+//! language's way too. Callers pass numbers as plain digits ("12"); how a
+//! language writes and counts them is asked of [`LocaleRules`]: the
+//! browser's `Intl.NumberFormat` and `Intl.PluralRules` in the widget,
+//! English's rules in native tests.
 
 /// The plural category (`zero`, `one`, `two`, `few`, `many`, `other`) of a
 /// number in a locale.
 pub type PluralRule = fn(locale: &str, n: f64) -> &'static str;
+
+/// A whole number as a locale writes it.
+pub type NumberRule = fn(locale: &str, n: i64) -> String;
+
+/// How one locale counts and writes numbers.
+#[derive(Clone, Copy, Debug)]
+pub struct LocaleRules {
+    pub plural: PluralRule,
+    pub number: NumberRule,
+}
+
+/// English's rules, for code and tests that run without a browser.
+pub const ENGLISH_RULES: LocaleRules = LocaleRules { plural: english_plural, number: plain_number };
 
 /// English's rule, for code and tests that run without a browser.
 pub fn english_plural(_locale: &str, n: f64) -> &'static str {
@@ -18,22 +34,41 @@ pub fn english_plural(_locale: &str, n: f64) -> &'static str {
     }
 }
 
+/// Digits as they are, for code and tests that run without a browser.
+pub fn plain_number(_locale: &str, n: i64) -> String {
+    n.to_string()
+}
+
 /// `template` with its placeholders filled from `args`. Values are inserted
 /// as they are, never read again, so a value holding `{x}` or `#` stays
 /// text. A placeholder without a value, and a stray brace, stay visible.
-pub fn fill(template: &str, args: &[(&str, &str)], locale: &str, rule: PluralRule) -> String {
+pub fn fill(template: &str, args: &[(&str, &str)], locale: &str, rules: LocaleRules) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    fill_into(&mut out, template, args, locale, rule, None);
+    fill_into(&mut out, template, args, locale, rules, None);
     out
 }
 
-fn fill_into(out: &mut String, template: &str, args: &[(&str, &str)], locale: &str, rule: PluralRule, hash: Option<&str>) {
+/// `value` written as `locale` writes numbers, when it is a whole number;
+/// else as it is, so a wrong value shows instead of vanishing.
+fn number(value: &str, locale: &str, rules: LocaleRules) -> String {
+    // Counts are whole numbers: parsing them as integers keeps the float
+    // parser out of the first load.
+    match value.trim().parse::<i64>() {
+        Ok(n) => (rules.number)(locale, n),
+        Err(_) => value.to_string(),
+    }
+}
+
+fn fill_into(out: &mut String, template: &str, args: &[(&str, &str)], locale: &str, rules: LocaleRules, hash: Option<&str>) {
     let mut rest = template;
     loop {
         let Some(i) = rest.find(['{', '#']) else { break };
         out.push_str(&rest[..i]);
         if rest.as_bytes()[i] == b'#' {
-            out.push_str(hash.unwrap_or("#"));
+            match hash {
+                Some(v) => out.push_str(&number(v, locale, rules)),
+                None => out.push('#'),
+            }
             rest = &rest[i + 1..];
             continue;
         }
@@ -46,13 +81,15 @@ fn fill_into(out: &mut String, template: &str, args: &[(&str, &str)], locale: &s
             Some((var, tail)) if tail.trim_start().starts_with("plural,") => {
                 let forms = tail.trim_start()["plural,".len()..].trim_start();
                 let value = args.iter().find(|(n, _)| *n == var.trim()).map(|(_, v)| *v);
-                // Counts are whole numbers: parsing them as integers keeps
-                // the float parser out of the first load.
-                match value.and_then(|v| pick(forms, v.trim().parse::<i64>().ok().map(|n| rule(locale, n as f64)))) {
-                    Some(body) => fill_into(out, body, args, locale, rule, value),
+                match value.and_then(|v| pick(forms, v.trim().parse::<i64>().ok().map(|n| (rules.plural)(locale, n as f64)))) {
+                    Some(body) => fill_into(out, body, args, locale, rules, value),
                     None => out.push_str(&rest[i..i + len]),
                 }
             }
+            Some((var, kind)) if kind.trim() == "number" => match args.iter().find(|(n, _)| *n == var.trim()) {
+                Some((_, v)) => out.push_str(&number(v, locale, rules)),
+                None => out.push_str(&rest[i..i + len]),
+            },
             _ => match args.iter().find(|(n, _)| *n == inner) {
                 Some((_, v)) => out.push_str(v),
                 None => out.push_str(&rest[i..i + len]),
@@ -113,6 +150,8 @@ fn pick<'a>(forms_text: &'a str, category: Option<&str>) -> Option<&'a str> {
 #[derive(Debug, Default, PartialEq)]
 pub struct Shape {
     pub names: std::collections::BTreeSet<String>,
+    /// The placeholders written as numbers (`{n, number}`).
+    pub numbers: std::collections::BTreeSet<String>,
     pub plurals: Vec<(String, Vec<String>)>,
 }
 
@@ -141,6 +180,10 @@ fn shape_into(template: &str, shape: &mut Shape) -> Result<(), String> {
                     shape_into(body, shape)?;
                 }
             }
+            Some((var, kind)) if kind.trim() == "number" => {
+                shape.names.insert(var.trim().to_string());
+                shape.numbers.insert(var.trim().to_string());
+            }
             _ => {
                 shape.names.insert(inner.to_string());
             }
@@ -165,13 +208,20 @@ mod tests {
         }
     }
 
+    /// Arabic-Indic digits, as `Intl.NumberFormat("ar-EG")` writes them.
+    fn arabic_digits(_: &str, n: i64) -> String {
+        n.to_string().chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0x660 + d).unwrap())).collect()
+    }
+
+    const AR: LocaleRules = LocaleRules { plural: arabic, number: arabic_digits };
+
     // Pins: values go in once; unknown placeholders and stray braces stay.
     #[test]
     fn placeholders() {
-        assert_eq!(fill("Signed in as {name}", &[("name", "Ana {x} #")], "en", english_plural), "Signed in as Ana {x} #");
-        assert_eq!(fill("{name} & {other} {", &[("name", "Ben")], "en", english_plural), "Ben & {other} {");
-        assert_eq!(fill("no braces", &[], "en", english_plural), "no braces");
-        assert_eq!(fill("a } b", &[], "en", english_plural), "a } b");
+        assert_eq!(fill("Signed in as {name}", &[("name", "Ana {x} #")], "en", ENGLISH_RULES), "Signed in as Ana {x} #");
+        assert_eq!(fill("{name} & {other} {", &[("name", "Ben")], "en", ENGLISH_RULES), "Ben & {other} {");
+        assert_eq!(fill("no braces", &[], "en", ENGLISH_RULES), "no braces");
+        assert_eq!(fill("a } b", &[], "en", ENGLISH_RULES), "a } b");
     }
 
     // Pins: the form follows the language's rule; `#` is the number; a
@@ -180,19 +230,24 @@ mod tests {
     #[test]
     fn plurals() {
         let t = "in {n, plural, one {# day} other {# days}} on {date}";
-        assert_eq!(fill(t, &[("n", "1"), ("date", "May 2")], "en", english_plural), "in 1 day on May 2");
-        assert_eq!(fill(t, &[("n", "3"), ("date", "May 2")], "en", english_plural), "in 3 days on May 2");
-        assert_eq!(fill(t, &[("n", "x")], "en", english_plural), "in x days on {date}");
+        assert_eq!(fill(t, &[("n", "1"), ("date", "May 2")], "en", ENGLISH_RULES), "in 1 day on May 2");
+        assert_eq!(fill(t, &[("n", "3"), ("date", "May 2")], "en", ENGLISH_RULES), "in 3 days on May 2");
+        assert_eq!(fill(t, &[("n", "x")], "en", ENGLISH_RULES), "in x days on {date}");
         let ar = "{n, plural, zero {لا أيام} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}";
-        assert_eq!(fill(ar, &[("n", "2")], "ar", arabic), "يومان");
-        assert_eq!(fill(ar, &[("n", "7")], "ar", arabic), "7 أيام");
-        assert_eq!(fill(ar, &[("n", "11")], "ar", arabic), "11 يومًا");
-        assert_eq!(fill(ar, &[("n", "100")], "ar", arabic), "100 يوم");
-        assert_eq!(fill("{n, plural, other {# x}}", &[("n", "1")], "en", english_plural), "1 x");
+        assert_eq!(fill(ar, &[("n", "2")], "ar", AR), "يومان");
+        assert_eq!(fill(ar, &[("n", "7")], "ar", AR), "٧ أيام");
+        assert_eq!(fill(ar, &[("n", "11")], "ar", AR), "١١ يومًا");
+        assert_eq!(fill(ar, &[("n", "100")], "ar", AR), "١٠٠ يوم");
+        assert_eq!(fill("{n, plural, other {# x}}", &[("n", "1")], "en", ENGLISH_RULES), "1 x");
         // No value: the block shows as written, so the gap is visible.
-        assert_eq!(fill("{n, plural, one {a} other {b}}", &[], "en", english_plural), "{n, plural, one {a} other {b}}");
+        assert_eq!(fill("{n, plural, one {a} other {b}}", &[], "en", ENGLISH_RULES), "{n, plural, one {a} other {b}}");
+        // `{n, number}` is written the language's way; a value that is not
+        // a whole number stays as given; a name without a value stays visible.
+        assert_eq!(fill("{n, number}% of {t}", &[("n", "45"), ("t", "12")], "ar", AR), "٤٥% of 12");
+        assert_eq!(fill("{n, number}", &[("n", "4.5")], "ar", AR), "4.5");
+        assert_eq!(fill("{m, number}", &[("n", "4")], "ar", AR), "{m, number}");
         // A `#` outside a plural block is text.
-        assert_eq!(fill("# {n}", &[("n", "2")], "en", english_plural), "# 2");
+        assert_eq!(fill("# {n}", &[("n", "2")], "en", ENGLISH_RULES), "# 2");
     }
 
     // Pins: the shape names every placeholder and plural block, and
@@ -202,6 +257,9 @@ mod tests {
         let s = shape("{date}: {n, plural, one {# day with {name}} other {# days}}").unwrap();
         assert_eq!(s.names.into_iter().collect::<Vec<_>>(), ["date", "n", "name"]);
         assert_eq!(s.plurals, [("n".to_string(), vec!["one".to_string(), "other".to_string()])]);
+        let s = shape("{n, number}% and {max}").unwrap();
+        assert_eq!(s.names.into_iter().collect::<Vec<_>>(), ["max", "n"]);
+        assert_eq!(s.numbers.into_iter().collect::<Vec<_>>(), ["n"]);
         assert!(shape("{n, plural, one {x}}").unwrap_err().contains("other"));
         assert!(shape("{n").is_err());
         assert!(shape("{n, plural, one {x} other {y}").is_err());

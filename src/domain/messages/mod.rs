@@ -20,7 +20,7 @@ pub mod locale;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub use format::{english_plural, PluralRule};
+pub use format::{english_plural, plain_number, LocaleRules, NumberRule, PluralRule, ENGLISH_RULES};
 
 /// One language's texts (or one part of them), by key.
 pub type Table = BTreeMap<String, String>;
@@ -128,20 +128,20 @@ pub struct Catalog {
     home: Option<Arc<Table>>,
     views: Option<Arc<Table>>,
     overrides: Table,
-    plural: PluralRule,
+    rules: LocaleRules,
 }
 
 impl Catalog {
     /// A catalog for `locale` ("de-CH", given to the browser's formatters)
     /// showing the table of `lang` ("de"); no part loaded yet.
-    pub fn new(locale: &str, lang: &'static str, overrides: &Overrides, plural: PluralRule) -> Catalog {
+    pub fn new(locale: &str, lang: &'static str, overrides: &Overrides, rules: LocaleRules) -> Catalog {
         let mut own = Table::new();
         for (k, v) in overrides.for_locale(locale) {
             if v.chars().count() <= MAX_OVERRIDE_CHARS {
                 own.insert(k, v);
             }
         }
-        Catalog { locale: locale.to_string(), lang, home: None, views: None, overrides: own, plural }
+        Catalog { locale: locale.to_string(), lang, home: None, views: None, overrides: own, rules }
     }
 
     /// The same catalog with `part` of its language loaded.
@@ -190,9 +190,14 @@ impl Catalog {
         self.table(part_of(key)).and_then(|t| t.get(key)).cloned().unwrap_or_else(|| key.to_string())
     }
 
+    /// A whole number as this locale writes it.
+    pub fn number(&self, n: i64) -> String {
+        (self.rules.number)(&self.locale, n)
+    }
+
     /// The text for `key` with its placeholders and plural forms filled.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        format::fill(&self.text(key), args, &self.locale, self.plural)
+        format::fill(&self.text(key), args, &self.locale, self.rules)
     }
 
     /// Override keys of `part` that no text of this version has (usually
@@ -215,7 +220,7 @@ impl Catalog {
 #[cfg(test)]
 pub fn english_catalog() -> Catalog {
     let [home, views] = split(parse_table(include_str!("../../../locales/en.json")).unwrap());
-    Catalog::new("en", "en", &Overrides::default(), english_plural).with_part(Part::Home, Arc::new(home)).with_part(Part::Views, Arc::new(views))
+    Catalog::new("en", "en", &Overrides::default(), ENGLISH_RULES).with_part(Part::Home, Arc::new(home)).with_part(Part::Views, Arc::new(views))
 }
 
 /// The English text of `key`, for tests.

@@ -117,7 +117,7 @@ fn visit(dir: &Path, f: &mut dyn FnMut(&str)) {
 
 fn german() -> Catalog {
     let [home, views] = split(read("de"));
-    Catalog::new("de-CH", "de", &Overrides::default(), english_plural).with_part(Part::Home, Arc::new(home)).with_part(Part::Views, Arc::new(views))
+    Catalog::new("de-CH", "de", &Overrides::default(), ENGLISH_RULES).with_part(Part::Home, Arc::new(home)).with_part(Part::Views, Arc::new(views))
 }
 
 // Pins: a per-locale override beats a flat one, which beats the table; an
@@ -134,7 +134,7 @@ fn overrides_and_fallbacks() {
     given.per_locale.push(("DE".into(), [("home.start".to_string(), "Mentor finden".to_string())].into()));
     given.per_locale.push(("fr".into(), [("shell.brand".to_string(), "Mentorat".to_string())].into()));
     let english = english_catalog();
-    let en = Catalog::new("en-GB", "en", &given, english_plural).with_part(Part::Home, english.home.clone().unwrap());
+    let en = Catalog::new("en-GB", "en", &given, ENGLISH_RULES).with_part(Part::Home, english.home.clone().unwrap());
     assert_eq!(en.text("home.start"), "Find a mentor");
     assert_eq!(en.text("home.heading"), english.text("home.heading"), "an oversize override is not shown");
     assert_eq!(en.text("no.such_key"), "no.such_key");
@@ -144,10 +144,10 @@ fn overrides_and_fallbacks() {
     let en = en.with_part(Part::Views, english.views.clone().unwrap());
     assert_eq!(en.text("goal.add"), "Aims");
     assert_eq!(en.ignored_overrides(Part::Views, &given), ["goal.ad"]);
-    let de = Catalog::new("de-CH", "de", &given, english_plural).with_part(Part::Home, german().home.unwrap());
+    let de = Catalog::new("de-CH", "de", &given, ENGLISH_RULES).with_part(Part::Home, german().home.unwrap());
     assert_eq!(de.text("home.start"), "Mentor finden", "de applies to de-CH and beats the flat text");
     assert_eq!((de.locale(), de.lang(), de.dir()), ("de-CH", "de", "ltr"));
-    assert_eq!(Catalog::new("ar", "ar", &given, english_plural).dir(), "rtl");
+    assert_eq!(Catalog::new("ar", "ar", &given, ENGLISH_RULES).dir(), "rtl");
 }
 
 // Pins: formatting goes through the catalog's plural rule and locale.
@@ -160,7 +160,7 @@ fn formatting_through_the_catalog() {
         "few"
     }
     let [home, _] = split(read("ar"));
-    let ar = Catalog::new("ar", "ar", &Overrides::default(), always_few).with_part(Part::Home, Arc::new(home));
+    let ar = Catalog::new("ar", "ar", &Overrides::default(), LocaleRules { plural: always_few, number: plain_number }).with_part(Part::Home, Arc::new(home));
     let few = ar.format("due.in_days", &[("n", "5"), ("date", "D")]);
     assert!(few.contains('5') && few.contains('D') && !few.contains('{'), "{few}");
 }

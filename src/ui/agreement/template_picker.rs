@@ -5,12 +5,13 @@ use crate::domain::agreement::Content;
 use crate::domain::relationship::Kind;
 use crate::ui::dom::{dyn_view, el, fragment, AnyView};
 use crate::ui::env::Env;
-use crate::ui::platform::today;
+use crate::ui::platform::today_in;
 
 /// TemplatePicker: how to start the agreement: a built-in or vendor
 /// template, the one for this kind of mentoring first.
 pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> AnyView {
     let i18n = env.i18n;
+    let zone = env.time_zone;
     // The vendor's templates are checked here, where they are offered: each
     // one refused is reported once to the console and the host, the others offered.
     let json = env.templates;
@@ -29,7 +30,7 @@ pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> Any
     let start = move |_| {
         let id = chosen.get_untracked().or_else(|| templates.with_untracked(|t| t.first().map(|t| t.id.clone())));
         if let Some(t) = templates.with_untracked(|all| all.iter().find(|t| Some(&t.id) == id.as_ref()).cloned()) {
-            on_pick.run(instantiate(&t, today()));
+            on_pick.run(instantiate(&t, today_in(zone.get_untracked().as_deref())));
         }
     };
     let choices = dyn_view(move || {

@@ -55,7 +55,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                             .child(el("dt").text_dyn(i18n.tr("close.change")).into_view())
                             .child(el("dd").text(r.change.clone()).into_view())
                             .child(el("dt").text_dyn(i18n.tr("close.effectiveness")).into_view())
-                            .child(el("dd").text(format!("{}/5", r.effectiveness)).into_view())
+                            .child(el("dd").text(i18n.f("close.rating_of", &[("n", &r.effectiveness.to_string()), ("max", "5")])).into_view())
                             .into_view(),
                     )
                     .into_view(),

@@ -202,7 +202,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                     el("span")
                         .class("mw-choice")
                         .child(el("input").attr("type", "radio").attr("name", "mw-reflect-eff").id(id.clone()).prop_flag("checked", move || effectiveness.get() == n).on(leptos::ev::change, move |_| effectiveness.set(n)).into_view())
-                        .child(el("label").attr("for", id).text(n.to_string()).into_view())
+                        .child(el("label").attr("for", id).text_dyn(move || i18n.n(i64::from(n))).into_view())
                         .into_view()
                 }))
                 .into_view(),

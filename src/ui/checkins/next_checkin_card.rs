@@ -8,7 +8,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, I18n};
-use crate::ui::platform::{download, local_to_utc, now_rfc3339, today_in};
+use crate::ui::platform::{calendar_zone, download, now_rfc3339, today_in};
 
 /// When a check-in has no time set, its calendar entry starts at 9:00
 /// local time: a placeholder the pair can move in their calendar.
@@ -34,20 +34,23 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
         let planned = b.checkins.iter().find(|(c, _)| c.day() == Some(next)).map(|(c, _)| c.clone());
         let (key, state) = due_words(i18n, next, today);
 
+        // The agreed wall-clock time, kept in the person's zone by the file.
         let minute = planned.as_ref().and_then(|c| parse_time(&c.time)).unwrap_or(DEFAULT_START);
-        let (utc_day, utc_minute) = local_to_utc(zone.as_deref(), next, minute);
         let meeting = Meeting {
             uid: format!("{}-{}@mentoring-widget", b.rel.id, next),
             summary: i18n.f("checkin.ics_summary", &[("a", &b.rel.mentor.display_name), ("b", &b.rel.mentee.display_name)]),
             description: planned.as_ref().map(|c| c.agenda.iter().map(|a| format!("- {}", a.text)).collect::<Vec<_>>().join("\n")).unwrap_or_default(),
             location: plan.place.clone(),
-            start: utc_day,
-            start_minute_of_day: utc_minute,
+            start: next,
+            start_minute_of_day: minute,
             minutes: planned.as_ref().map(|c| c.minutes).unwrap_or(plan.minutes),
         };
         let series = Meeting { uid: format!("{}-series@mentoring-widget", b.rel.id), description: String::new(), ..meeting.clone() };
         let (rhythm, end) = (plan.rhythm, plan.end);
         let file = format!("check-in-{next}.ics");
+        // The zone's changes are looked up when a file is asked for, not on
+        // every render: a series may span years of daily probes.
+        let (zone_one, zone_all) = (zone.clone(), zone.clone());
 
         el("div")
             .class("mw-next-checkin")
@@ -73,7 +76,10 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                         el("button")
                             .attr("type", "button")
                             .class("mw-button")
-                            .on(leptos::ev::click, move |_| download(&file, "text/calendar", &next_meeting(&meeting, &stamp_of(&now_rfc3339()))))
+                            .on(leptos::ev::click, move |_| {
+                                let z = calendar_zone(zone_one.as_deref(), meeting.start, meeting.start);
+                                download(&file, "text/calendar", &next_meeting(&meeting, z.as_ref(), &stamp_of(&now_rfc3339())))
+                            })
                             .text_dyn(i18n.tr("checkin.ics_next"))
                             .into_view(),
                     )
@@ -81,7 +87,10 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                         el("button")
                             .attr("type", "button")
                             .class("mw-button")
-                            .on(leptos::ev::click, move |_| download("check-ins.ics", "text/calendar", &meeting_series(&series, rhythm, end, &stamp_of(&now_rfc3339()))))
+                            .on(leptos::ev::click, move |_| {
+                                let z = calendar_zone(zone_all.as_deref(), series.start, end);
+                                download("check-ins.ics", "text/calendar", &meeting_series(&series, rhythm, end, z.as_ref(), &stamp_of(&now_rfc3339())))
+                            })
                             .text_dyn(i18n.tr("checkin.ics_series"))
                             .into_view(),
                     )

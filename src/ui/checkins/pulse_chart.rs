@@ -24,7 +24,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 let day = i18n.day(r.date);
                 r.ratings
                     .iter()
-                    .map(|(by, u, p)| i18n.f("pulse.row", &[("date", &day), ("name", &b.name_of(by)), ("useful", &u.to_string()), ("progress", &p.to_string())]))
+                    .map(|(by, u, p)| i18n.f("pulse.row", &[("date", &day), ("name", &b.name_of(by)), ("useful", &u.to_string()), ("progress", &p.to_string()), ("max", "5")]))
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -55,7 +55,7 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section")
         .attr("aria-labelledby", "mw-pulse-heading")
-        .child(el("h4").id("mw-pulse-heading").class("mw-section__title").text_dyn(i18n.tr("pulse.chart")).into_view())
+        .child(el("h3").id("mw-pulse-heading").class("mw-section__title").text_dyn(i18n.tr("pulse.chart")).into_view())
         .child(body)
         .into_view()
 }

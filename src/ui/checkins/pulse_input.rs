@@ -45,7 +45,7 @@ pub fn pulse_input(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book) -> AnyView
                             })
                             .into_view(),
                     )
-                    .child(el("label").attr("for", id).text(n.to_string()).into_view())
+                    .child(el("label").attr("for", id).text_dyn(move || i18n.n(i64::from(n))).into_view())
                     .into_view()
             }))
             .into_view()

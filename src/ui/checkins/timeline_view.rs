@@ -20,7 +20,7 @@ pub fn timeline_view(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     el("section")
         .class("mw-section")
         .attr("aria-labelledby", "mw-timeline-heading")
-        .child(el("h4").id("mw-timeline-heading").class("mw-section__title").text_dyn(i18n.tr("timeline.heading")).into_view())
+        .child(el("h3").id("mw-timeline-heading").class("mw-section__title").text_dyn(i18n.tr("timeline.heading")).into_view())
         .child(list)
         .into_view()
 }

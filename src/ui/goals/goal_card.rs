@@ -64,7 +64,7 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
             el("div")
                 .class("mw-goal__progress")
                 .child(el("progress").attr("max", "100").attr("value", progress.to_string()).attr("aria-label", i18n.f("goal.progress_of", &[("title", &goal.title)])).into_view())
-                .child(el("span").text(format!("{progress}%")).into_view())
+                .child(el("span").text(i18n.f("overview.percent", &[("n", &progress.to_string())])).into_view())
                 .into_view(),
         )
         .into_view()

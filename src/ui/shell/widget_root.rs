@@ -38,7 +38,13 @@ pub fn widget_root(env: Env) -> AnyView {
                         match bridge.identity().await {
                             Ok(identity) => {
                                 let user_id = identity.person.id.clone();
-                                env.time_zone.try_set(identity.time_zone.clone());
+                                env.time_zone.try_set(identity.time_zone.as_deref().and_then(|z| {
+                                    let known = crate::ui::platform::known_zone(z);
+                                    if known.is_none() {
+                                        web_sys::console::warn_1(&format!("[mentoring-widget] the identity's timeZone {z:?} is no time zone this browser knows: the browser's own zone is used").into());
+                                    }
+                                    known
+                                }));
                                 // The identity's locale counts when the host gave none: its
                                 // texts are fetched before the home shows, so the person
                                 // never sees the home change language under them.

@@ -182,7 +182,10 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
                     env_back.navigate(Route::Home);
                     crate::ui::dom::focus_later(&env_back.host, "mw-home-heading".to_string());
                 })
-                .text_dyn(i18n.tr("page.back"))
+                // The arrow means "back", so it points the way this
+                // language reads from: the stylesheet mirrors it right to left.
+                .child(el("span").class("mw-back__arrow").attr("aria-hidden", "true").text("←").into_view())
+                .child(el("span").text_dyn(i18n.tr("page.back")).into_view())
                 .into_view(),
         )
         .child(
