@@ -153,7 +153,10 @@ for (const [name, expectation] of [
   ["bridges/local.default.js", "start"],
   ["texts/en.home.json", "start"],
   ["split_mw_workspace.wasm", "view"],
-  ["chunks.json", "view"],
+  // The chunk table is needed by the first chunk a person opens: the form
+  // that starts a relationship (its own chunk) is the first here.
+  ["chunks.json", "form"],
+  ["split_mw_start.wasm", "form"],
   ["texts/en.views.json", "view"],
 ]) {
   test(`a changed byte in ${name} stops it from running, and the widget says so`, async (t) => {
@@ -176,6 +179,12 @@ for (const [name, expectation] of [
       await widget.getByText("The mentoring widget could not be loaded").waitFor();
       assert.ok(errors.some((e) => e.includes('"code":"load_failed"')), errors.join("\n"));
       await shot(page, `package-tampered-${name.replace(/\W/g, "_")}.png`);
+    } else if (expectation === "form") {
+      await widget.getByText("Signed in as Ana Li").waitFor();
+      await widget.getByRole("button", { name: "Start a relationship" }).click();
+      await widget.getByText("This part could not be loaded").waitFor();
+      assert.ok(errors.some((e) => e.includes('"code":"load_failed"')), errors.join("\n"));
+      assert.equal(await widget.getByRole("button", { name: "Try again" }).count(), 1);
     } else {
       await widget.getByText("Signed in as Ana Li").waitFor();
       await proposeToBen(widget, "Peer mentoring");

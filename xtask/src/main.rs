@@ -16,6 +16,7 @@ mod package;
 mod serve;
 mod setup;
 mod sizes;
+mod stylesheet;
 // The same throwaway PostgreSQL the store service's tests start (std only).
 #[path = "../../server/src/throwaway_postgres.rs"]
 mod throwaway_postgres;
@@ -43,9 +44,18 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// texts left the wasm for one file per language and part (issue 10: five
 /// languages, none in another's first load): the first load held at 202 KiB,
 /// every view grew 490.7 → 498.9 KiB, as text files compress less well
-/// alone than inside the wasm. Issue 13 brings them down to the budgets.
-pub const GATE_FIRST_LOAD: u64 = 204 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 500 * 1024;
+/// alone than inside the wasm. Then issue 10's times and numbers (every
+/// number through `Intl.NumberFormat`, dates in the person's zone, calendar
+/// files with their zone's changes) took the first load to 204.6 and every
+/// view to 503.7 KiB, and the form that starts a relationship became a chunk
+/// of its own (issue 13): the first load fell to 179.6 KiB and the gate
+/// followed it down to 181, while every view rose to 519.4 KiB, because the
+/// code the form shares with the views left the main module for shared
+/// chunks, each compressed alone. The first load is what every page view
+/// pays; visiting every view is the rare whole. Issue 13 brings both down to
+/// the budgets.
+pub const GATE_FIRST_LOAD: u64 = 181 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 521 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
@@ -173,12 +183,17 @@ fn dist() -> Result<sizes::Report, String> {
         ("www/bridges/http.d.ts", "bridges/http.d.ts"),
         ("www/bridges/conformance.d.ts", "bridges/conformance.d.ts"),
     ];
+    let css = std::fs::read_to_string(root.join("www/widget.css")).map_err(|e| format!("reading www/widget.css: {e}"))?;
+    let physical = stylesheet::physical_declarations(&css);
+    if !physical.is_empty() {
+        return Err(format!("www/widget.css lays out by left and right, which Arabic reverses:\n  {}", physical.join("\n  ")));
+    }
     for (from, to) in copies {
         std::fs::copy(root.join(from), pkg.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
     }
 
     // Every view of the one list has its chunk, or the build is wrong.
-    let expected = mentoring_widget::domain::route::Tab::ALL.iter().map(|t| t.name()).chain(["workspace"]);
+    let expected = mentoring_widget::domain::route::Tab::ALL.iter().map(|t| t.name()).chain(["workspace", "start"]);
     for view in expected {
         if !chunks.iter().any(|c| sizes::chunk_view(c) == Some(view)) {
             return Err(format!("the {view} view has no chunk (split_mw_{view}.wasm): is its split point in src/ui/workspace/views.rs?"));

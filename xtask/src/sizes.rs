@@ -141,6 +141,7 @@ impl Report {
             let when = match &r.loaded {
                 Loaded::FirstLoad => "every page view".to_string(),
                 Loaded::OnOpen(view) if view == "workspace" => "when a relationship first opens".to_string(),
+                Loaded::OnOpen(view) if view == "start" => "when the form to start a relationship first opens".to_string(),
                 Loaded::OnOpen(view) if view.starts_with("chunk_") => "with the first view that needs it (shared)".to_string(),
                 Loaded::OnOpen(view) => format!("when the {view} view first opens"),
                 Loaded::ToolsOnly => "by tools only".to_string(),

@@ -15,7 +15,6 @@ use crate::domain::route::{Route, Tab};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::relationships::broken_item_card::broken_item_card;
-use crate::ui::relationships::new_relationship_form::new_relationship_form;
 use crate::ui::relationships::relationship_card::relationship_card;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +168,13 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
 
     let form = {
         let (env, me) = (env.clone(), me.clone());
-        dyn_view(move || if creating.get() { new_relationship_form(&env, me.clone(), on_created, on_cancel) } else { empty() })
+        dyn_view(move || {
+            if !creating.get() {
+                return empty();
+            }
+            let (env_load, me) = (env.clone(), me.clone());
+            crate::ui::workspace::views::lazy_view(&env, move || Box::pin(crate::ui::workspace::views::load_start_form(env_load.clone(), me.clone(), on_created, on_cancel)))
+        })
     };
     let start_button = dyn_view(move || {
         if creating.get() {

@@ -49,6 +49,9 @@ macro_rules! split_point {
     };
 }
 
+split_point!(mw_start, start_chunk, preload_start, (env: Env, me: crate::domain::person::Person, on_created: Callback<crate::domain::relationship::Relationship>, on_cancel: Callback<()>), |env: Env, me, on_created, on_cancel| {
+    crate::ui::relationships::new_relationship_form::new_relationship_form(&env, me, on_created, on_cancel)
+});
 split_point!(mw_workspace, workspace_chunk, preload_workspace, (env: Env, id: String, me: crate::domain::person::Person), |env: Env, id, me| {
     crate::ui::workspace::relationship_workspace::relationship_workspace(&env, id, me)
 });
@@ -81,14 +84,38 @@ pub async fn load_workspace(env: Env, id: String, me: crate::domain::person::Per
     workspace_chunk(env, id, me).await
 }
 
-/// Fetches, when the page is idle, the code of the views a person is likely
-/// to open next, so opening them does not wait for the network: from the
-/// home, the workspace and its overview; from a view, the other views.
-/// A failed prefetch is ignored: opening the view tries again.
-pub fn prefetch_later(next: &'static [Option<Tab>]) {
+/// The form that starts a relationship: most visits to the home never open
+/// it, so its code (the partner search, the choices, their checks) is a
+/// chunk of its own, prefetched at idle like the views.
+pub async fn load_start_form(env: Env, me: crate::domain::person::Person, on_created: Callback<crate::domain::relationship::Relationship>, on_cancel: Callback<()>) -> Result<AnyView, ChunkFailed> {
+    start_chunk(env, me, on_created, on_cancel).await
+}
+
+/// A chunk to fetch ahead: the start form (`Start`), the workspace
+/// (`Workspace`) or a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ahead {
+    Start,
+    Workspace,
+    View(Tab),
+}
+
+/// Fetches, when the page is idle, the code a person is likely to need
+/// next, so opening it does not wait for the network: from the home, the
+/// workspace, its overview and the start form; from a view, the other
+/// views. A failed prefetch is ignored: opening the view tries again.
+pub fn prefetch_later(next: &'static [Ahead]) {
     leptos::prelude::request_idle_callback(move || {
         leptos::task::spawn_local(async move {
-            for tab in next {
+            for ahead in next {
+                let tab = match ahead {
+                    Ahead::Start => {
+                        let _ = preload_start().await;
+                        continue;
+                    }
+                    Ahead::Workspace => None,
+                    Ahead::View(tab) => Some(*tab),
+                };
                 let _ = match tab {
                     None => preload_workspace().await.map_err(ChunkFailed::from),
                     Some(Tab::Overview) => preload_overview().await.map_err(ChunkFailed::from),
@@ -102,10 +129,10 @@ pub fn prefetch_later(next: &'static [Option<Tab>]) {
     });
 }
 
-/// From the home: the workspace and its overview.
-pub const FROM_HOME: &[Option<Tab>] = &[None, Some(Tab::Overview)];
+/// From the home: the workspace, its overview, the start form.
+pub const FROM_HOME: &[Ahead] = &[Ahead::Workspace, Ahead::View(Tab::Overview), Ahead::Start];
 /// From the workspace: every view, in tab order.
-pub const FROM_WORKSPACE: &[Option<Tab>] = &[Some(Tab::Agreement), Some(Tab::CheckIns), Some(Tab::Goals), Some(Tab::Timeline)];
+pub const FROM_WORKSPACE: &[Ahead] = &[Ahead::View(Tab::Agreement), Ahead::View(Tab::CheckIns), Ahead::View(Tab::Goals), Ahead::View(Tab::Timeline)];
 
 /// The view `tab` of the workspace `ws`.
 pub async fn load(tab: Tab, env: Env, ws: Workspace) -> Result<AnyView, ChunkFailed> {
