@@ -89,15 +89,21 @@ pub fn format_day(day: crate::domain::dates::Date, locale: &str) -> String {
 /// "Europe/Berlin"), or `None` when it knows no such zone. A host's
 /// identity may carry any text; only a zone `Intl` takes is used.
 pub fn known_zone(zone: &str) -> Option<String> {
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
-    let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en", &options)?.unchecked_into();
-    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?.as_string()
+    resolved_zone(Some(zone))
 }
 
 /// The browser's own time zone, when it names one.
 pub fn browser_zone() -> Option<String> {
-    let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en", &js_sys::Object::new())?.unchecked_into();
+    resolved_zone(None)
+}
+
+/// The zone `Intl` resolves for `zone` (the browser's own for `None`).
+fn resolved_zone(zone: Option<&str>) -> Option<String> {
+    let options = js_sys::Object::new();
+    if let Some(zone) = zone {
+        js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+    }
+    let format: js_sys::Intl::DateTimeFormat = construct_intl("DateTimeFormat", "en", &options)?.unchecked_into();
     js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?.as_string()
 }
 
