@@ -12,6 +12,7 @@
 //! Each command installs what it needs when it is missing, from the package
 //! registries only (crates.io, Debian, npm), and says what it is doing.
 
+mod glue;
 mod package;
 mod serve;
 mod setup;
@@ -125,7 +126,7 @@ fn dist() -> Result<sizes::Report, String> {
     say("building the widget for wasm32 (release, size-tuned, with split points)");
     run(Command::new("cargo")
         .args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "mentoring-widget", "--features", "split"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Clink-args=--emit-relocs"))?;
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", dist_rustflags(&root)))?;
 
     let split_out = root.join("target/wasm-split");
     let bindgen_out = root.join("target/wasm-bindgen");
@@ -145,6 +146,17 @@ fn dist() -> Result<sizes::Report, String> {
         .arg(&bindgen_out)
         .arg(split_out.join("mentoring_widget.wasm")))?;
 
+    say("trimming the glue: leptos' unused stream adapters out, short import names in the wasm and the glue");
+    let bg = bindgen_out.join("mentoring_widget_bg.wasm");
+    let js = bindgen_out.join("mentoring_widget.js");
+    let read_wasm = std::fs::read(&bg).map_err(|e| format!("{}: {e}", bg.display()))?;
+    let read_js = std::fs::read_to_string(&js).map_err(|e| format!("{}: {e}", js.display()))?;
+    let (trimmed_wasm, trimmed_js, trimmed) = glue::trim(&read_wasm, &read_js)?;
+    say(&format!("  {} exports dropped, {} imports renamed", trimmed.exports_dropped, trimmed.imports_renamed));
+    let bg = bindgen_out.join("mentoring_widget_bg.trimmed.wasm");
+    std::fs::write(&bg, trimmed_wasm).map_err(|e| e.to_string())?;
+    std::fs::write(bindgen_out.join("mentoring_widget.trimmed.js"), trimmed_js).map_err(|e| e.to_string())?;
+
     let pkg = root.join("pkg");
     if pkg.exists() {
         std::fs::remove_dir_all(&pkg).map_err(|e| format!("could not clear pkg/: {e}"))?;
@@ -152,7 +164,7 @@ fn dist() -> Result<sizes::Report, String> {
     std::fs::create_dir_all(pkg.join("bridges")).map_err(|e| e.to_string())?;
 
     say("optimising every wasm module with wasm-opt -Oz (and stripping debug info and names)");
-    let mut wasm_files = vec![(bindgen_out.join("mentoring_widget_bg.wasm"), "mentoring_widget_bg.wasm".to_string())];
+    let mut wasm_files = vec![(bg, "mentoring_widget_bg.wasm".to_string())];
     let mut chunks = Vec::new();
     for entry in std::fs::read_dir(&split_out).map_err(|e| e.to_string())? {
         let name = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
@@ -170,7 +182,7 @@ fn dist() -> Result<sizes::Report, String> {
 
     // Files copied as they are; the declarations of each entry sit beside it.
     let copies: [(&str, &str); 11] = [
-        ("target/wasm-bindgen/mentoring_widget.js", "mentoring_widget.js"),
+        ("target/wasm-bindgen/mentoring_widget.trimmed.js", "mentoring_widget.js"),
         ("www/loader.js", "loader.js"),
         ("www/index.js", "index.js"),
         ("www/widget.css", "widget.css"),
@@ -290,6 +302,27 @@ fn dist() -> Result<sizes::Report, String> {
     }
     say(&format!("pkg/ is ready ({} chunks); size table also in {}", chunks.len(), path.display()));
     Ok(report)
+}
+
+/// The flags of the dist build: relocations kept for wasm-split-cli, and
+/// source paths made relative. A panic's location is kept in the wasm as
+/// text, and the absolute paths (`/root/.cargo/registry/src/index.crates.io-
+/// 1949cf8c6b5b557f/reactive_graph-0.2.16/src/…`, the checkout's own path)
+/// cost bytes on every page view and tell every visitor where the build ran.
+fn dist_rustflags(root: &Path) -> String {
+    let mut flags = vec!["-Clink-args=--emit-relocs".to_string()];
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    if let Some(registries) = cargo_home.map(|c| c.join("registry/src")) {
+        for entry in std::fs::read_dir(&registries).into_iter().flatten().flatten() {
+            flags.push(format!("--remap-path-prefix={}/=", entry.path().display()));
+        }
+    }
+    flags.push(format!("--remap-path-prefix={}/=", root.display()));
+    // RUSTFLAGS-style variables split on spaces: a path with one cannot be remapped.
+    flags.retain(|f| !f.contains(' '));
+    flags.join(" ")
 }
 
 /// `pkg/texts/<lang>.<part>.json` for every language of the build, each
