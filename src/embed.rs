@@ -312,14 +312,7 @@ impl Widget {
             sheet.replace_sync(&theme_css)?;
             Some(sheet)
         };
-        let sheets = Array::new();
-        if self.shared_sheet.is_instance_of::<CssStyleSheet>() {
-            sheets.push(&self.shared_sheet);
-        }
-        if let Some(s) = &theme_sheet {
-            sheets.push(s);
-        }
-        shadow.set_adopted_style_sheets(&sheets);
+        shadow.set_adopted_style_sheets(&crate::ui::style::sheets(&self.shared_sheet, theme_sheet.as_ref()));
 
         let container: HtmlElement = document.create_element("div")?.unchecked_into();
         container.set_class_name("mw-container");
@@ -365,7 +358,7 @@ fn initial_route(view: Option<&str>) -> Route {
         None => Route::Home,
         Some(Ok(route)) => route,
         Some(Err(e)) => {
-            console_warn(&format!("view {:?}: {e}; opening home", view.unwrap_or_default()));
+            console_warn(&format!("view \"{}\": {e}; opening home", view.unwrap_or_default()));
             Route::Home
         }
     }
@@ -428,12 +421,7 @@ impl Widget {
                 None => CssStyleSheet::new()?,
             };
             sheet.replace_sync(&css)?;
-            let sheets = Array::new();
-            if self.shared_sheet.is_instance_of::<CssStyleSheet>() {
-                sheets.push(&self.shared_sheet);
-            }
-            sheets.push(&sheet);
-            m.shadow.set_adopted_style_sheets(&sheets);
+            m.shadow.set_adopted_style_sheets(&crate::ui::style::sheets(&self.shared_sheet, Some(&sheet)));
             m.theme_sheet = Some(sheet);
         }
         Ok(())
@@ -458,7 +446,7 @@ impl Widget {
                 dispatch(&self.host, HostEvent::Navigate { view: path });
             }
             Ok(_) => {}
-            Err(e) => console_warn(&format!("navigate {view:?}: {e}")),
+            Err(e) => console_warn(&format!("navigate \"{view}\": {e}")),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod goals;
 pub mod platform;
 pub mod relationships;
 pub mod shell;
+pub mod style;
 pub mod texts;
 pub mod workspace;
 

@@ -53,10 +53,15 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// followed it down to 181, while every view rose to 519.4 KiB, because the
 /// code the form shares with the views left the main module for shared
 /// chunks, each compressed alone. The first load is what every page view
-/// pays; visiting every view is the rare whole. Issue 13 brings both down to
-/// the budgets.
-pub const GATE_FIRST_LOAD: u64 = 181 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 521 * 1024;
+/// pays; visiting every view is the rare whole. Then the glue was trimmed
+/// (leptos' unused stream adapters out, short import names: `glue.rs`),
+/// panic locations lost their absolute paths, and the views' styles moved
+/// into the workspace's chunk (`widget.views.css`): the first load fell to
+/// 170.4 KiB (the loader's translated "could not be loaded" texts cost 0.6
+/// of it) and every view to 514.5 KiB, and both gates followed, to 172 and
+/// 516. Issue 13 brings both down to the budgets.
+pub const GATE_FIRST_LOAD: u64 = 172 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 516 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
@@ -195,10 +200,17 @@ fn dist() -> Result<sizes::Report, String> {
         ("www/bridges/http.d.ts", "bridges/http.d.ts"),
         ("www/bridges/conformance.d.ts", "bridges/conformance.d.ts"),
     ];
-    let css = std::fs::read_to_string(root.join("www/widget.css")).map_err(|e| format!("reading www/widget.css: {e}"))?;
-    let physical = stylesheet::physical_declarations(&css);
-    if !physical.is_empty() {
-        return Err(format!("www/widget.css lays out by left and right, which Arabic reverses:\n  {}", physical.join("\n  ")));
+    for sheet in ["www/widget.css", "www/widget.views.css"] {
+        let css = std::fs::read_to_string(root.join(sheet)).map_err(|e| format!("reading {sheet}: {e}"))?;
+        let physical = stylesheet::physical_declarations(&css);
+        if !physical.is_empty() {
+            return Err(format!("{sheet} lays out by left and right, which Arabic reverses:\n  {}", physical.join("\n  ")));
+        }
+    }
+    let views_css = std::fs::read_to_string(root.join("www/widget.views.css")).map_err(|e| format!("reading www/widget.views.css: {e}"))?;
+    let misplaced = stylesheet::misplaced_rules(&views_css, &stylesheet::home_names(&root)?);
+    if !misplaced.is_empty() {
+        return Err(format!("www/widget.views.css styles what the home shows, which it would not until a relationship opened; move these rules to www/widget.css:\n  {}", misplaced.join("\n  ")));
     }
     for (from, to) in copies {
         std::fs::copy(root.join(from), pkg.join(to)).map_err(|e| format!("copying {from}: {e}"))?;

@@ -4,6 +4,11 @@
 //! `text-align: right`, a four-value `padding` whose two sides differ) would
 //! put that side's space or border on the wrong edge in Arabic. `cargo xtask
 //! dist` refuses a stylesheet with one; this module finds them.
+//!
+//! The styles come in two files (see `src/ui/style.rs`): `widget.css`, in
+//! the first load, and `widget.views.css`, in the workspace's chunk. A rule
+//! the home needs must be in the first: `misplaced_rules` finds a rule of
+//! the second that styles nothing but classes the home's code uses.
 
 /// Each physical declaration in `css` as `line: declaration`.
 pub fn physical_declarations(css: &str) -> Vec<String> {
@@ -49,6 +54,94 @@ pub fn physical_declarations(css: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// Where the home's code lives: the main module's components (the shell,
+/// the home, the start form, the chunk loading states).
+pub const HOME_SOURCES: &[&str] = &["src/embed.rs", "src/ui/shell", "src/ui/relationships", "src/ui/workspace/views.rs", "src/ui/dom.rs"];
+
+/// Every `mw-…` name in the home's code (`HOME_SOURCES` under `root`).
+pub fn home_names(root: &std::path::Path) -> Result<std::collections::BTreeSet<String>, String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut files: Vec<std::path::PathBuf> = HOME_SOURCES.iter().map(|p| root.join(p)).collect();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).map_err(|e| format!("{}: {e}", path.display()))? {
+                files.push(entry.map_err(|e| e.to_string())?.path());
+            }
+        } else {
+            names.extend(mw_names(&std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?));
+        }
+    }
+    Ok(names)
+}
+
+/// The `mw-…` names that appear in `text` (classes, ids and keys alike).
+pub fn mw_names(text: &str) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let bytes = text.as_bytes();
+    let is_name = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+    let mut i = 0;
+    while let Some(at) = text[i..].find("mw-").map(|a| a + i) {
+        let boundary = at == 0 || !is_name(bytes[at - 1]);
+        let end = (at..bytes.len()).find(|&j| !is_name(bytes[j])).unwrap_or(bytes.len());
+        if boundary {
+            names.insert(text[at..end].trim_end_matches('-').to_string());
+        }
+        i = end.max(at + 3);
+    }
+    names
+}
+
+/// The selectors of `css` (comments dropped, `@media` blocks opened), each
+/// with the classes it names.
+fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        text.push_str(&rest[..at]);
+        rest = rest[at..].find("*/").map_or("", |end| &rest[at + end + 2..]);
+    }
+    text.push_str(rest);
+    let mut found = Vec::new();
+    let mut prelude = String::new();
+    let mut depth_in_rule = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' if depth_in_rule == 0 => {
+                let selector = prelude.trim().to_string();
+                prelude.clear();
+                if selector.starts_with("@media") || selector.starts_with("@supports") {
+                    continue; // its rules are read as top-level ones
+                }
+                depth_in_rule = 1;
+                let classes = selector
+                    .split('.')
+                    .skip(1)
+                    .map(|part| part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+                    .filter(|c| c.starts_with("mw-"))
+                    .collect();
+                found.push((selector, classes));
+            }
+            '{' => depth_in_rule += 1,
+            '}' if depth_in_rule > 0 => depth_in_rule -= 1,
+            '}' => prelude.clear(), // the end of an @media block
+            _ if depth_in_rule == 0 => prelude.push(c),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The rules of `views_css` that name classes, all of them `home`'s: such a
+/// rule styles what the home shows, which it would not until a workspace
+/// opened.
+pub fn misplaced_rules(views_css: &str, home: &std::collections::BTreeSet<String>) -> Vec<String> {
+    selectors(views_css)
+        .into_iter()
+        .filter(|(_, classes)| !classes.is_empty() && classes.iter().all(|c| home.contains(c)))
+        .map(|(selector, _)| selector)
+        .collect()
 }
 
 /// Why a declaration is physical, if it is.
@@ -103,11 +196,41 @@ fn physical(declaration: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    // Pins: the shipped stylesheet has no physical declaration.
+    // Pins: the shipped stylesheets have no physical declaration.
     #[test]
     fn the_widgets_stylesheet_follows_the_reading_direction() {
-        let css = include_str!("../../www/widget.css");
-        assert_eq!(physical_declarations(css), Vec::<String>::new());
+        for css in [include_str!("../../www/widget.css"), include_str!("../../www/widget.views.css")] {
+            assert_eq!(physical_declarations(css), Vec::<String>::new());
+        }
+    }
+
+    fn home_names() -> std::collections::BTreeSet<String> {
+        super::home_names(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).unwrap()
+    }
+
+    // Pins: what the home shows is styled by the first load's sheet; the
+    // views' sheet has only rules that reach into a view.
+    #[test]
+    fn the_views_sheet_styles_nothing_the_home_shows_alone() {
+        let home = home_names();
+        assert!(home.contains("mw-card") && home.contains("mw-combobox") && !home.contains("mw-tabs"), "{home:?}");
+        assert_eq!(misplaced_rules(include_str!("../../www/widget.views.css"), &home), Vec::<String>::new());
+        // Every class the home's code names that any sheet styles is styled in widget.css.
+        let first: std::collections::BTreeSet<String> = selectors(include_str!("../../www/widget.css")).into_iter().flat_map(|(_, c)| c).collect();
+        let views: std::collections::BTreeSet<String> = selectors(include_str!("../../www/widget.views.css")).into_iter().flat_map(|(_, c)| c).collect();
+        let only_later: Vec<&String> = home.iter().filter(|n| views.contains(*n) && !first.contains(*n)).collect();
+        assert_eq!(only_later, Vec::<&String>::new());
+    }
+
+    // Pins: the check itself: a rule of home classes only is misplaced, a
+    // rule that reaches into a view's element is not; comments, @media and
+    // attribute selectors are read through.
+    #[test]
+    fn a_home_rule_in_the_views_sheet_is_found() {
+        let home: std::collections::BTreeSet<String> = ["mw-card", "mw-heading"].map(String::from).into();
+        let css = "/* .mw-card { } */\n.mw-card .mw-heading { color: red; }\n@media print { .mw-page .mw-heading { x: y; } :host([data-mw-printing]) .mw-card { z: 1; } }\n.mw-tabs { a: b; }";
+        assert_eq!(misplaced_rules(css, &home), [".mw-card .mw-heading", ":host([data-mw-printing]) .mw-card"]);
+        assert_eq!(mw_names("class(\"mw-card mw-card--broken\") format!(\"mw-partner-option-{i}\") xmw-no"), ["mw-card", "mw-card--broken", "mw-partner-option"].map(String::from).into());
     }
 
     // Pins: every physical form is found, with its line; logical forms,

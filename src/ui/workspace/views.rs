@@ -53,6 +53,8 @@ split_point!(mw_start, start_chunk, preload_start, (env: Env, me: crate::domain:
     crate::ui::relationships::new_relationship_form::new_relationship_form(&env, me, on_created, on_cancel)
 });
 split_point!(mw_workspace, workspace_chunk, preload_workspace, (env: Env, id: String, me: crate::domain::person::Person), |env: Env, id, me| {
+    // The views' styles travel with the workspace's code, off the first load.
+    crate::ui::style::adopt_views(&env.host, include_str!("../../../www/widget.views.css"));
     crate::ui::workspace::relationship_workspace::relationship_workspace(&env, id, me)
 });
 split_point!(mw_overview, overview_chunk, preload_overview, (env: Env, ws: Workspace), |env: Env, ws: Workspace| {
