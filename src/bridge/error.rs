@@ -29,7 +29,7 @@ impl BridgeError {
             Some("forbidden") => BridgeError::Forbidden,
             Some("quota") => BridgeError::Quota,
             Some(other) if other != "unavailable" => {
-                BridgeError::Unavailable { detail: format!("code {other:?}: {message}") }
+                BridgeError::Unavailable { detail: format!("code \"{other}\": {message}") }
             }
             _ => BridgeError::Unavailable { detail: message.to_string() },
         }

@@ -66,7 +66,7 @@ impl DecodeError {
             DecodeError::TooLarge { bytes } => format!("{bytes} bytes"),
             DecodeError::NotJson => "not JSON".into(),
             DecodeError::NotAnEnvelope => "not a { schema, kind, data } envelope".into(),
-            DecodeError::UnexpectedKind { expected, found } => format!("expected {expected}, found {found:?}"),
+            DecodeError::UnexpectedKind { expected, found } => format!("expected {expected}, found \"{found}\""),
             DecodeError::NewerSchema { found, supported } => format!("schema {found}, this build reads up to {supported}"),
             DecodeError::MigrationFailed { from, reason } => format!("from schema {from}: {reason}"),
             DecodeError::InvalidData => "data does not match its schema".into(),

@@ -38,7 +38,7 @@ impl std::fmt::Display for ThemeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ThemeError::UnknownProperty(p) => write!(f, "theme.{p} is not a theme property"),
-            ThemeError::BadValue { property, value } => write!(f, "theme.{property} = {value:?} is not a valid value"),
+            ThemeError::BadValue { property, value } => write!(f, "theme.{property} = \"{value}\" is not a valid value"),
         }
     }
 }

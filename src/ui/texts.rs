@@ -46,7 +46,7 @@ thread_local! {
 /// holds is not read again: every widget on the page shares it.
 #[wasm_bindgen(js_name = provideTexts)]
 pub fn provide_texts(lang: &str, part: &str, json: &str) -> Result<(), JsValue> {
-    let part = Part::parse(part).ok_or_else(|| JsValue::from_str(&format!("no text part {part:?}")))?;
+    let part = Part::parse(part).ok_or_else(|| JsValue::from_str(&format!("no text part \"{part}\"")))?;
     if cached(lang, part).is_none() {
         let table = parse_table(json).map_err(|e| JsValue::from_str(&format!("texts/{lang}.{}.json: {e}", part.name())))?;
         provide(lang, part, table);
@@ -102,7 +102,7 @@ fn choose(sources: &LocaleSources) -> locale::Choice {
         }
         let canonical = canonical_locale(&tag.replace('_', "-"));
         if canonical.is_none() {
-            notes.push(format!("{what} {tag:?} is not a locale tag; ignored"));
+            notes.push(format!("{what} \"{tag}\" is not a locale tag; ignored"));
         }
         canonical
     };

@@ -166,13 +166,13 @@ pub fn shape(template: &str) -> Result<Shape, String> {
 fn shape_into(template: &str, shape: &mut Shape) -> Result<(), String> {
     let mut rest = template;
     while let Some(i) = rest.find('{') {
-        let len = block_len(&rest[i..]).ok_or_else(|| format!("a brace never closes in {template:?}"))?;
+        let len = block_len(&rest[i..]).ok_or_else(|| format!("a brace never closes in \"{template}\""))?;
         let inner = &rest[i + 1..i + len - 1];
         match inner.split_once(',') {
             Some((var, tail)) if tail.trim_start().starts_with("plural,") => {
-                let list = forms(tail.trim_start()["plural,".len()..].trim_start()).ok_or_else(|| format!("a plural block does not parse in {template:?}"))?;
+                let list = forms(tail.trim_start()["plural,".len()..].trim_start()).ok_or_else(|| format!("a plural block does not parse in \"{template}\""))?;
                 if !list.iter().any(|(c, _)| *c == "other") {
-                    return Err(format!("a plural block has no `other` form in {template:?}"));
+                    return Err(format!("a plural block has no `other` form in \"{template}\""));
                 }
                 shape.names.insert(var.trim().to_string());
                 shape.plurals.push((var.trim().to_string(), list.iter().map(|(c, _)| c.to_string()).collect()));

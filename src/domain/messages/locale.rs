@@ -50,14 +50,14 @@ pub fn choose(option: Option<&str>, identity: Option<&str>, browser: Option<&str
             picked = Some(tag.replace('_', "-"));
             break;
         }
-        notes.push(format!("{source} {tag:?} is not a locale tag; ignored"));
+        notes.push(format!("{source} \"{tag}\" is not a locale tag; ignored"));
     }
     let locale = picked.unwrap_or_else(|| "en".to_string());
     let lang = match table_for(&locale) {
         Some(lang) => lang,
         None => {
             if !overrides.has_locale(&locale) {
-                notes.push(format!("no texts for locale {locale:?} in this version ({}); showing English", LOCALES.join(", ")));
+                notes.push(format!("no texts for locale \"{locale}\" in this version ({}); showing English", LOCALES.join(", ")));
             }
             "en"
         }

@@ -41,7 +41,7 @@ pub fn widget_root(env: Env) -> AnyView {
                                 env.time_zone.try_set(identity.time_zone.as_deref().and_then(|z| {
                                     let known = crate::ui::platform::known_zone(z);
                                     if known.is_none() {
-                                        web_sys::console::warn_1(&format!("[mentoring-widget] the identity's timeZone {z:?} is no time zone this browser knows: the browser's own zone is used").into());
+                                        web_sys::console::warn_1(&format!("[mentoring-widget] the identity's timeZone \"{z}\" is no time zone this browser knows: the browser's own zone is used").into());
                                     }
                                     known
                                 }));
