@@ -166,15 +166,46 @@
     });
   }
 
+  // "Could not be loaded", when the wasm (and so the widget's own texts)
+  // never arrived, in the person's likely language: the host's text for
+  // that locale (its tag, then its language), else the host's text for
+  // every language, else the package's translation, else English. The
+  // language is the `locale` option's, else the browser's: the identity's
+  // is not known yet.
+  var LOAD_FAILED = "shell.load_failed";
+  var RIGHT_TO_LEFT = ["ar", "fa", "he", "ur"];
+  function loadFailedText(options) {
+    var given = options.text && typeof options.text === "object" ? options.text : {};
+    var tag = [options.locale, navigator.language].filter(function (t) { return typeof t === "string" && t.trim(); })[0];
+    tag = tag ? tag.trim().replace(/_/g, "-") : "en";
+    var lang = tag.split("-")[0].toLowerCase();
+    var shipped = BUILD && BUILD.failed ? BUILD.failed : {};
+    var candidates = [
+      [given[tag] && given[tag][LOAD_FAILED], lang],
+      [given[lang] && given[lang][LOAD_FAILED], lang],
+      [given[LOAD_FAILED], null],
+      [shipped[lang], lang],
+      ["The mentoring widget could not be loaded. Please reload the page or try again later.", "en"]
+    ];
+    for (var i = 0; i < candidates.length; i++) {
+      if (typeof candidates[i][0] === "string" && candidates[i][0].trim()) return { text: candidates[i][0], lang: candidates[i][1] };
+    }
+  }
+
   function showLoadFailure(el, options, error) {
     log("error", "could not load", error);
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     if (!root.querySelector("[data-mw-load-failed]")) {
+      var failed = loadFailedText(options);
       var p = document.createElement("p");
       p.setAttribute("role", "alert");
       p.setAttribute("data-mw-load-failed", "");
-      p.textContent = (options.text && options.text["shell.load_failed"]) ||
-        "The mentoring widget could not be loaded. Please reload the page or try again later.";
+      // A flat text's language is the host's to know: only a known one is marked.
+      if (failed.lang) {
+        p.lang = failed.lang;
+        p.dir = RIGHT_TO_LEFT.indexOf(failed.lang) >= 0 ? "rtl" : "ltr";
+      }
+      p.textContent = failed.text;
       root.appendChild(p);
     }
     el.dispatchEvent(new CustomEvent("mw:error", {

@@ -83,7 +83,7 @@ let portalRoute = () => null;
 
 /** The portal page of the cross-origin test: the loader from the assets host
  *  with the manifest's integrity, under a policy that names that host. */
-function crossOriginPortal({ bridge = true } = {}) {
+function crossOriginPortal({ bridge = true, init = {} } = {}) {
   const cdn = assets.url.replace(/\/$/, "");
   const csp = `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; connect-src 'self' ${cdn}; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'`;
   const loader = manifest.files["loader.js"];
@@ -94,8 +94,8 @@ function crossOriginPortal({ bridge = true } = {}) {
   // Without a bridge of its own, the page gets the loader's default one.
   const js = bridge
     ? `import { createLocalBridge } from "${assets.url}bridges/local.js";
-MentoringWidget("init", { bridge: createLocalBridge({ people: ${JSON.stringify(PEOPLE)}, currentUserId: "u-ana" }) });`
-    : `MentoringWidget("init", {});`;
+MentoringWidget("init", { ...${JSON.stringify(init)}, bridge: createLocalBridge({ people: ${JSON.stringify(PEOPLE)}, currentUserId: "u-ana" }) });`
+    : `MentoringWidget("init", ${JSON.stringify(init)});`;
   return (path) => {
     if (path === "/") return { body: Buffer.from(html), type: "text/html", headers: { "Content-Security-Policy": csp } };
     if (path === "/portal.js") return { body: Buffer.from(js), type: "text/javascript" };
@@ -195,6 +195,32 @@ for (const [name, expectation] of [
     }
   });
 }
+
+// When the wasm itself never arrives, the loader's one text is in the
+// person's language: the host's text for that locale (tag, then language),
+// else the host's text for every language, else the package's translation.
+test("a widget that cannot load says so in the person's language", async (t) => {
+  tamper = (rel) => rel === manifest.files["mentoring_widget_bg.wasm"].file;
+  t.after(() => { tamper = null; });
+  const arabic = JSON.parse(readFileSync(new URL("../../locales/ar.json", import.meta.url), "utf8"))["shell.load_failed"];
+  for (const [init, expected, lang, dir] of [
+    [{ locale: "ar" }, arabic, "ar", "rtl"],
+    [{ locale: "de-CH", text: { "shell.load_failed": "Flat", de: { "shell.load_failed": "Bitte später noch einmal." } } }, "Bitte später noch einmal.", "de", "ltr"],
+    [{ locale: "es", text: { "shell.load_failed": "Inténtalo luego (portal)." } }, "Inténtalo luego (portal).", null, null],
+  ]) {
+    portalRoute = crossOriginPortal({ init });
+    const { page } = await openPage(browser, t);
+    const errors = await recordEvents(page, ["mw:error"]);
+    await page.goto(portal.url);
+    const alert = page.locator("mentoring-widget [data-mw-load-failed]");
+    await alert.waitFor();
+    assert.equal(await alert.textContent(), expected);
+    assert.equal(await alert.getAttribute("lang"), lang);
+    assert.equal(await alert.getAttribute("dir"), dir);
+    assert.ok(errors.some((e) => e.includes('"code":"load_failed"')), errors.join("\n"));
+    if (lang === "ar") await shot(page, "package-load-failed-arabic.png");
+  }
+});
 
 /** Bundles `app` (an ES module importing the package by its npm name) with
  *  esbuild, resolving `@acme/mentoring-widget` through pkg/package.json. */

@@ -274,7 +274,8 @@ fn dist() -> Result<sizes::Report, String> {
     if loader.matches(SLOT).count() != 1 {
         return Err(format!("www/loader.js must hold `{SLOT}` exactly once"));
     }
-    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, mentoring_widget::domain::messages::LOCALES, &fetched))).map_err(|e| e.to_string())?;
+    let failed = load_failed_texts(&root)?;
+    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, mentoring_widget::domain::messages::LOCALES, &fetched, &failed))).map_err(|e| e.to_string())?;
     terser(&pkg.join("loader.js"), false)?;
 
     say("writing package.json and manifest.json (names, sizes and integrity of every file)");
@@ -335,6 +336,20 @@ fn dist_rustflags(root: &Path) -> String {
     // RUSTFLAGS-style variables split on spaces: a path with one cannot be remapped.
     flags.retain(|f| !f.contains(' '));
     flags.join(" ")
+}
+
+/// Each language's `shell.load_failed`, for the loader: the one text shown
+/// when the wasm (and so the texts' reader) could not be loaded.
+fn load_failed_texts(root: &Path) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut texts = std::collections::BTreeMap::new();
+    for lang in mentoring_widget::domain::messages::LOCALES {
+        let path = root.join(format!("locales/{lang}.json"));
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let table = mentoring_widget::domain::messages::parse_table(&text).map_err(|e| format!("locales/{lang}.json: {e}"))?;
+        let failed = table.get("shell.load_failed").ok_or_else(|| format!("locales/{lang}.json has no shell.load_failed"))?;
+        texts.insert(lang.to_string(), failed.clone());
+    }
+    Ok(texts)
 }
 
 /// `pkg/texts/<lang>.<part>.json` for every language of the build, each

@@ -164,14 +164,16 @@ pub fn rename_import(js: &str, from: &str, to: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// What the loader needs of the build: the version and, for each file it
-/// fetches, its name and integrity (a JS object literal, also valid JSON).
-pub fn loader_table(version: &str, locales: &[&str], assets: &[Asset]) -> String {
+/// What the loader needs of the build: the version, the languages, for each
+/// file it fetches its name and integrity, and `failed`: each language's
+/// text for "the widget could not be loaded", which the loader shows when
+/// the wasm itself does not arrive (a JS object literal, also valid JSON).
+pub fn loader_table(version: &str, locales: &[&str], assets: &[Asset], failed: &BTreeMap<String, String>) -> String {
     let files: serde_json::Map<String, serde_json::Value> = assets
         .iter()
         .map(|a| (a.logical.clone(), serde_json::json!({ "file": a.file, "integrity": a.integrity })))
         .collect();
-    serde_json::json!({ "version": version, "locales": locales, "files": files }).to_string()
+    serde_json::json!({ "version": version, "locales": locales, "files": files, "failed": failed }).to_string()
 }
 
 /// `manifest.json`: every file of the package by its build name.
