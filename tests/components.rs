@@ -56,7 +56,8 @@ async fn mounts_in_shadow_root_and_greets() {
     let m = mount_with(&b, "{}");
     until_text(&m.root, "Signed in as Ana Li").await;
     until_text(&m.root, "no mentoring relationships yet").await;
-    assert_eq!(adoptedCount(&m.root), 1);
+    // The shared sheet; the views' sheet too once any workspace on the page has opened.
+    assert_eq!(adoptedCount(&m.root) - adoptedViews(&m.root), 1);
     assert!(text(&m.root).contains("Saved in this browser only"), "local bridges are flagged");
     assert!(eventsText(&m.events).contains(r#"mw:ready {"userId":"u-ana"}"#));
     assert!(m.host.get_attribute("style").is_none());
@@ -293,7 +294,7 @@ async fn update_applies_texts_theme_and_bridge() {
     let b = bridge("u-ana");
     let mut m = mount_with(&b, r##"{"brandName":"Acme Mentoring","theme":{"brand":"#0a6","radius":"url(x)"}}"##);
     until_text(&m.root, "Acme Mentoring").await;
-    assert_eq!(adoptedCount(&m.root), 2);
+    assert_eq!(adoptedCount(&m.root) - adoptedViews(&m.root), 2);
     let css = adoptedText(&m.root);
     assert!(css.contains("--mw-brand: #0a6") || css.contains("--mw-brand:#0a6"), "{css}");
     assert!(!css.contains("url(x)"));
@@ -523,7 +524,8 @@ async fn update_reaches_every_open_view() {
     m.widget.navigate("relationship/rel1/agreement".into());
     until(&m.root, "the agreement view", || find(&m.root, ".mw-templates").is_some()).await;
     let reads = callCount(&b, "get");
-    m.widget.update(js(r#"{"text":{"agr.title":"Our agreement","goal.title":"Our objectives","tab.goals":"Objectives"}}"#)).unwrap();
+    assert_eq!(adoptedViews(&m.root), 1, "a workspace adopts the views' sheet, once");
+    m.widget.update(js(r#"{"text":{"agr.title":"Our agreement","goal.title":"Our objectives","tab.goals":"Objectives"},"theme":{"brand":"#0a6"}}"#)).unwrap();
     until(&m.root, "the new texts", || {
         let t = text(&m.root);
         t.contains("Our agreement") && t.contains("Our objectives") && t.contains("Objectives")
@@ -531,6 +533,9 @@ async fn update_reaches_every_open_view() {
     .await;
     assert_eq!(get(&m.root, "#mw-tab-goals").text_content().unwrap(), "Objectives");
     assert_eq!(callCount(&b, "get"), reads, "texts change without reading again");
+    // A new theme rebuilds the sheets: the views' one stays, once, before the theme.
+    assert_eq!((adoptedCount(&m.root), adoptedViews(&m.root)), (3, 1));
+    assert!(adoptedText(&m.root).contains(".mw-tabs"));
 }
 
 // Pins: a partner's write landing while several views are open reaches every
@@ -574,6 +579,7 @@ async fn destroy_while_a_view_is_loading() {
     m.widget.destroy();
     sleep(500).await;
     assert_eq!(m.root.child_element_count(), 0, "nothing left: {}", text(&m.root));
+    assert_eq!(adoptedCount(&m.root), 0, "no stylesheet adopted after destroy");
     assert_eq!(activeSubscriptions(&b), 0);
     let again = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
     until(&again.root, "the goals view", || find(&again.root, ".mw-goals").is_some()).await;

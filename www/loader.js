@@ -176,13 +176,21 @@
   var RIGHT_TO_LEFT = ["ar", "fa", "he", "ur"];
   function loadFailedText(options) {
     var given = options.text && typeof options.text === "object" ? options.text : {};
+    // Tags compared as the widget compares them: trimmed, `_` as `-`, any case.
+    function norm(t) { return t.trim().replace(/_/g, "-").toLowerCase(); }
     var tag = [options.locale, navigator.language].filter(function (t) { return typeof t === "string" && t.trim(); })[0];
-    tag = tag ? tag.trim().replace(/_/g, "-") : "en";
-    var lang = tag.split("-")[0].toLowerCase();
+    tag = tag ? norm(tag) : "en";
+    var lang = tag.split("-")[0];
+    function override(wanted) {
+      for (var key in given) {
+        var table = given[key];
+        if (norm(key) === wanted && table && typeof table === "object") return table[LOAD_FAILED];
+      }
+    }
     var shipped = BUILD && BUILD.failed ? BUILD.failed : {};
     var candidates = [
-      [given[tag] && given[tag][LOAD_FAILED], lang],
-      [given[lang] && given[lang][LOAD_FAILED], lang],
+      [override(tag), lang],
+      [override(lang), lang],
       [given[LOAD_FAILED], null],
       [shipped[lang], lang],
       ["The mentoring widget could not be loaded. Please reload the page or try again later.", "en"]

@@ -10,7 +10,8 @@
 //! holds), each made once per page and shared by every instance.
 //!
 //! Order: the shared sheet first, then the views' sheet, so their rules
-//! keep the order they had as one file. The instance's theme only sets
+//! keep the order they had as one file (but for a few small ones the home
+//! needs, which came forward into widget.css and compete with none here). The instance's theme only sets
 //! `--mw-*` custom properties on `:host`, which neither part sets, so it
 //! may come before or after the views' sheet (`sheets` puts it last; a
 //! workspace opening appends the views' sheet after it).
@@ -57,6 +58,11 @@ pub fn adopt_views(host: &HtmlElement, css: &str) {
         v.clone()
     });
     let (Some(sheet), Some(shadow)) = (made, host.shadow_root()) else { return };
+    // A workspace whose chunk arrives after `destroy()` adopts nothing: a
+    // destroyed instance keeps no stylesheet.
+    if shadow.query_selector(".mw-container").ok().flatten().is_none() {
+        return;
+    }
     let adopted = shadow.adopted_style_sheets();
     if adopted.includes(&sheet, 0) {
         return;

@@ -206,6 +206,7 @@ test("a widget that cannot load says so in the person's language", async (t) => 
   for (const [init, expected, lang, dir] of [
     [{ locale: "ar" }, arabic, "ar", "rtl"],
     [{ locale: "de-CH", text: { "shell.load_failed": "Flat", de: { "shell.load_failed": "Bitte später noch einmal." } } }, "Bitte später noch einmal.", "de", "ltr"],
+    [{ locale: "de_ch", text: { "DE-CH": { "shell.load_failed": "Grüezi, später bitte." }, de: { "shell.load_failed": "Nicht diese." } } }, "Grüezi, später bitte.", "de", "ltr"],
     [{ locale: "es", text: { "shell.load_failed": "Inténtalo luego (portal)." } }, "Inténtalo luego (portal).", null, null],
   ]) {
     portalRoute = crossOriginPortal({ init });

@@ -102,6 +102,11 @@ export function pressKey(input, key) {
   input.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
 }
 export function adoptedCount(root) { return root.adoptedStyleSheets.length; }
+// The views' sheet (widget.views.css) is made once per page when the first
+// workspace opens and then goes to every instance; known by its tab list rule.
+export function adoptedViews(root) {
+  return root.adoptedStyleSheets.filter((s) => Array.from(s.cssRules).some((r) => r.selectorText === ".mw-tabs")).length;
+}
 export function adoptedText(root) {
   return Array.from(root.adoptedStyleSheets).map((s) => Array.from(s.cssRules).map((r) => r.cssText).join("\n")).join("\n");
 }

@@ -43,6 +43,7 @@ extern "C" {
     pub fn setValue(input: &Element, value: &str);
     pub fn pressKey(input: &Element, key: &str);
     pub fn adoptedCount(root: &ShadowRoot) -> u32;
+    pub fn adoptedViews(root: &ShadowRoot) -> u32;
     pub fn adoptedText(root: &ShadowRoot) -> String;
     pub fn activeElementId(root: &ShadowRoot) -> String;
     pub fn leavingIsQuestioned() -> bool;

@@ -11,7 +11,7 @@
 //!   functions and never builds a stream. Their exports are dropped here
 //!   (wasm-opt then removes the code only they reached) and so are their JS
 //!   classes in the glue.
-//! - **Hashed import names.** Each of the ~150 functions the wasm imports
+//! - **Hashed import names.** Each of the ~160 functions the wasm imports
 //!   from the glue is named like `__wbg_createElement_de4a31ed2fb252be`,
 //!   once in the wasm and once in the glue; the random tails do not
 //!   compress. They are renamed `_a`, `_b`, … in both files, which is what a
@@ -128,14 +128,37 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(len)?).map_err(|_| "a name in the wasm module is not UTF-8".to_string())
     }
 
-    /// Limits of a table or a memory: flags, minimum, and a maximum if flagged.
+    /// Limits of a table or a memory: flags, minimum, and a maximum if
+    /// flagged. Known flags: a maximum (1), shared (2), 64-bit (4); any
+    /// other (a custom page size adds a field) is refused.
     fn limits(&mut self) -> Result<(), String> {
         let flags = self.byte()?;
+        if flags & !0x07 != 0 {
+            return Err(format!("limits with flags {flags:#x} in the wasm module: teach xtask/src/glue.rs"));
+        }
         self.leb()?;
         if flags & 1 != 0 {
             self.leb()?;
         }
         Ok(())
+    }
+
+    /// A value or reference type of one byte; typed references (0x63, 0x64,
+    /// with a heap type after them) are refused.
+    fn simple_type(&mut self) -> Result<u8, String> {
+        match self.byte()? {
+            0x63 | 0x64 => Err("a typed reference in an import of the wasm module: teach xtask/src/glue.rs".into()),
+            t => Ok(t),
+        }
+    }
+
+    /// Fails unless the whole section was read.
+    fn finish(&self, what: &str) -> Result<(), String> {
+        if self.done() {
+            Ok(())
+        } else {
+            Err(format!("the {what} section of the wasm module has bytes after its entries"))
+        }
     }
 }
 
@@ -161,6 +184,9 @@ fn put_name(out: &mut Vec<u8>, name: &str) {
 fn rewrite_sections(wasm: &[u8], mut edit: impl FnMut(u8, &[u8]) -> Result<Option<Vec<u8>>, String>) -> Result<Vec<u8>, String> {
     if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
         return Err("not a wasm module".into());
+    }
+    if wasm[4..8] != [1, 0, 0, 0] {
+        return Err("not a core wasm module of version 1".into());
     }
     let mut out = wasm[..8].to_vec();
     let mut r = Reader::new(&wasm[8..]);
@@ -199,6 +225,7 @@ fn drop_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<u8>, us
                 entries.extend_from_slice(&body[start..r.pos]);
             }
         }
+        r.finish("export")?;
         let mut section = Vec::new();
         put_leb(&mut section, kept);
         section.extend(entries);
@@ -227,16 +254,19 @@ fn shorten_imports(wasm: &[u8]) -> Result<(Vec<u8>, BTreeMap<String, String>), S
                     r.leb()?; // a function: its type
                 }
                 1 => {
-                    r.byte()?; // a table: element type, limits
+                    r.simple_type()?; // a table: element type, limits
                     r.limits()?;
                 }
                 2 => r.limits()?, // a memory
                 3 => {
-                    r.byte()?; // a global: value type, mutability
+                    r.simple_type()?; // a global: value type, mutability
                     r.byte()?;
                 }
                 4 => {
-                    r.byte()?; // a tag: attribute, type
+                    // a tag: attribute (0, an exception), type
+                    if r.byte()? != 0 {
+                        return Err("a tag import with an unknown attribute in the wasm module".into());
+                    }
                     r.leb()?;
                 }
                 other => return Err(format!("unknown import kind {other} in the wasm module")),
@@ -255,6 +285,7 @@ fn shorten_imports(wasm: &[u8]) -> Result<(Vec<u8>, BTreeMap<String, String>), S
             put_name(&mut section, &new_name);
             section.extend_from_slice(desc);
         }
+        r.finish("import")?;
         Ok(Some(section))
     })?;
     Ok((out, renames))
@@ -271,12 +302,17 @@ fn drop_stream_classes(glue: &str) -> Result<String, String> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if line.starts_with("export class IntoUnderlying") {
-            // Up to and including the dispose line that closes the class.
-            let end = (i..lines.len())
-                .find(|&j| lines[j].starts_with("if (Symbol.dispose) IntoUnderlying"))
-                .ok_or("the glue's IntoUnderlying class has no dispose line (did wasm-bindgen change its glue?)")?;
-            i = end + 1;
+        if let Some(rest) = line.strip_prefix("export class ").filter(|r| r.starts_with("IntoUnderlying")) {
+            // The class ends at the first line that is a lone `}` (its
+            // methods are indented), and the next line must be its own
+            // dispose line: anything else is a shape this does not know.
+            let class = rest.split_whitespace().next().unwrap_or_default();
+            let close = (i + 1..lines.len()).find(|&j| lines[j] == "}").ok_or_else(|| format!("the glue's class {class} does not close"))?;
+            let dispose = format!("if (Symbol.dispose) {class}.prototype[Symbol.dispose]");
+            if !lines.get(close + 1).is_some_and(|l| l.starts_with(&dispose)) {
+                return Err(format!("the glue's class {class} is not followed by its dispose line (did wasm-bindgen change its glue?)"));
+            }
+            i = close + 2;
             continue;
         }
         if line.starts_with("const IntoUnderlying") && line.contains("Finalization") {
@@ -438,6 +474,22 @@ mod tests {
         let mut cut = module();
         cut.truncate(cut.len() - 3);
         assert!(trim(&cut, GLUE).is_err());
+        // A class without its dispose line right after it: nothing after it is taken along.
+        let no_dispose = GLUE.replace("if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n", "");
+        assert!(trim(&module(), &no_dispose).unwrap_err().contains("dispose line"));
+        // Another version, unknown limit flags, a typed reference: refused, not guessed.
+        let mut version2 = module();
+        version2[4] = 2;
+        assert!(trim(&version2, GLUE).is_err());
+        let memory_limits = module().windows(3).position(|w| w == [2, 1, 17]).unwrap() + 1;
+        let mut page_size = module();
+        page_size[memory_limits] = 0x09;
+        assert!(trim(&page_size, GLUE).unwrap_err().contains("flags"));
+        let mut extra = module();
+        let import_section = extra.iter().position(|&b| b == IMPORT_SECTION).unwrap();
+        extra[import_section + 1] += 1; // one byte more in the section than its entries
+        extra.insert(import_section + 2 + extra[import_section + 1] as usize - 1, 0);
+        assert!(trim(&extra, GLUE).unwrap_err().contains("bytes after"));
     }
 
     #[test]

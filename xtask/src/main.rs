@@ -334,6 +334,9 @@ fn dist_rustflags(root: &Path) -> String {
     }
     flags.push(format!("--remap-path-prefix={}/=", root.display()));
     // RUSTFLAGS-style variables split on spaces: a path with one cannot be remapped.
+    for spaced in flags.iter().filter(|f| f.contains(' ')) {
+        say(&format!("note: {spaced} has a space, so the build keeps that absolute path in panic messages"));
+    }
     flags.retain(|f| !f.contains(' '));
     flags.join(" ")
 }

@@ -93,8 +93,8 @@ pub fn mw_names(text: &str) -> std::collections::BTreeSet<String> {
     names
 }
 
-/// The selectors of `css` (comments dropped, `@media` blocks opened), each
-/// with the classes it names.
+/// The selectors of `css` (comments dropped, `@media` blocks opened, lists
+/// split), each with the classes it names.
 fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
     let mut text = String::new();
     let mut rest = css;
@@ -115,13 +115,34 @@ fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
                     continue; // its rules are read as top-level ones
                 }
                 depth_in_rule = 1;
-                let classes = selector
-                    .split('.')
-                    .skip(1)
-                    .map(|part| part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
-                    .filter(|c| c.starts_with("mw-"))
-                    .collect();
-                found.push((selector, classes));
+                if selector.starts_with('@') {
+                    continue; // @keyframes and the like: no selector
+                }
+                // Each selector of a list on its own (commas inside `:not(…)`
+                // or `:has(…)` do not separate).
+                let mut parts = Vec::new();
+                let (mut depth, mut start) = (0, 0);
+                for (i, c) in selector.char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        ',' if depth == 0 => {
+                            parts.push(&selector[start..i]);
+                            start = i + 1;
+                        }
+                        _ => {}
+                    }
+                }
+                parts.push(&selector[start..]);
+                for part in parts {
+                    let classes = part
+                        .split('.')
+                        .skip(1)
+                        .map(|p| p.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+                        .filter(|c| c.starts_with("mw-"))
+                        .collect();
+                    found.push((part.trim().to_string(), classes));
+                }
             }
             '{' => depth_in_rule += 1,
             '}' if depth_in_rule > 0 => depth_in_rule -= 1,
@@ -133,13 +154,13 @@ fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
     found
 }
 
-/// The rules of `views_css` that name classes, all of them `home`'s: such a
-/// rule styles what the home shows, which it would not until a workspace
-/// opened.
+/// The selectors of `views_css` that name no class, or only classes of
+/// `home`: such a rule may style what the home shows, which it would not
+/// until a workspace opened (and then would, on the same page).
 pub fn misplaced_rules(views_css: &str, home: &std::collections::BTreeSet<String>) -> Vec<String> {
     selectors(views_css)
         .into_iter()
-        .filter(|(_, classes)| !classes.is_empty() && classes.iter().all(|c| home.contains(c)))
+        .filter(|(_, classes)| classes.iter().all(|c| home.contains(c)))
         .map(|(selector, _)| selector)
         .collect()
 }
@@ -228,8 +249,9 @@ mod tests {
     #[test]
     fn a_home_rule_in_the_views_sheet_is_found() {
         let home: std::collections::BTreeSet<String> = ["mw-card", "mw-heading"].map(String::from).into();
-        let css = "/* .mw-card { } */\n.mw-card .mw-heading { color: red; }\n@media print { .mw-page .mw-heading { x: y; } :host([data-mw-printing]) .mw-card { z: 1; } }\n.mw-tabs { a: b; }";
-        assert_eq!(misplaced_rules(css, &home), [".mw-card .mw-heading", ":host([data-mw-printing]) .mw-card"]);
+        let css = "/* .mw-card { } */\n.mw-card .mw-heading { color: red; }\n@media print { .mw-page .mw-heading { x: y; } :host([data-mw-printing]) .mw-card { z: 1; } }\n.mw-tabs { a: b; }\n\
+                   .mw-tab, .mw-card { c: d; }\n.mw-tab:not(.mw-x, .mw-y) { e: f; }\n:host { color: black; }\n@keyframes mw-pop { 0% { g: h; } }";
+        assert_eq!(misplaced_rules(css, &home), [".mw-card .mw-heading", ":host([data-mw-printing]) .mw-card", ".mw-card", ":host"]);
         assert_eq!(mw_names("class(\"mw-card mw-card--broken\") format!(\"mw-partner-option-{i}\") xmw-no"), ["mw-card", "mw-card--broken", "mw-partner-option"].map(String::from).into());
     }
 
