@@ -525,7 +525,7 @@ async fn update_reaches_every_open_view() {
     until(&m.root, "the agreement view", || find(&m.root, ".mw-templates").is_some()).await;
     let reads = callCount(&b, "get");
     assert_eq!(adoptedViews(&m.root), 1, "a workspace adopts the views' sheet, once");
-    m.widget.update(js(r#"{"text":{"agr.title":"Our agreement","goal.title":"Our objectives","tab.goals":"Objectives"},"theme":{"brand":"#0a6"}}"#)).unwrap();
+    m.widget.update(js(r##"{"text":{"agr.title":"Our agreement","goal.title":"Our objectives","tab.goals":"Objectives"},"theme":{"brand":"#0a6"}}"##)).unwrap();
     until(&m.root, "the new texts", || {
         let t = text(&m.root);
         t.contains("Our agreement") && t.contains("Our objectives") && t.contains("Objectives")
