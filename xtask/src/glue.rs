@@ -202,6 +202,71 @@ fn rewrite_sections(wasm: &[u8], mut edit: impl FnMut(u8, &[u8]) -> Result<Optio
     Ok(out)
 }
 
+/// One export: its name and the entry's bytes (name, kind, index).
+struct Export<'a> {
+    name: &'a str,
+    bytes: &'a [u8],
+}
+
+/// The entries of an export section's body.
+fn exports(body: &[u8]) -> Result<Vec<Export<'_>>, String> {
+    let mut r = Reader::new(body);
+    let mut entries = Vec::new();
+    for _ in 0..r.leb()? {
+        let start = r.pos;
+        let name = r.name()?;
+        r.byte()?;
+        r.leb()?;
+        entries.push(Export { name, bytes: &body[start..r.pos] });
+    }
+    r.finish("export")?;
+    Ok(entries)
+}
+
+/// One import: its module, its name, and the bytes of what it imports.
+struct Import<'a> {
+    module: &'a str,
+    name: &'a str,
+    desc: &'a [u8],
+}
+
+/// The entries of an import section's body; a kind or type this does not
+/// know is refused.
+fn imports(body: &[u8]) -> Result<Vec<Import<'_>>, String> {
+    let mut r = Reader::new(body);
+    let mut entries = Vec::new();
+    for _ in 0..r.leb()? {
+        let module = r.name()?;
+        let name = r.name()?;
+        let desc_start = r.pos;
+        match r.byte()? {
+            0 => {
+                r.leb()?; // a function: its type
+            }
+            1 => {
+                r.simple_type()?; // a table: element type, limits
+                r.limits()?;
+            }
+            2 => r.limits()?, // a memory
+            3 => {
+                r.simple_type()?; // a global: value type, mutability
+                r.byte()?;
+            }
+            4 => {
+                // a tag: attribute (0, an exception), type
+                if r.byte()? != 0 {
+                    return Err("a tag import with an unknown attribute in the wasm module".into());
+                }
+                r.leb()?;
+            }
+            other => return Err(format!("unknown import kind {other} in the wasm module")),
+        }
+        entries.push(Import { module, name, desc: &body[desc_start..r.pos] });
+    }
+    r.finish("import")?;
+    Ok(entries)
+}
+
 /// Drops the exports whose name `drop` picks; returns how many went.
 fn drop_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<u8>, usize), String> {
     let mut dropped = 0;
@@ -209,26 +274,13 @@ fn drop_exports(wasm: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<u8>, us
         if id != EXPORT_SECTION {
             return Ok(None);
         }
-        let mut r = Reader::new(body);
-        let count = r.leb()?;
-        let mut kept = 0u64;
-        let mut entries = Vec::new();
-        for _ in 0..count {
-            let start = r.pos;
-            let name = r.name()?;
-            r.byte()?;
-            r.leb()?;
-            if drop(name) {
-                dropped += 1;
-            } else {
-                kept += 1;
-                entries.extend_from_slice(&body[start..r.pos]);
-            }
-        }
-        r.finish("export")?;
+        let (gone, kept): (Vec<_>, Vec<_>) = exports(body)?.into_iter().partition(|e| drop(e.name));
+        dropped += gone.len();
         let mut section = Vec::new();
-        put_leb(&mut section, kept);
-        section.extend(entries);
+        put_leb(&mut section, kept.len() as u64);
+        for e in kept {
+            section.extend_from_slice(e.bytes);
+        }
         Ok(Some(section))
     })?;
     Ok((out, dropped))
@@ -241,37 +293,10 @@ fn shorten_imports(wasm: &[u8]) -> Result<(Vec<u8>, BTreeMap<String, String>), S
         if id != IMPORT_SECTION {
             return Ok(None);
         }
-        let mut r = Reader::new(body);
-        let count = r.leb()?;
+        let entries = imports(body)?;
         let mut section = Vec::new();
-        put_leb(&mut section, count);
-        for _ in 0..count {
-            let module = r.name()?;
-            let name = r.name()?;
-            let desc_start = r.pos;
-            match r.byte()? {
-                0 => {
-                    r.leb()?; // a function: its type
-                }
-                1 => {
-                    r.simple_type()?; // a table: element type, limits
-                    r.limits()?;
-                }
-                2 => r.limits()?, // a memory
-                3 => {
-                    r.simple_type()?; // a global: value type, mutability
-                    r.byte()?;
-                }
-                4 => {
-                    // a tag: attribute (0, an exception), type
-                    if r.byte()? != 0 {
-                        return Err("a tag import with an unknown attribute in the wasm module".into());
-                    }
-                    r.leb()?;
-                }
-                other => return Err(format!("unknown import kind {other} in the wasm module")),
-            }
-            let desc = &body[desc_start..r.pos];
+        put_leb(&mut section, entries.len() as u64);
+        for Import { module, name, desc } in entries {
             let new_name = if module == GLUE_MODULE && is_hashed(name) {
                 let short = short_name(renames.len());
                 if renames.insert(name.to_string(), short.clone()).is_some() {
@@ -285,7 +310,6 @@ fn shorten_imports(wasm: &[u8]) -> Result<(Vec<u8>, BTreeMap<String, String>), S
             put_name(&mut section, &new_name);
             section.extend_from_slice(desc);
         }
-        r.finish("import")?;
         Ok(Some(section))
     })?;
     Ok((out, renames))
@@ -399,22 +423,15 @@ mod tests {
         m
     }
 
-    fn import_names(wasm: &[u8]) -> Vec<String> {
+    /// The names in one section of `wasm`, read as the trimming reads them.
+    fn names(wasm: &[u8], section: u8) -> Vec<String> {
         let mut names = Vec::new();
         rewrite_sections(wasm, |id, body| {
-            if id == IMPORT_SECTION {
-                let mut r = Reader::new(body);
-                for _ in 0..r.leb()? {
-                    r.name()?;
-                    names.push(r.name()?.to_string());
-                    match r.byte()? {
-                        0 => {
-                            r.leb()?;
-                        }
-                        2 => r.limits()?,
-                        k => panic!("kind {k}"),
-                    }
-                }
+            if id == IMPORT_SECTION && section == id {
+                names.extend(imports(body)?.iter().map(|i| i.name.to_string()));
+            }
+            if id == EXPORT_SECTION && section == id {
+                names.extend(exports(body)?.iter().map(|e| e.name.to_string()));
             }
             Ok(None)
         })
@@ -422,21 +439,12 @@ mod tests {
         names
     }
 
+    fn import_names(wasm: &[u8]) -> Vec<String> {
+        names(wasm, IMPORT_SECTION)
+    }
+
     fn export_names(wasm: &[u8]) -> Vec<String> {
-        let mut names = Vec::new();
-        rewrite_sections(wasm, |id, body| {
-            if id == EXPORT_SECTION {
-                let mut r = Reader::new(body);
-                for _ in 0..r.leb()? {
-                    names.push(r.name()?.to_string());
-                    r.byte()?;
-                    r.leb()?;
-                }
-            }
-            Ok(None)
-        })
-        .unwrap();
-        names
+        names(wasm, EXPORT_SECTION)
     }
 
     const GLUE: &str = "export class IntoUnderlyingSink {\n    free() {\n        wasm.__wbg_intounderlyingsink_free(ptr, 0);\n    }\n}\nif (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\nexport class Widget {}\nfunction __wbg_get_imports() {\n    const import0 = {\n        __proto__: null,\n        __wbg_createElement_de4a31ed2fb252be: function(a) { return document.createElement(a); },\n        __wbindgen_generic_000000000000000a: function(a) { return a; },\n    };\n}\nconst IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? { register: () => {}, unregister: () => {} }\n    : new FinalizationRegistry(ptr => wasm.__wbg_intounderlyingsink_free(ptr, 1));\nconst WidgetFinalization = 1;\n";

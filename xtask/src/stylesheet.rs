@@ -10,29 +10,30 @@
 //! the home needs must be in the first: `misplaced_rules` finds a rule of
 //! the second that styles nothing but classes the home's code uses.
 
+/// `css` with each comment blanked: its characters become spaces, its line
+/// breaks stay, so line numbers still hold.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        let end = rest[at + 2..].find("*/").map_or(rest.len(), |e| at + 2 + e + 2);
+        out.extend(rest[at..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Each physical declaration in `css` as `line: declaration`.
 pub fn physical_declarations(css: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut line_no = 1;
-    let mut in_comment = false;
     let mut declaration = String::new();
     let mut start_line = 1;
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in without_comments(css).chars() {
         if c == '\n' {
             line_no += 1;
-        }
-        if in_comment {
-            if c == '*' && chars.peek() == Some(&'/') {
-                chars.next();
-                in_comment = false;
-            }
-            continue;
-        }
-        if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            in_comment = true;
-            continue;
         }
         match c {
             // A declaration ends at `;` or at its block's end; what precedes
@@ -96,13 +97,7 @@ pub fn mw_names(text: &str) -> std::collections::BTreeSet<String> {
 /// The selectors of `css` (comments dropped, `@media` blocks opened, lists
 /// split), each with the classes it names.
 fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
-    let mut text = String::new();
-    let mut rest = css;
-    while let Some(at) = rest.find("/*") {
-        text.push_str(&rest[..at]);
-        rest = rest[at..].find("*/").map_or("", |end| &rest[at + end + 2..]);
-    }
-    text.push_str(rest);
+    let text = without_comments(css);
     let mut found = Vec::new();
     let mut prelude = String::new();
     let mut depth_in_rule = 0usize;
