@@ -682,3 +682,25 @@ async fn the_identitys_zone_dates_the_agreement() {
         until_text(&m.root, &shipped("de", "agr.version_in_force").replace("{n, number}", "1").replace("{date}", &expected)).await;
     }
 }
+
+// Pins: focus sent to an element that is already in the page but still
+// hidden (an error summary waits for its own update to show it) lands once
+// the element shows, instead of being tried once and lost.
+#[wasm_bindgen_test]
+async fn focus_waits_for_a_hidden_target_to_show() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Signed in as Ana Li").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let target: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    target.set_id("mw-test-target");
+    target.set_attribute("tabindex", "-1").unwrap();
+    target.set_hidden(true);
+    m.root.append_child(&target).unwrap();
+    mentoring_widget::ui::dom::focus_later(&m.host, "mw-test-target".into());
+    sleep(100).await;
+    assert_ne!(activeElementId(&m.root), "mw-test-target", "a hidden element takes no focus");
+    target.set_hidden(false);
+    until(&m.root, "focus on the element once shown", || activeElementId(&m.root) == "mw-test-target").await;
+    target.remove();
+}

@@ -164,12 +164,18 @@ fn focus_attempt(host: web_sys::HtmlElement, id: String, before: Option<web_sys:
         if now.is_some() && now != before {
             return;
         }
-        match root.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // An element already in the page may not take focus yet (still
+        // hidden until its own update shows it, as an error summary is):
+        // focus counts only once the root says it landed.
+        let landed = match root.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             Some(el) => {
                 let _ = el.focus();
+                root.active_element().is_some_and(|a| a.is_same_node(Some(&el)))
             }
-            None if frames_left > 0 => focus_attempt(host, id, before, frames_left - 1),
-            None => {}
+            None => false,
+        };
+        if !landed && frames_left > 0 {
+            focus_attempt(host, id, before, frames_left - 1);
         }
     });
 }
