@@ -50,7 +50,7 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
             Err(error) => problems.push(ListItem::Unreachable { key, error }),
         }
     }
-    ready.sort_unstable_by(|(a, _), (b, _)| list_order(a, b));
+    crate::domain::order::sort_by(&mut ready, |(a, _), (b, _)| list_order(a, b));
     let mut items: Vec<ListItem> = ready.into_iter().map(|(relationship, revision)| ListItem::Ready { relationship, revision }).collect();
     items.extend(problems);
     Ok(items)

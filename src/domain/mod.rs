@@ -14,6 +14,7 @@ pub mod ids;
 pub mod keys;
 pub mod markdown;
 pub mod messages;
+pub mod order;
 pub mod overview;
 pub mod person;
 pub mod relationship;

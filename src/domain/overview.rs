@@ -103,7 +103,7 @@ pub struct GoalGlance {
 /// Goals still in play first (by priority), then achieved; dropped ones are left out.
 pub fn goals_at_a_glance(goals: &[Goal], today: Date) -> Vec<GoalGlance> {
     let mut list: Vec<&Goal> = goals.iter().filter(|g| g.status != GoalStatus::Dropped).collect();
-    list.sort_by_key(|g| (g.status == GoalStatus::Achieved, g.priority, g.id.clone()));
+    crate::domain::order::sort_by(&mut list, |a, b| (a.status == GoalStatus::Achieved, a.priority, &a.id).cmp(&(b.status == GoalStatus::Achieved, b.priority, &b.id)));
     list.into_iter()
         .map(|g| GoalGlance { id: g.id.clone(), title: g.title.clone(), progress: g.progress(), status: g.status, overdue: g.is_overdue(today) })
         .collect()

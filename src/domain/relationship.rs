@@ -392,7 +392,7 @@ pub fn list_order(a: &Relationship, b: &Relationship) -> std::cmp::Ordering {
 
 /// Sorts relationships in the home list's order.
 pub fn sort_for_list(list: &mut [Relationship]) {
-    list.sort_unstable_by(list_order);
+    crate::domain::order::sort_by(list, list_order);
 }
 
 /// The pair most tests use: Ana (mentee) proposed reverse mentoring to Ben

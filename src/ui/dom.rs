@@ -23,14 +23,20 @@ pub use leptos::prelude::AnyView;
 /// A reactive value: re-run when the signals it reads change.
 pub type Dyn<T> = Box<dyn FnMut() -> T + Send>;
 
-pub struct El {
+/// An element being built. Boxed: every builder call passes the element by
+/// value, and a pointer moves in one word where the three fields took
+/// eight. Over the widget's thousands of calls that was 19 KiB of gzip
+/// across the views (measured with `cargo xtask dist`).
+pub struct El(Box<Parts>);
+
+struct Parts {
     tag: &'static str,
     attrs: Vec<AnyAttribute>,
     kids: Vec<AnyView>,
 }
 
 pub fn el(tag: &'static str) -> El {
-    El { tag, attrs: Vec::new(), kids: Vec::new() }
+    El(Box::new(Parts { tag, attrs: Vec::new(), kids: Vec::new() }))
 }
 
 /// A text node.
@@ -62,7 +68,7 @@ pub fn fragment(views: Vec<AnyView>) -> AnyView {
 
 impl El {
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
-        self.attrs.push(custom_attribute(name, value.into()).into_any_attr());
+        self.0.attrs.push(custom_attribute(name, value.into()).into_any_attr());
         self
     }
 
@@ -76,7 +82,7 @@ impl El {
     /// An attribute that follows signals; `None` removes it.
     pub fn attr_dyn(mut self, name: &'static str, f: impl FnMut() -> Option<String> + Send + 'static) -> El {
         let f: Dyn<Option<String>> = Box::new(f);
-        self.attrs.push(custom_attribute(name, f).into_any_attr());
+        self.0.attrs.push(custom_attribute(name, f).into_any_attr());
         self
     }
 
@@ -96,14 +102,14 @@ impl El {
     /// A DOM property (`value`) that follows signals.
     pub fn prop_text(mut self, name: &'static str, f: impl FnMut() -> String + Send + 'static) -> El {
         let f: Dyn<String> = Box::new(f);
-        self.attrs.push(prop(name, f).into_any_attr());
+        self.0.attrs.push(prop(name, f).into_any_attr());
         self
     }
 
     /// A boolean DOM property (`checked`, `hidden`) that follows signals.
     pub fn prop_flag(mut self, name: &'static str, f: impl FnMut() -> bool + Send + 'static) -> El {
         let f: Dyn<bool> = Box::new(f);
-        self.attrs.push(prop(name, f).into_any_attr());
+        self.0.attrs.push(prop(name, f).into_any_attr());
         self
     }
 
@@ -113,12 +119,12 @@ impl El {
         E::EventType: 'static + From<wasm_bindgen::JsValue> + wasm_bindgen::JsCast,
     {
         let f: Box<dyn FnMut(E::EventType) + Send> = Box::new(f);
-        self.attrs.push(on(event, f).into_any_attr());
+        self.0.attrs.push(on(event, f).into_any_attr());
         self
     }
 
     pub fn child(mut self, child: AnyView) -> El {
-        self.kids.push(child);
+        self.0.kids.push(child);
         self
     }
 
@@ -135,12 +141,13 @@ impl El {
     }
 
     pub fn children(mut self, kids: impl IntoIterator<Item = AnyView>) -> El {
-        self.kids.extend(kids);
+        self.0.kids.extend(kids);
         self
     }
 
     pub fn into_view(self) -> AnyView {
-        custom(self.tag).add_any_attr(self.attrs).child(self.kids).into_any()
+        let Parts { tag, attrs, kids } = *self.0;
+        custom(tag).add_any_attr(attrs).child(kids).into_any()
     }
 }
 

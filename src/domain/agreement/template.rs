@@ -153,9 +153,9 @@ pub fn instantiate(template: &Template, today: Date) -> Content {
 
 /// Built-in first for `kind`, then the rest in table order, then vendor ones.
 pub fn ordered_for(kind: Kind, all: Vec<Template>) -> Vec<Template> {
-    let mut keyed: Vec<(u8, usize, Template)> = all.into_iter().enumerate().map(|(i, t)| (u8::from(t.kind != Some(kind)), i, t)).collect();
-    keyed.sort_unstable_by_key(|(rank, i, _)| (*rank, *i));
-    keyed.into_iter().map(|(_, _, t)| t).collect()
+    let mut all = all;
+    crate::domain::order::sort_by(&mut all, |a, b| (a.kind != Some(kind)).cmp(&(b.kind != Some(kind))));
+    all
 }
 
 /// Why a vendor's template was refused.

@@ -85,12 +85,12 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
             }
         }
     }
-    // Keep form order even for the cross-field rules added last.
-    // (Unstable sorts with a full key compile to less code than stable ones.)
-    let mut keyed: Vec<(usize, usize, FieldError)> =
-        errors.into_iter().enumerate().map(|(i, e)| (FIELDS.iter().position(|f| f.id == e.field).unwrap_or(usize::MAX), i, e)).collect();
-    keyed.sort_unstable_by_key(|(pos, i, _)| (*pos, *i));
-    keyed.into_iter().map(|(_, _, e)| e).collect()
+    // Keep form order even for the cross-field rules added last (the sort
+    // is stable, so errors of one field keep the order they were found in).
+    let mut errors = errors;
+    let pos = |e: &FieldError| FIELDS.iter().position(|f| f.id == e.field).unwrap_or(usize::MAX);
+    crate::domain::order::sort_by(&mut errors, |a, b| pos(a).cmp(&pos(b)));
+    errors
 }
 
 #[cfg(test)]

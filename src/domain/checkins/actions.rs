@@ -29,7 +29,7 @@ pub struct CheckInActions {
 /// order they were first agreed.
 pub fn carry_forward(earlier: &[CheckInActions]) -> Vec<ActionItem> {
     let mut by_time: Vec<&CheckInActions> = earlier.iter().collect();
-    by_time.sort_unstable_by_key(|c| c.held_on);
+    crate::domain::order::sort_by(&mut by_time, |a, b| a.held_on.cmp(&b.held_on));
     let mut latest: Vec<ActionItem> = Vec::new();
     for checkin in by_time {
         for item in &checkin.items {
@@ -59,7 +59,7 @@ pub const GOAL_SOON_DAYS: i64 = 14;
 pub fn agenda(carried: &[ActionItem], goals: &[GoalDue], added: &[String], today: Date) -> Vec<String> {
     let mut out: Vec<String> = carried.iter().map(|a| a.text.clone()).collect();
     let mut soon: Vec<&GoalDue> = goals.iter().filter(|g| today.days_until(g.due) <= GOAL_SOON_DAYS).collect();
-    soon.sort_unstable_by_key(|g| (g.due, g.goal_id.clone()));
+    crate::domain::order::sort_by(&mut soon, |a, b| a.due.cmp(&b.due).then_with(|| a.goal_id.cmp(&b.goal_id)));
     out.extend(soon.into_iter().map(|g| g.title.clone()));
     for item in added {
         let item = item.trim();

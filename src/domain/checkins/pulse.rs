@@ -33,7 +33,7 @@ fn rows(checkins: &[CheckIn], today: Date, pulses: impl Fn(&CheckIn) -> Vec<&Pul
         .filter(|(_, pulses)| !pulses.is_empty())
         .map(|(date, pulses)| PulseRow { date, ratings: pulses.into_iter().map(|p| (p.by.clone(), p.useful, p.progress)).collect() })
         .collect();
-    rows.sort_unstable_by_key(|r| r.date);
+    crate::domain::order::sort_by(&mut rows, |a, b| a.date.cmp(&b.date));
     rows
 }
 

@@ -54,7 +54,7 @@ pub fn timeline(rel: &Relationship, checkins: &[CheckIn], goals: &[Goal], today:
     // By day; within a day, what opens the day (proposal, agreement, a pause
     // or the start of the review) before the meeting, and what the meeting
     // led to (continuing, moving on, the close) after it; by time otherwise.
-    out.sort_by(|a, b| (a.day(), rank(&a.what), &a.at).cmp(&(b.day(), rank(&b.what), &b.at)));
+    crate::domain::order::sort_by(&mut out, |a, b| (a.day(), rank(&a.what), &a.at).cmp(&(b.day(), rank(&b.what), &b.at)));
     out
 }
 
@@ -118,7 +118,7 @@ pub fn summary_markdown(rel: &Relationship, checkins: &[CheckIn], catalog: &Cata
         }
     }
     let mut held: Vec<&CheckIn> = checkins.iter().collect();
-    held.sort_unstable_by(|a, b| a.date.cmp(&b.date));
+    crate::domain::order::sort_by(&mut held, |a, b| a.date.cmp(&b.date));
     out.push_str(&format!("\n## {}\n\n", inline(&catalog.format("summary.checkins", &[("n", &held.len().to_string())]))));
     for c in held {
         let kind = if c.kind == CheckInKind::MidpointReview { format!(" ({})", text("review.title")) } else { String::new() };

@@ -3,6 +3,7 @@
 use miniserde::{Deserialize, Serialize};
 
 use crate::domain::dates::Date;
+use crate::domain::order::sort_by;
 use crate::domain::envelope::Document;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, Role};
@@ -369,8 +370,8 @@ pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatu
         .filter(|g| status.is_none_or(|s| g.status == s))
         .collect();
     match sort {
-        SortBy::Priority => out.sort_unstable_by(|a, b| a.priority.cmp(&b.priority).then_with(|| a.id.cmp(&b.id))),
-        SortBy::Due => out.sort_unstable_by(|a, b| {
+        SortBy::Priority => sort_by(&mut out, |a, b| a.priority.cmp(&b.priority).then_with(|| a.id.cmp(&b.id))),
+        SortBy::Due => sort_by(&mut out, |a, b| {
             let key = |g: &Goal| g.due.as_deref().and_then(Date::parse);
             match (key(a), key(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -390,7 +391,7 @@ pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatu
 /// (each is its own document, so only those are written).
 pub fn move_goal(goals: &mut [Goal], id: &str, delta: i32) -> Vec<String> {
     let mut order: Vec<usize> = (0..goals.len()).collect();
-    order.sort_unstable_by(|&a, &b| goals[a].priority.cmp(&goals[b].priority).then_with(|| goals[a].id.cmp(&goals[b].id)));
+    sort_by(&mut order, |&a, &b| goals[a].priority.cmp(&goals[b].priority).then_with(|| goals[a].id.cmp(&goals[b].id)));
     let Some(pos) = order.iter().position(|&i| goals[i].id == id) else { return Vec::new() };
     let target = pos as i64 + i64::from(delta);
     if target < 0 || target >= order.len() as i64 {

@@ -101,7 +101,7 @@ impl Book {
                     Some(Err(message)) => self.problems.push((key, message)),
                     None => {}
                 }
-                self.checkins.sort_unstable_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+                crate::domain::order::sort_by(&mut self.checkins, |(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
                 return (self.checkins.clone(), self.problems.clone()) != before;
             }
             Piece::Goal(id, now) => {
@@ -159,7 +159,7 @@ pub async fn load_book(bridge: &HostBridge, me: Person, id: &str) -> Result<Book
             CheckInItem::Unreachable { key, error } => problems.push((key, error.message_key())),
         }
     }
-    checkins.sort_unstable_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    crate::domain::order::sort_by(&mut checkins, |(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     // Goals that cannot be read are the goal tracker's to show.
     let goals = load_goals(bridge, id)
         .await
