@@ -128,3 +128,32 @@ test("if the Goals view's code cannot be fetched, the view says so, the rest wor
   await panel.getByRole("button", { name: "Try again" }).click();
   await panel.getByLabel("New goal").waitFor();
 });
+
+// The code the views share comes in one pack: if it cannot be fetched, the
+// relationship says so and nothing half-loaded runs; once the network is
+// back, trying again fetches the pack afresh (a failure is not remembered).
+test("if the code the views share cannot be fetched, the relationship says so, and trying again works", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const gone = (route) => route.fulfill({ status: 503, body: "busy" });
+  await page.route("**/shared.views.*.bin", gone);
+  const errors = await recordEvents(page, ["mw:error"]);
+  await page.goto(BASE);
+  const widget = page.locator("mentoring-widget");
+  await widget.getByText("Signed in as Ana Li").waitFor();
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentor", { exact: true }).check();
+  await widget.getByRole("combobox", { name: "Your partner" }).fill("Sam Rivera");
+  await widget.getByLabel("Partner's email").fill("sam@acme.example");
+  await widget.getByLabel("Peer mentoring").check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: /Peer mentoring with Sam Rivera/ }).click();
+  await widget.getByText("This part could not be loaded").waitFor();
+  assert.ok(errors.some((e) => e.includes("load_failed")), errors.join("\n"));
+  await shot(page, "19-shared-code-failed.png");
+  await page.unroute("**/shared.views.*.bin", gone);
+  await widget.getByRole("button", { name: "Try again" }).first().click();
+  await openTab(widget, "Goals");
+  await widget.locator("#mw-panel-goals").getByLabel("New goal").waitFor();
+});

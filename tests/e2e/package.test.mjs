@@ -133,7 +133,7 @@ test("a portal on another origin embeds the package by script tag, with integrit
   assert.deepEqual(violations, [], "no CSP violation");
   assert.deepEqual(problems, [], "no console error");
   const fromCdn = requests.filter((r) => r.url.startsWith(assets.url));
-  for (const name of ["mentoring_widget_bg.wasm", "mentoring_widget.js", "__wasm_split.js", "widget.css", "split_mw_workspace.wasm", "split_mw_goals.wasm", "chunks.json", "texts/en.home.json", "texts/en.views.json"]) {
+  for (const name of ["mentoring_widget_bg.wasm", "mentoring_widget.js", "__wasm_split.js", "widget.css", "split_mw_workspace.wasm", "split_mw_goals.wasm", "chunks.json", "shared.start.bin", "shared.views.bin", "texts/en.home.json", "texts/en.views.json"]) {
     const hashed = manifest.files[name].file;
     assert.match(hashed, /\.[0-9a-f]{16}\./, `${name} carries a content hash`);
     assert.ok(fromCdn.some((r) => r.url === assets.url + hashed && r.status === 200), `${hashed} came from the assets host`);
@@ -157,6 +157,10 @@ for (const [name, expectation] of [
   // that starts a relationship (its own chunk) is the first here.
   ["chunks.json", "form"],
   ["split_mw_start.wasm", "form"],
+  // The code the start form shares with the views, and the code only the
+  // views share: each pack is checked whole.
+  ["shared.start.bin", "form"],
+  ["shared.views.bin", "view"],
   ["texts/en.views.json", "view"],
 ]) {
   test(`a changed byte in ${name} stops it from running, and the widget says so`, async (t) => {

@@ -224,15 +224,32 @@ fn dist() -> Result<sizes::Report, String> {
         }
     }
 
+    say("packing the chunks views share into two files (see package::plan_packs)");
+    let split_js = std::fs::read_to_string(split_out.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    let (own, shared): (Vec<String>, Vec<String>) = chunks.iter().cloned().partition(|c| sizes::chunk_view(c).is_some());
+    let mut packs = Vec::new();
+    let mut packed = Vec::new();
+    for (pack, members) in package::plan_packs(&split_js, &shared)? {
+        let mut bytes = Vec::new();
+        for chunk in members {
+            let chunk_bytes = std::fs::read(pkg.join(&chunk)).map_err(|e| format!("{chunk}: {e}"))?;
+            packed.push(package::Packed { chunk: chunk.clone(), pack: pack.to_string(), at: bytes.len() as u64, len: chunk_bytes.len() as u64 });
+            bytes.extend(chunk_bytes);
+            std::fs::remove_file(pkg.join(&chunk)).map_err(|e| format!("{chunk}: {e}"))?;
+        }
+        say(&format!("  {pack}: {} chunks, {} bytes", packed.iter().filter(|p| p.pack == pack).count(), bytes.len()));
+        std::fs::write(pkg.join(pack), bytes).map_err(|e| format!("{pack}: {e}"))?;
+        packs.push(hash_in_place(&pkg, pack)?);
+    }
+
     say("naming the chunks by their content and pointing the chunk loader at them, with their integrity");
     let mut hashed = Vec::new();
-    for chunk in &chunks {
+    for chunk in &own {
         hashed.push(hash_in_place(&pkg, chunk)?);
     }
-    std::fs::write(pkg.join("chunks.json"), package::chunk_table(&hashed)).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join("chunks.json"), package::chunk_table(&hashed, &packs, &packed)).map_err(|e| e.to_string())?;
     let table = hash_in_place(&pkg, "chunks.json")?;
-    let split_js = std::fs::read_to_string(split_out.join("__wasm_split.js")).map_err(|e| e.to_string())?;
-    std::fs::write(pkg.join("__wasm_split.js"), package::rewrite_chunk_fetches(&split_js, &hashed, &table)?).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join("__wasm_split.js"), package::rewrite_chunk_fetches(&split_js, &chunks, &table)?).map_err(|e| e.to_string())?;
 
     say("minifying the JS with terser");
     // The glue, the chunk loader and the bridges are ES modules; loader.js,
@@ -313,7 +330,7 @@ fn dist() -> Result<sizes::Report, String> {
             say(&format!("NOT MET: {what} is {} gzip, the budget is {}", sizes::kib(size), sizes::kib(budget)));
         }
     }
-    say(&format!("pkg/ is ready ({} chunks); size table also in {}", chunks.len(), path.display()));
+    say(&format!("pkg/ is ready ({} chunks: {} of their own, the rest in {} packs); size table also in {}", chunks.len(), own.len(), packs.len(), path.display()));
     Ok(report)
 }
 
