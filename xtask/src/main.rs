@@ -168,7 +168,7 @@ fn dist() -> Result<sizes::Report, String> {
     }
     std::fs::create_dir_all(pkg.join("bridges")).map_err(|e| e.to_string())?;
 
-    say("optimising every wasm module with wasm-opt -Oz (and stripping debug info and names)");
+    say("optimising every wasm module with wasm-opt -Oz (and stripping debug info, names and the target-features note, which browsers do not read)");
     let mut wasm_files = vec![(bg, "mentoring_widget_bg.wasm".to_string())];
     let mut chunks = Vec::new();
     for entry in std::fs::read_dir(&split_out).map_err(|e| e.to_string())? {
@@ -182,7 +182,7 @@ fn dist() -> Result<sizes::Report, String> {
         return Err("wasm-split-cli made no chunks: are the split points built (--features split)?".into());
     }
     for (from, to) in wasm_files {
-        run(Command::new(&wasm_opt).arg("-Oz").args(setup::WASM_FEATURES).args(["--strip-debug", "--strip-producers"]).arg(from).arg("-o").arg(pkg.join(to)))?;
+        run(Command::new(&wasm_opt).arg("-Oz").args(setup::WASM_FEATURES).args(["--strip-debug", "--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(pkg.join(to)))?;
     }
 
     // Files copied as they are; the declarations of each entry sit beside it.
