@@ -115,12 +115,15 @@ pub async fn read<T: Document + Keyed>(store: &impl Store, key: &str) -> Result<
 /// first; it is called with the base the change was made on, and after each
 /// carry the base moves to theirs, so a clash is judged only on what really
 /// changed since the person last saw the document.
+///
+/// `carry` is a `&mut dyn FnMut`, not generic, so the save path is compiled
+/// once per kind of document rather than once per caller.
 pub async fn save<T, X>(
     store: &impl Store,
     key: &str,
     base: Option<Held<T>>,
     mine: T,
-    mut carry: impl FnMut(Option<&T>, &T, &T) -> Carry<T, X>,
+    carry: &mut dyn FnMut(Option<&T>, &T, &T) -> Carry<T, X>,
 ) -> Result<Saved<T, X>, SaveError>
 where
     T: Document + Keyed + Clone + PartialEq,
@@ -238,7 +241,7 @@ mod tests {
         world.seed(&key, encode(&theirs));
         let mut mine = start.clone();
         mine.kind = Kind::Peer;
-        let out = alone(&world, save(&port, &key, Some(held), mine, |_, mine: &Relationship, theirs: &Relationship| {
+        let out = alone(&world, save(&port, &key, Some(held), mine, &mut |_, mine: &Relationship, theirs: &Relationship| {
             let mut t = theirs.clone();
             t.kind = mine.kind;
             Carry::<Relationship, ()>::Write(t)
@@ -277,7 +280,7 @@ mod tests {
         mine.kind = Kind::Peer;
         // It lands, but the answer is lost: the caller still holds the old revision.
         world.seed(&key, encode(&mine));
-        let out = alone(&world, save(&port, &key, Some(held), mine.clone(), |_, _, _| Carry::<Relationship, ()>::Refuse(()))).unwrap();
+        let out = alone(&world, save(&port, &key, Some(held), mine.clone(), &mut |_, _, _| Carry::<Relationship, ()>::Refuse(()))).unwrap();
         assert!(matches!(out, Saved::Stored { held, .. } if held.doc == mine));
     }
 

@@ -33,7 +33,7 @@ pub async fn checkin(store: &impl Store, key: &str, base: Option<Held<CheckIn>>,
     if let Some(held) = base.as_ref().filter(|b| b.doc == mine) {
         return Ok(Saved::Stored { held: held.clone(), merged: false });
     }
-    save(store, key, base, mine, |base, mine, theirs| {
+    save(store, key, base, mine, &mut |base, mine, theirs| {
         let m = merge_checkin(base.or(sent).unwrap_or(theirs), mine, theirs);
         if m.clashes.is_empty() {
             Carry::Write(m.checkin)
@@ -46,7 +46,7 @@ pub async fn checkin(store: &impl Store, key: &str, base: Option<Held<CheckIn>>,
 
 /// Saves a goal as edited on `base` (`None`: a new one).
 pub async fn goal(store: &impl Store, key: &str, base: Option<Held<Goal>>, mine: Goal) -> Result<Saved<Goal, Clashes>, SaveError> {
-    save(store, key, base, mine, |base, mine, theirs| {
+    save(store, key, base, mine, &mut |base, mine, theirs| {
         let m = merge_goal(base.unwrap_or(theirs), mine, theirs);
         if m.conflicts.is_empty() {
             Carry::Write(m.merged)
@@ -66,14 +66,14 @@ pub async fn goal_step(store: &impl Store, key: &str, held: Held<Goal>, step: im
         Ok(false) => return Ok(Saved::Stored { held, merged: false }),
         Err(why) => return Ok(Saved::Refused { stored: held, why }),
     }
-    save(store, key, Some(held), mine, |_, _, theirs| again(theirs, &step)).await
+    save(store, key, Some(held), mine, &mut |_, _, theirs| again(theirs, &step)).await
 }
 
 /// Saves my private note typed on `base`. Only I write there, from any of
 /// my tabs: if another tab saved a different text since, nothing is
 /// written and both are shown (`Clashed`); saving again writes mine over it.
 pub async fn private_note(store: &impl Store, key: &str, base: Option<Held<PrivateNote>>, mine: PrivateNote) -> Result<Saved<PrivateNote, ()>, SaveError> {
-    save(store, key, base, mine, |base, mine: &PrivateNote, theirs: &PrivateNote| {
+    save(store, key, base, mine, &mut |base, mine: &PrivateNote, theirs: &PrivateNote| {
         if theirs.text == mine.text {
             Carry::Already
         } else if base.is_some_and(|b| b.text == theirs.text) {

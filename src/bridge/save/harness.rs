@@ -317,7 +317,7 @@ impl Tab<'_> {
                 let me = self.me.clone();
                 let first = carry_sign(&held.doc, &me, "t", &shown);
                 let Carry::Write(mine) = first else { return };
-                match save(&self.port, &self.key, Some(held), mine, |_, _, theirs| carry_sign(theirs, &me, "t", &shown)).await {
+                match save(&self.port, &self.key, Some(held), mine, &mut |_, _, theirs| carry_sign(theirs, &me, "t", &shown)).await {
                     Ok(Saved::Stored { held, .. }) | Ok(Saved::Refused { stored: held, .. }) | Ok(Saved::Clashed { stored: held, .. }) => self.show(held),
                     Err(_) => {}
                 }
@@ -353,7 +353,7 @@ impl Tab<'_> {
             Carry::Write(m) | Carry::Clash(m, _) => m,
             Carry::Already | Carry::Refuse(_) => return,
         };
-        match save(&self.port, &self.key, Some(held), mine, |_, _, theirs| carry_edits(&base, &local, theirs, &me, "t")).await {
+        match save(&self.port, &self.key, Some(held), mine, &mut |_, _, theirs| carry_edits(&base, &local, theirs, &me, "t")).await {
             Ok(Saved::Stored { held, .. }) => {
                 self.session = EditSession::new(&text(&held.doc));
                 self.held = Some(held);

@@ -92,7 +92,10 @@ enum Wrote<X> {
 /// that revision, carrying it again over whatever a partner stored first.
 /// The key is the one the relationship was read from (a relationship read
 /// from anywhere else is refused on read).
-async fn write<X>(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, mut carry: impl FnMut(&Relationship) -> Carry<Relationship, X>) -> Result<Wrote<X>, Failure> {
+///
+/// `carry` is a `&mut dyn FnMut`, not generic: this function holds the whole
+/// save path, which would otherwise be compiled again for each caller.
+async fn write<X>(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, carry: &mut dyn FnMut(&Relationship) -> Carry<Relationship, X>) -> Result<Wrote<X>, Failure> {
     let held = doc.try_get_untracked().flatten().ok_or(Failure::Gone)?;
     let first = match carry(&held.rel) {
         Carry::Write(first) => first,
@@ -102,7 +105,7 @@ async fn write<X>(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, mut carry:
     };
     let key = keys::relationship(&held.rel.id);
     let base = Held { doc: held.rel, revision: held.revision };
-    let out = save(bridge, &key, Some(base), first, |_, _, theirs| carry(theirs)).await?;
+    let out = save(bridge, &key, Some(base), first, &mut |_, _, theirs| carry(theirs)).await?;
     let (stored, wrote) = match out {
         Saved::Stored { held, .. } => (held.clone(), Wrote::Stored(Loaded { rel: held.doc, revision: held.revision })),
         Saved::Clashed { stored, why, .. } => (stored, Wrote::Clashed(why)),
@@ -115,7 +118,7 @@ async fn write<X>(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, mut carry:
 pub async fn start_draft(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, content: Content, me: &Person) -> Result<(), Failure> {
     let now = now_rfc3339();
     // If the partner started one meanwhile, theirs is kept and shown.
-    write(bridge, doc, |theirs| {
+    write(bridge, doc, &mut |theirs| {
         again(theirs, |t: &mut Relationship| -> Result<bool, Failure> {
             if t.agreement.draft.is_some() || t.state == State::Closed {
                 return Ok(false);
@@ -135,7 +138,7 @@ pub async fn start_draft(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, con
 pub async fn save_draft(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, session: RwSignal<EditSession>, me: &Person) -> Result<(), Failure> {
     let Some((base, local)) = session.try_with_untracked(|s| (s.base.clone(), s.local.clone())) else { return Ok(()) };
     let now = now_rfc3339();
-    match write(bridge, doc, |theirs| carry_edits(&base, &local, theirs, me, &now)).await? {
+    match write(bridge, doc, &mut |theirs| carry_edits(&base, &local, theirs, me, &now)).await? {
         Wrote::Stored(stored) => {
             // What was written is now the base; anything typed meanwhile stays unsaved.
             let text = stored.rel.agreement.draft.as_ref().map(|d| d.content.clone()).unwrap_or_default();
@@ -168,7 +171,7 @@ pub async fn save_draft(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, sess
 /// If what is stored differs, nothing is signed and `doc` shows it.
 pub async fn sign(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, me: &Person, shown: &str) -> Result<Signed, Failure> {
     let now = now_rfc3339();
-    match write(bridge, doc, |theirs| carry_sign(theirs, me, &now, shown)).await? {
+    match write(bridge, doc, &mut |theirs| carry_sign(theirs, me, &now, shown)).await? {
         Wrote::Stored(stored) => my_signature(&stored.rel, me, shown).ok_or(Failure::Sign(SignError::NothingToSign)),
         Wrote::Refused(e) | Wrote::Clashed(e) => Err(Failure::Sign(e)),
     }
@@ -177,7 +180,7 @@ pub async fn sign(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, me: &Perso
 /// Drops the amendment whose content hashes to `shown`; if the partner
 /// changed it meanwhile, nothing is dropped and their changes are shown.
 pub async fn discard_amendment(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, shown: &str) -> Result<(), Failure> {
-    match write(bridge, doc, |theirs| carry_discard(theirs, shown)).await? {
+    match write(bridge, doc, &mut |theirs| carry_discard(theirs, shown)).await? {
         Wrote::Stored(_) => Ok(()),
         Wrote::Refused(()) | Wrote::Clashed(()) => Err(Failure::Changed),
     }

@@ -61,14 +61,14 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             }
             spawn_local(async move {
                 let result = match step.clone() {
-                    Step::Outcome(id, title, o) => run_life(&env, book, move |rel, me, _| set_outcome(rel, me, &id, &title, o)).await,
+                    Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| set_outcome(rel, me, &id, &title, o)).await,
                     Step::Reflect => {
                         let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
-                        run_life(&env, book, move |rel, me, now| reflect(rel, me, &w, &c, e, now)).await
+                        run_life(&env, book, &move |rel, me, now| reflect(rel, me, &w, &c, e, now)).await
                     }
                     Step::NextSteps => {
                         let (t, r) = (steps.get_untracked(), rematch.get_untracked());
-                        match run_life(&env, book, move |rel, me, _| next_steps(rel, me, &t, r)).await {
+                        match run_life(&env, book, &move |rel, me, _| next_steps(rel, me, &t, r)).await {
                             Ok(true) => {
                                 if let Some(b) = book.try_get_untracked().flatten() {
                                     env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
@@ -83,7 +83,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         let open: Vec<(String, String)> = book.with_untracked(|b| {
                             b.as_ref().map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect()).unwrap_or_default()
                         });
-                        let r = run_life(&env, book, move |rel, me, now| close(rel, me, &open, now)).await;
+                        let r = run_life(&env, book, &move |rel, me, now| close(rel, me, &open, now)).await;
                         if r.is_ok() {
                             if let Some(b) = book.try_get_untracked().flatten() {
                                 let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");

@@ -27,11 +27,11 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
             failure.set(None);
             spawn_local(async move {
                 let result = match which {
-                    "pause" => run_life(&env, book, pause).await,
-                    "resume" => run_life(&env, book, resume).await,
+                    "pause" => run_life(&env, book, &pause).await,
+                    "resume" => run_life(&env, book, &resume).await,
                     _ => {
                         let r = reason.get_untracked().unwrap_or(CloseReason::Other);
-                        run_life(&env, book, move |rel, me, now| start_closing(rel, me, r, now)).await
+                        run_life(&env, book, &move |rel, me, now| start_closing(rel, me, r, now)).await
                     }
                 };
                 busy.try_set(false);

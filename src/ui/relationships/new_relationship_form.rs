@@ -84,7 +84,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 // the next attempt takes a new id.
                 let key = keys::relationship(&rel.id);
                 let same = |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
-                let result = match save(&bridge, &key, None, rel.clone(), |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) }).await {
+                let result = match save(&bridge, &key, None, rel.clone(), &mut |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) }).await {
                     Ok(Saved::Stored { .. }) => Ok(()),
                     Ok(_) => {
                         pending_id.try_set_value(None);
