@@ -1,7 +1,7 @@
-//! Mounting into a host element (DESIGN.md section 5): an open shadow root,
-//! adopted stylesheets (no inline styles, so a strict CSP holds), options
-//! from the host, `mw:*` events back to it, and a `destroy` that leaves
-//! nothing behind.
+//! Mounting into a host element (the README's "Embedding it in your
+//! portal"): an open shadow root, adopted stylesheets (no inline styles, so
+//! a strict CSP holds), options from the host, `mw:*` events back to it,
+//! and a `destroy` that leaves nothing behind.
 //!
 //! `loader.js` owns the custom element and the command queue; it calls
 //! [`mount`] once per element and shares one wasm module between them.

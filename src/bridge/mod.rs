@@ -1,4 +1,4 @@
-//! The one door to the host page (DESIGN.md section 3).
+//! The one door to the host page (the README's "The host bridge (contract v1)").
 //!
 //! `error` (the contract's error codes and what we make of them) and `save`
 //! (the one save path) and `writes` (each document's rule on it) are plain Rust, tested natively; `host` wraps the JS object the host passes

@@ -1,4 +1,4 @@
-//! The storage key scheme (DESIGN.md section 3). Versioned and namespaced so
+//! The storage key scheme (the README's "Keys and stored documents"). Versioned and namespaced so
 //! it never collides with the host's own keys.
 
 /// Every key this widget writes starts with this.

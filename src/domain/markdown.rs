@@ -1,5 +1,5 @@
 //! Text people wrote, put into the Markdown exports (the agreement, the
-//! closing summary). Stored text is untrusted (DESIGN.md, threat model): in
+//! closing summary). Stored text is untrusted (the README's threat model): in
 //! a Markdown file it must read as the words typed and never become
 //! structure of its own (a heading, list, quote, table, link, image, HTML,
 //! code) however it is written, or a value could end the section it is in

@@ -171,8 +171,8 @@ pub struct Relationship {
     /// RFC 3339 in UTC, as the browser's clock gave it.
     #[serde(rename = "createdAt")]
     pub created_at: String,
-    /// The agreement lives in the relationship's document (DESIGN.md, key
-    /// scheme): the pair sign it together and it moves the state.
+    /// The agreement lives in the relationship's document (the README's "Keys
+    /// and stored documents"): the pair sign it together and it moves the state.
     pub agreement: AgreementRecord,
     /// Pauses, the mid-point review and the close (schema 3).
     pub life: Life,
@@ -263,7 +263,7 @@ impl Relationship {
     /// recognised by email when they sign in), so nothing stored can tie an
     /// id to them: an id that is not the other party's is taken as theirs.
     /// The two parties are still always two different people, and the host
-    /// vouches for who wrote what (DESIGN.md, threat model).
+    /// vouches for who wrote what (the README's threat model).
     pub fn role_of_id(&self, id: &str) -> Option<Role> {
         if id.is_empty() {
             return None;

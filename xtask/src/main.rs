@@ -18,6 +18,7 @@ mod serve;
 mod setup;
 mod sizes;
 mod stylesheet;
+mod tidy;
 // The same throwaway PostgreSQL the store service's tests start (std only).
 #[path = "../../server/src/throwaway_postgres.rs"]
 mod throwaway_postgres;

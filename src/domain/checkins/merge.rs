@@ -3,7 +3,7 @@
 //! action items, progress per goal, each person's pulse) that only one side
 //! touched are taken from that side; where both changed the same one
 //! differently, mine stays on screen and the field is named, so the person
-//! sees it and saves again (DESIGN.md section 4).
+//! sees it and saves again (the README's "Integrity: what a save promises").
 
 use super::record::CheckIn;
 

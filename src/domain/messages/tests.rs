@@ -1,3 +1,7 @@
+//! Tests that pin the message tables: each locale has every English key with the same
+//! placeholders and plural forms, every key the code names has a text, overrides and fallbacks
+//! apply in order, formatting uses the locale's plural rule, and the two parts split the table.
+
 use std::path::Path;
 
 use super::*;

@@ -1,3 +1,6 @@
+//! The agreement as a read-only document: the parties, then every section with content, with
+//! the fields an amendment changes marked.
+
 use leptos::prelude::*;
 
 use crate::domain::agreement::export::display_value;

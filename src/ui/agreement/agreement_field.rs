@@ -1,3 +1,6 @@
+//! One field of the agreement form, whatever its kind, with its label, hint and error. The form
+//! is this one function applied to each row of the domain's field table.
+
 use leptos::prelude::*;
 
 use crate::domain::agreement::fields::{Field, Kind};

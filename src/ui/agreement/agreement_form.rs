@@ -1,3 +1,6 @@
+//! The agreement draft as a form, built from the domain's field table and saved a moment after
+//! typing stops. Typed text survives a failed save, a reload and a partner's crossing save.
+
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

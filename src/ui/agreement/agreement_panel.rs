@@ -1,3 +1,7 @@
+//! One relationship's agreement in whatever state it is: template, draft, review and signing,
+//! the version in force, amendments, versions and print. It picks the screen and moves focus;
+//! a partner's newer save is folded in without ever resetting unsaved edits.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

@@ -1,3 +1,6 @@
+//! A before-and-after table of agreement fields: what an amendment changes, or what changed
+//! since the person last looked.
+
 use crate::domain::agreement::diff::Change;
 use crate::domain::agreement::fields::{field, Kind};
 use crate::ui::dom::{el, AnyView};

@@ -1,3 +1,6 @@
+//! Ways to keep a copy of the agreement: the print view (for the browser's "Save as PDF"),
+//! Markdown, and the stored record as JSON.
+
 use leptos::prelude::*;
 
 use crate::domain::agreement::export::markdown;

@@ -1,3 +1,6 @@
+//! Signing the agreement: who has signed the draft, and the button to sign it. A signature
+//! covers exactly the content shown; if that changed meanwhile, the changes are listed.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -1,3 +1,6 @@
+//! The first step of an agreement: a built-in or vendor template, the one for this kind of
+//! mentoring first. Vendor templates are checked here; any that fail are reported and left out.
+
 use leptos::prelude::*;
 
 use crate::domain::agreement::template::{builtin, instantiate, ordered_for, parse_vendor};

@@ -1,3 +1,5 @@
+//! The agreement's past versions, newest first, each with its signatures and readable in full.
+
 use leptos::prelude::*;
 
 use crate::domain::relationship::Relationship;

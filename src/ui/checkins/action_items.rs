@@ -1,3 +1,6 @@
+//! The check-in's action items: who does what by when, optionally linked to a goal. Open items
+//! carry into the next check-in's agenda until ticked off.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::actions::ActionItem;

@@ -1,3 +1,6 @@
+//! The check-in's agenda: each item with where it came from (a carried action item, a goal due
+//! soon, or who added it), and a field to add more.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::record::CheckIn;

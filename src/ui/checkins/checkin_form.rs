@@ -1,3 +1,6 @@
+//! The form for one check-in, from the agenda to the pulse and my private notes. Unsaved
+//! entries are kept in this tab, so a failed save or a reload loses none of them.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -376,8 +379,8 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .into_view()
 }
 
-/// Where this tab keeps a check-in's unsaved entries (DESIGN.md section 4:
-/// they survive a failed write and a reload).
+/// Where this tab keeps a check-in's unsaved entries (the README's
+/// "Integrity: what a save promises": they survive a failed write and a reload).
 pub fn unsaved_name(me: &str, relationship: &str, checkin: &str) -> String {
     format!("{me}:{relationship}:checkin:{checkin}")
 }

@@ -1,3 +1,6 @@
+//! A relationship's check-ins, newest first, unreadable ones listed with their error, and the
+//! button that starts a new one dated today.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::record::CheckInKind;

@@ -1,3 +1,7 @@
+//! The entry of the Check-ins view: the lifecycle panel, the next check-in, the list and the
+//! form, or the summary once closed. Its shape follows the relationship's state only, so a
+//! partner's save never rebuilds a form being typed in.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -1,3 +1,6 @@
+//! The record of a closed relationship: the no-fault reason, each goal's outcome, both
+//! reflections and the next steps, to print or download as Markdown. No private notes.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::story::summary_markdown;

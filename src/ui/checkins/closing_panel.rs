@@ -1,3 +1,6 @@
+//! Moving on, step by step: each goal signed off, each person's reflection, the mentee's next
+//! steps, then the close. What is typed is kept in this tab until it is saved.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

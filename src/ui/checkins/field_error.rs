@@ -1,3 +1,6 @@
+//! How a check-in field shows its errors: the messages under the control, tied to it by id and
+//! announced, and the matching `aria-invalid` flag.
+
 use leptos::prelude::*;
 
 use crate::domain::FieldError;

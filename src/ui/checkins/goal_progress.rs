@@ -1,3 +1,6 @@
+//! The check-in's progress section: an update for each active goal (a percentage when measured
+//! by hand, and a note). On save each update also goes into its goal's history.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::record::{CheckIn, GoalUpdate};

@@ -1,3 +1,6 @@
+//! What the pair can do with the whole relationship now: pause or resume it, start the
+//! mid-point review, or start moving on with a reason that blames no one.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

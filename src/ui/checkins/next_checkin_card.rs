@@ -1,3 +1,6 @@
+//! The next check-in: its date, whether it is due in the person's time zone, and calendar files
+//! for it and for the series. The due wording here is shared with the overview.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::cadence::{due_state, Due};

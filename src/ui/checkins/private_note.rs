@@ -1,3 +1,6 @@
+//! My private notes on a check-in, stored under my own key and never shown to the partner. A
+//! different text saved from another of my tabs is shown beside mine, not written over it.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -1,3 +1,6 @@
+//! The pulse over time: both people's meeting ratings as two lines, with every rating also
+//! written out in words for people who cannot see the chart.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::pulse::{line, points_attr, trend_in, CHART_H, CHART_W};

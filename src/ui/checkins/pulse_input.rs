@@ -1,3 +1,6 @@
+//! The check-in's pulse: my 1-5 ratings of the meeting as radio buttons, and the partner's as
+//! given. A rating is stored only once both questions are answered.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::record::CheckIn;

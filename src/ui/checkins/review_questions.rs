@@ -1,3 +1,6 @@
+//! The mid-point review's guided questions inside a check-in, ending with how to go on:
+//! continue, continue with changes, or move on.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::record::{CheckIn, Review, REVIEW_DECISIONS, REVIEW_GOALS, REVIEW_WORKING};

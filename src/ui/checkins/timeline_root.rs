@@ -1,3 +1,6 @@
+//! The entry of the Timeline view: the pulse chart above the relationship's story, both read
+//! from the workspace's shared state.
+
 use crate::ui::checkins::pulse_chart::pulse_chart;
 use crate::ui::checkins::timeline_view::timeline_view;
 use crate::ui::dom::{el, AnyView};

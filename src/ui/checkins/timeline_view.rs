@@ -1,3 +1,6 @@
+//! The relationship's story as a dated list of moments, from the proposal to the close. The
+//! list is shared with the overview, which shows only the latest few.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::story::{timeline, Moment};

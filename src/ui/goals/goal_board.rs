@@ -1,3 +1,6 @@
+//! The goal board: a relationship's goals with filters, sorting, reordering, a CSV download and
+//! the editor of the open goal. A closed relationship's board is a read-only record.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

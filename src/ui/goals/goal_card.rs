@@ -1,3 +1,6 @@
+//! One goal as a card on the goal board: title, owner, status, progress, due date, and buttons
+//! to raise or lower its priority that work by keyboard too.
+
 use leptos::prelude::*;
 
 use crate::domain::dates::Date;

@@ -1,3 +1,6 @@
+//! The editor for one goal: its SMART fields beside the coach, milestones, progress, status and
+//! sign-off. Saved with its Save button; a partner's crossing save is merged field by field.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

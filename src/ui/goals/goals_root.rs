@@ -1,3 +1,6 @@
+//! The entry of the Goals view: the board of the workspace's relationship, read-only once the
+//! relationship is closed. Only a change in its life rebuilds the board, not every edit.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::life::is_open;

@@ -1,3 +1,6 @@
+//! A goal's progress history as a small line chart with a text alternative. Its coordinates are
+//! whole numbers, so no float-printing code ends up in the wasm.
+
 use crate::domain::goals::ProgressEntry;
 use crate::ui::dom::{el, svg_el, text, AnyView};
 use crate::ui::env::I18n;

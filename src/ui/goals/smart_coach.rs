@@ -1,3 +1,6 @@
+//! The SMART coach beside the goal editor: a hint for each gap in the goal as written, marked
+//! with its letter and announced politely to screen readers.
+
 use leptos::prelude::*;
 
 use crate::domain::goals::coach::{coach, Letter};

@@ -1,3 +1,6 @@
+//! The card shown in place of a stored item this build cannot read. It names the item's key
+//! for the portal team and has no controls, so nothing can write over what is stored.
+
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 

@@ -1,3 +1,6 @@
+//! The form that starts a mentoring relationship: my role, my partner, the kind. What was typed
+//! survives every failure, and a retry reuses the id so a lost answer never makes a duplicate.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

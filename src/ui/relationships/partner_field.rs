@@ -1,3 +1,6 @@
+//! The partner field of the start form: a search over the host's directory when it has one, a
+//! plain name otherwise, and an email for a name typed by hand. Searches wait for a pause.
+
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,3 +1,6 @@
+//! One relationship as a card in the home list: the partner, the kind, my role, its state and
+//! when its next check-in is due.
+
 use leptos::prelude::*;
 
 use crate::domain::person::Person;

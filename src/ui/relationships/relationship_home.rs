@@ -1,3 +1,7 @@
+//! The home screen: my relationships and the form to start one; the host is told of
+//! check-ins that are due. It stays mounted (hidden) while a relationship is open, so a
+//! half-filled form is still there on the way back.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

@@ -1,3 +1,6 @@
+//! What shows instead of the widget when the bridge cannot be used: a pointer to the console
+//! for a set-up fault, or a retry for a passing failure.
+
 use leptos::prelude::*;
 
 use crate::bridge::BridgeError;

@@ -1,3 +1,6 @@
+//! The warning shown when this tab cannot keep unsaved edits (storage full or blocked). Work
+//! goes on; only a reload before saving would lose them.
+
 use leptos::prelude::*;
 
 use crate::ui::dom::{el, empty, AnyView};

@@ -1,3 +1,6 @@
+//! The top of one widget instance: checks the bridge, finds who is signed in, and shows the home
+//! or the open relationship. The workspace's code is fetched when a relationship first opens.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

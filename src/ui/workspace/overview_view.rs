@@ -1,3 +1,6 @@
+//! The Overview view: what needs me now, the next check-in with its open action items, the
+//! goals' progress and the latest activity, at a glance.
+
 use leptos::prelude::*;
 
 use crate::domain::checkins::schedule::{meets, next_date, Plan};

@@ -1,3 +1,7 @@
+//! One open relationship: who with, the view tabs and the chosen view. It reads the relationship
+//! once, then follows the host's change notices; each view's code is fetched on first use, and
+//! the view stays mounted so what was typed in it is kept.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;

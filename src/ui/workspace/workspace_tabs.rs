@@ -1,3 +1,6 @@
+//! The tabs of a relationship's views, following the WAI-ARIA tab pattern with automatic
+//! activation: the arrow keys move and open, Home and End jump to the ends.
+
 use leptos::prelude::*;
 
 use crate::domain::route::{Route, Tab};
