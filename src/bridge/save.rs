@@ -109,6 +109,10 @@ pub async fn read<T: Document + Keyed>(store: &impl Store, key: &str) -> Result<
     }
 }
 
+/// What to write when a partner's version was stored first:
+/// `carry(base, mine, theirs)` (see [`save`]).
+pub type CarryFn<'a, T, X> = dyn FnMut(Option<&T>, &T, &T) -> Carry<T, X> + 'a;
+
 /// Saves `mine`, made on `base` (`None`: a new document), under `key`.
 ///
 /// `carry(base, mine, theirs)` says what to write when `theirs` was stored
@@ -123,7 +127,7 @@ pub async fn save<T, X>(
     key: &str,
     base: Option<Held<T>>,
     mine: T,
-    carry: &mut dyn FnMut(Option<&T>, &T, &T) -> Carry<T, X>,
+    carry: &mut CarryFn<'_, T, X>,
 ) -> Result<Saved<T, X>, SaveError>
 where
     T: Document + Keyed + Clone + PartialEq,

@@ -16,7 +16,7 @@ pub fn diff(before: &Content, after: &Content) -> Vec<Change> {
         .iter()
         .filter_map(|f| {
             let (a, b) = (value(before, f.id), value(after, f.id));
-            (a != b).then(|| Change { field: f.id, before: a, after: b })
+            (a != b).then_some(Change { field: f.id, before: a, after: b })
         })
         .collect()
 }

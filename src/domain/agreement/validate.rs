@@ -51,10 +51,8 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
             continue;
         }
         match f.kind {
-            Kind::Number { min, max } => {
-                if !v.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n)) {
-                    errors.push(FieldError::new(f.id, "error.agr_number").with("min", min).with("max", max));
-                }
+            Kind::Number { min, max } if !v.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n)) => {
+                errors.push(FieldError::new(f.id, "error.agr_number").with("min", min).with("max", max));
             }
             Kind::Date if Date::parse(&v).is_none() => errors.push(FieldError::new(f.id, "error.agr_date")),
             Kind::Choice(options) if !options.contains(&v.as_str()) => {
@@ -87,7 +85,6 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
     }
     // Keep form order even for the cross-field rules added last (the sort
     // is stable, so errors of one field keep the order they were found in).
-    let mut errors = errors;
     let pos = |e: &FieldError| FIELDS.iter().position(|f| f.id == e.field).unwrap_or(usize::MAX);
     crate::domain::order::sort_by(&mut errors, |a, b| pos(a).cmp(&pos(b)));
     errors

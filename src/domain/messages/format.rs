@@ -61,8 +61,7 @@ fn number(value: &str, locale: &str, rules: LocaleRules) -> String {
 
 fn fill_into(out: &mut String, template: &str, args: &[(&str, &str)], locale: &str, rules: LocaleRules, hash: Option<&str>) {
     let mut rest = template;
-    loop {
-        let Some(i) = rest.find(['{', '#']) else { break };
+    while let Some(i) = rest.find(['{', '#']) {
         out.push_str(&rest[..i]);
         if rest.as_bytes()[i] == b'#' {
             match hash {
