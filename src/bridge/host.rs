@@ -84,7 +84,7 @@ fn describe(v: &JsValue) -> String {
         let keys: Vec<String> = Object::keys(v.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).take(6).collect();
         format!("an object with {{{}}}", keys.join(", "))
     } else {
-        format!("{}", v.js_typeof().as_string().unwrap_or_default())
+        v.js_typeof().as_string().unwrap_or_default()
     }
 }
 

@@ -14,6 +14,9 @@ use crate::domain::relationship::{list_order, Relationship};
 pub use super::save::decode_at;
 
 /// One entry of the home list.
+// Most items are the large variant: boxing it would add an allocation to
+// each for nothing (clippy's large_enum_variant is for rare large ones).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListItem {
     Ready { relationship: Relationship, revision: String },
@@ -57,6 +60,7 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
 }
 
 /// One relationship as stored now.
+#[allow(clippy::large_enum_variant)] // as ListItem: the large variant is the usual one
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fetched {
     Ready { relationship: Relationship, revision: String },
@@ -121,6 +125,7 @@ pub async fn load_checkin_dates(bridge: &HostBridge, relationship: &str) -> Resu
 }
 
 /// One check-in as listed: readable, or not (shown, never written).
+#[allow(clippy::large_enum_variant)] // as ListItem: the large variant is the usual one
 #[derive(Clone, Debug, PartialEq)]
 pub enum CheckInItem {
     Ready { checkin: crate::domain::checkins::record::CheckIn, revision: String },

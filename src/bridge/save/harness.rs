@@ -16,6 +16,7 @@
 //! - a field only one actor typed ending without that actor's last value
 //!   (a typed edit lost);
 //! - a signature on content its signer was not shown.
+//!
 //! A panic anywhere fails the case too.
 
 pub mod checkins;
@@ -201,12 +202,15 @@ impl Store for Port<'_> {
     }
 }
 
+/// One actor's work: a future the harness polls step by step.
+pub type Actor<'a> = Pin<Box<dyn Future<Output = ()> + 'a>>;
+
 /// Runs the actors until none is waiting. Every unfinished actor waits on
 /// exactly one store call, so the run always ends.
 /// `actors` pairs each future with the actor number its port uses.
-pub fn run<'a>(world: &World, actors: Vec<(usize, Pin<Box<dyn Future<Output = ()> + 'a>>)>, tape: &mut Tape) {
+pub fn run<'a>(world: &World, actors: Vec<(usize, Actor<'a>)>, tape: &mut Tape) {
     let slots = actors.iter().map(|(n, _)| *n).max().map_or(0, |m| m + 1);
-    let mut by_actor: Vec<Option<Pin<Box<dyn Future<Output = ()> + 'a>>>> = (0..slots).map(|_| None).collect();
+    let mut by_actor: Vec<Option<Actor<'a>>> = (0..slots).map(|_| None).collect();
     for (n, f) in actors {
         by_actor[n] = Some(f);
     }
@@ -389,7 +393,7 @@ pub fn agreement_case(start: Relationship, acts: [Vec<Act>; 3], tape: Vec<u8>) -
         .map(|(i, me)| Tab { port: Port { world: &world, actor: i }, me: me.clone(), key: key.clone(), held: None, session: EditSession::default(), backup: None, typed: 0 })
         .collect();
     {
-        let futures: Vec<(usize, Pin<Box<dyn Future<Output = ()> + '_>>)> = tabs
+        let futures: Vec<(usize, Actor<'_>)> = tabs
             .iter_mut()
             .zip(acts.iter())
             .map(|(tab, acts)| {

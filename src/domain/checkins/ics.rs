@@ -460,7 +460,7 @@ mod tests {
                     let from_sign = if from.starts_with('-') { -1 } else { 1 };
                     let minutes = |v: &str, s: i64| s * (v[1..3].parse::<i64>().unwrap() * 60 + v[3..5].parse::<i64>().unwrap());
                     // The onset is on the old clock: as UTC, then on the new clock.
-                    let onset_utc = local_of(&o.find_prop("DTSTART").unwrap().val.to_string()) - minutes(&from, from_sign);
+                    let onset_utc = local_of(o.find_prop("DTSTART").unwrap().val.as_ref()) - minutes(&from, from_sign);
                     (onset_utc, minutes(&to, sign))
                 })
                 .collect();
@@ -478,7 +478,7 @@ mod tests {
                     let local = o.with_timezone(&tz);
                     let l = local_minutes(d(&local.format("%Y-%m-%d").to_string()), local.hour() * 60 + local.minute());
                     // The latest observance whose onset is at or before it.
-                    let offset = observances.iter().filter(|(at, off)| *at <= l - off).map(|(_, off)| *off).last().expect("an observance covers it");
+                    let offset = observances.iter().filter(|(at, off)| *at <= l - off).map(|(_, off)| *off).next_back().expect("an observance covers it");
                     (local, l - offset)
                 })
                 .collect()

@@ -143,9 +143,12 @@ mod tests {
 
     // Pins: the coach's verdicts on a table of real-world goal phrasings, from
     // wishes to well-formed SMART goals.
+    /// One phrasing: title, specific, measure, achievable, relevant, due date, the hints expected.
+    type Case = (&'static str, &'static str, &'static str, &'static str, &'static str, Option<&'static str>, &'static [&'static str]);
+
     #[test]
     fn phrasing_table() {
-        let cases: &[(&str, &str, &str, &str, &str, Option<&str>, &[&str])] = &[
+        let cases: &[Case] = &[
             // A wish: everything missing.
             ("Get better at presenting", "", "", "", "", None,
                 &["coach.s_vague", "coach.m_missing", "coach.a_missing", "coach.r_missing", "coach.t_missing"]),

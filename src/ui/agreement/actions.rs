@@ -82,6 +82,7 @@ pub async fn refresh(bridge: &HostBridge, id: &str, doc: RwSignal<Option<Loaded>
 }
 
 /// What a write came to; in every case `doc` shows what is stored now.
+#[allow(clippy::large_enum_variant)] // `Stored` is the usual outcome: boxing it would cost every save an allocation
 enum Wrote<X> {
     Stored(Loaded),
     Clashed(X),

@@ -81,7 +81,10 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
     // Edits restored from before a reload are saved straight away.
     if state.get_untracked() == SaveState::Unsaved {
         let save = save_now.clone();
-        pending.set_value(Some(Timeout::new(AUTOSAVE_MS, move || save())));
+        // The closure moves the wrapper in: `*save` could not move out of it.
+        #[allow(clippy::redundant_closure)]
+        let task = Timeout::new(AUTOSAVE_MS, move || save());
+        pending.set_value(Some(task));
     }
 
     let on_input = Callback::new({
@@ -98,7 +101,9 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 state.set(SaveState::Unsaved);
             }
             let save = save_now.clone();
-            pending.set_value(Some(Timeout::new(AUTOSAVE_MS, move || save())));
+            #[allow(clippy::redundant_closure)]
+            let task = Timeout::new(AUTOSAVE_MS, move || save());
+            pending.set_value(Some(task));
         }
     });
 

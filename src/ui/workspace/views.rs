@@ -42,8 +42,10 @@ macro_rules! split_point {
         async fn $name($($arg: $ty),*) -> Result<AnyView, ChunkFailed> {
             Ok(($build)($($arg),*))
         }
+        // The split build's error type, so that callers convert it the same
+        // way in both builds.
         #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), ChunkFailed> {
+        async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
             Ok(())
         }
     };

@@ -187,7 +187,7 @@ pub fn checkin_case(acts: [Vec<Act>; 3], tape: Vec<u8>) -> Outcome {
         .collect();
     let mut tape = Tape::new(tape);
     {
-        let futures: Vec<(usize, Pin<Box<dyn Future<Output = ()> + '_>>)> = tabs
+        let futures: Vec<(usize, super::Actor<'_>)> = tabs
             .iter_mut()
             .zip(acts.iter())
             .map(|(tab, acts)| {
