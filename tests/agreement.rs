@@ -25,7 +25,6 @@ fn mount_agreement_with(bridge: &JsValue, extra: &str) -> Mounted {
     Mounted { root: m.root, events: m.events, handle: m.widget }
 }
 
-
 const REL_AB: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"reverse","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"proposed","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[]}}}"#;
 
 /// Ana's and Ben's bridges over one storage that already holds their relationship.
@@ -160,9 +159,7 @@ async fn concurrent_edits_merge_or_ask() {
     until(&a.root, "Ana's save", || a_state() == "saved").await;
     let text = stored(&ana).await;
     assert!(text.contains("Ben's office") && text.contains("Ana's note"), "{text}");
-    until(&b.root, "Ana's note on Ben's screen", || {
-        get(&b.root, "#mw-f-other").unchecked_into::<web_sys::HtmlTextAreaElement>().value() == "Ana's note"
-    }).await;
+    until(&b.root, "Ana's note on Ben's screen", || get(&b.root, "#mw-f-other").unchecked_into::<web_sys::HtmlTextAreaElement>().value() == "Ana's note").await;
 
     // Now both change the same field before either has the other's: Ana's save
     // fails (host briefly down) while Ben's lands.
@@ -209,14 +206,16 @@ async fn both_sign_and_it_comes_into_force() {
 #[wasm_bindgen_test]
 async fn vendor_templates_are_checked() {
     let (_s, ana, _ben) = pair().await;
-    let m = mount_agreement_with(&ana, r#"{"templates":[{"id":"grad","name":"Graduate programme","values":{"purpose":"Settle in"}},{"id":"bad","name":"Bad","values":{"meetings.colour":"blue"}}]}"#);
+    let m = mount_agreement_with(
+        &ana,
+        r#"{"templates":[{"id":"grad","name":"Graduate programme","values":{"purpose":"Settle in"}},{"id":"bad","name":"Bad","values":{"meetings.colour":"blue"}}]}"#,
+    );
     open_relationship(&m.root).await;
     until(&m.root, "five templates", || count(&m.root, ".mw-templates .mw-choice") == 5).await;
     assert!(text(&m.root).contains("Graduate programme"));
     assert!(eventsText(&m.events).contains("template_invalid"));
     assert!(eventsText(&m.events).contains("meetings.colour"));
 }
-
 
 // Pins: typing is shown as typed: a space at the end of a one-line field stays
 // on screen while the person is still writing (it is trimmed only when stored).
@@ -269,7 +268,8 @@ async fn a_signature_needs_the_content_shown() {
     let a = mount_agreement_with(&ana, "{}");
     ana_ready_to_sign(&a.root).await;
     let before = stored(&ana).await;
-    let bens = before.replace("Learn the new analytics tool", "Learn the new analytics tool by March").replace("\"updatedBy\":\"u-ana\"", "\"updatedBy\":\"u-ben\"");
+    let bens =
+        before.replace("Learn the new analytics tool", "Learn the new analytics tool by March").replace("\"updatedBy\":\"u-ana\"", "\"updatedBy\":\"u-ben\"");
     partnerPutsBeforeNext(&ana, "put", &ben, "mw/v1/rel/rel1", &bens);
     click(&a.root, ".mw-signatures .mw-button--primary");
     until_text(&a.root, "The agreement changed since you opened it, so nothing was signed.").await;
@@ -363,5 +363,8 @@ async fn dropping_an_amendment_the_partner_just_changed_drops_nothing() {
     let now = stored(&ana).await;
     assert!(now.contains("Ship two dashboards and a report") && now.contains("\"basedOn\":1"), "the amendment is still there: {now}");
     // The change table shows Ben's text, not the one Ana saw when she clicked.
-    until(&a.root, "Ben's text in the change table", || find(&a.root, ".mw-changes").and_then(|t| t.text_content()).is_some_and(|t| t.contains("Ship two dashboards and a report"))).await;
+    until(&a.root, "Ben's text in the change table", || {
+        find(&a.root, ".mw-changes").and_then(|t| t.text_content()).is_some_and(|t| t.contains("Ship two dashboards and a report"))
+    })
+    .await;
 }

@@ -367,7 +367,10 @@ async fn a_partners_change_is_read_alone() {
     until(&m.root, "the list", || find(&m.root, ".mw-checkin-section").is_some()).await;
     sleep(100).await;
     let (lists, gets) = (callCount(&ana, "list"), callCount(&ana, "get"));
-    let checkin = format!(r#"{{"schema":1,"kind":"checkin","data":{{"id":"c9","relationshipId":"rel1","kind":"regular","date":"{}","time":"","minutes":45,"format":"video","agenda":[],"notes":"Ben's notes","wins":"","challenges":"","feedback":"","progress":[],"actions":[],"pulses":[],"review":null,"createdBy":"u-ben","updatedAt":"t"}}}}"#, todayIso(0));
+    let checkin = format!(
+        r#"{{"schema":1,"kind":"checkin","data":{{"id":"c9","relationshipId":"rel1","kind":"regular","date":"{}","time":"","minutes":45,"format":"video","agenda":[],"notes":"Ben's notes","wins":"","challenges":"","feedback":"","progress":[],"actions":[],"pulses":[],"review":null,"createdBy":"u-ben","updatedAt":"t"}}}}"#,
+        todayIso(0)
+    );
     promise(rawPut(&ben, "mw/v1/rel/rel1/checkins/c9", &checkin)).await;
     until(&m.root, "Ben's check-in listed", || find(&m.root, "[data-checkin='c9']").is_some()).await;
     assert_eq!(callCount(&ana, "list"), lists, "nothing listed again");

@@ -165,7 +165,6 @@ async fn retry_after_lost_answer_does_not_duplicate() {
     sleep(50).await;
     assert_eq!(count(&m.root, ".mw-card"), 1, "one relationship, not two");
     assert_eq!(callCount(&b, "put"), 2);
-
 }
 
 // Pins: a lost answer whose write is read back at once counts as stored:
@@ -360,12 +359,8 @@ async fn repeated_mount_and_destroy_leave_nothing() {
 /// An active relationship whose agreement (weekly, from `start` days from
 /// today) is in force.
 fn active_relationship(id: &str, start: i32) -> String {
-    let content = format!(
-        r#"{{"meetings.frequency":"weekly","dates.start":"{}","dates.review":"{}","dates.end":"{}"}}"#,
-        todayIso(start),
-        todayIso(60),
-        todayIso(120)
-    );
+    let content =
+        format!(r#"{{"meetings.frequency":"weekly","dates.start":"{}","dates.review":"{}","dates.end":"{}"}}"#, todayIso(start), todayIso(60), todayIso(120));
     format!(
         r#"{{"schema":3,"kind":"relationship","data":{{"id":"{id}","kind":"peer","mentor":{{"id":"u-ana","displayName":"Ana Li","email":null}},"mentee":{{"id":"u-ben","displayName":"Ben Okafor","email":null}},"state":"active","createdBy":"u-ana","createdAt":"2026-10-01T09:00:00Z","agreement":{{"versions":[{{"number":1,"content":{content},"signatures":[],"inForceAt":"2026-10-02T09:00:00Z"}}],"draft":null}},"life":{{"events":[],"closing":null}}}}}}"#
     )
@@ -405,7 +400,8 @@ async fn home_shows_due_check_ins_and_tells_the_host() {
 #[wasm_bindgen_test]
 async fn due_is_reckoned_in_each_persons_time_zone() {
     let storage: JsValue = MemoryStorage::new().into();
-    let people = r#"[{"id":"u-ana","displayName":"Ana Li","timeZone":"Pacific/Kiritimati"},{"id":"u-ben","displayName":"Ben Okafor","timeZone":"Pacific/Pago_Pago"}]"#;
+    let people =
+        r#"[{"id":"u-ana","displayName":"Ana Li","timeZone":"Pacific/Kiritimati"},{"id":"u-ben","displayName":"Ben Okafor","timeZone":"Pacific/Pago_Pago"}]"#;
     let on = |user: &str| {
         let opts = js(&format!(r#"{{"people":{people},"currentUserId":"{user}"}}"#));
         js_sys::Reflect::set(&opts, &"storage".into(), &storage).unwrap();
@@ -441,7 +437,8 @@ async fn home_reloads_only_for_what_it_shows() {
     assert_eq!(callCount(&b, "list"), lists, "a goal is not on the home list");
     promise(rawPut(&b, "mw/v1/rel/r1/checkins/c1", &format!(r#"{{"schema":1,"kind":"checkin","data":{{"date":"{}"}}}}"#, todayIso(0)))).await;
     until(&m.root, "the list read again", || callCount(&b, "list") > lists).await;
-    until(&m.root, "the next check-in moved on", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 7 days")).await;
+    until(&m.root, "the next check-in moved on", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 7 days"))
+        .await;
 
     click(&m.root, "[data-relationship='r1'] .mw-card__open");
     until(&m.root, "the page", || find(&m.root, ".mw-page").is_some()).await;
@@ -451,7 +448,10 @@ async fn home_reloads_only_for_what_it_shows() {
     sleep(200).await;
     assert_eq!(callCount(&b, "list"), lists, "the hidden list waits");
     click(&m.root, ".mw-back");
-    until(&m.root, "the planned check-in on the way back", || get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 3 days")).await;
+    until(&m.root, "the planned check-in on the way back", || {
+        get(&m.root, "[data-relationship='r1'] .mw-due").text_content().unwrap_or_default().contains("in 3 days")
+    })
+    .await;
 }
 
 const REL_PROPOSED: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"peer","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"proposed","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[]}}}"#;
@@ -611,7 +611,10 @@ async fn languages_follow_the_option_and_update() {
     assert_eq!(get(&m.root, ".mw-root").get_attribute("lang").as_deref(), Some("pt-BR"));
 
     use mentoring_widget::ui::platform::plural_category;
-    assert_eq!([plural_category("ar", 0.0), plural_category("ar", 2.0), plural_category("ar", 5.0), plural_category("ar", 11.0), plural_category("ar", 100.0)], ["zero", "two", "few", "many", "other"]);
+    assert_eq!(
+        [plural_category("ar", 0.0), plural_category("ar", 2.0), plural_category("ar", 5.0), plural_category("ar", 11.0), plural_category("ar", 100.0)],
+        ["zero", "two", "few", "many", "other"]
+    );
     assert_eq!((plural_category("en", 1.0), plural_category("en", 2.0)), ("one", "other"));
 }
 
@@ -678,7 +681,8 @@ async fn the_identitys_zone_dates_the_agreement() {
         promise(rawPut(&b, "mw/v1/rel/rel1", &rel)).await;
         answerNext(&b, "identity", &js(&format!(r#"{{"id":"u-ana","displayName":"Ana Li","locale":"de-DE","timeZone":"{zone}"}}"#)));
         let m = mount_view(&b, "{}", "relationship/rel1/agreement");
-        let expected = if expected.is_empty() { mentoring_widget::ui::platform::format_date("2026-10-02T12:30:00Z", "de-DE", None) } else { expected.to_string() };
+        let expected =
+            if expected.is_empty() { mentoring_widget::ui::platform::format_date("2026-10-02T12:30:00Z", "de-DE", None) } else { expected.to_string() };
         until_text(&m.root, &shipped("de", "agr.version_in_force").replace("{n, number}", "1").replace("{date}", &expected)).await;
     }
 }

@@ -16,9 +16,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const REL: &str = r#"{"schema":2,"kind":"relationship","data":{"id":"rel1","kind":"traditional","mentor":{"id":"u-ben","displayName":"Ben Okafor"},"mentee":{"id":"u-ana","displayName":"Ana Li"},"state":"active","createdBy":"u-ana","createdAt":"2026-11-20T09:00:00Z","agreement":{"versions":[],"draft":{"content":{"purpose":"Grow as a presenter and lead quarterly planning"},"basedOn":null,"signatures":[],"updatedAt":"t","updatedBy":"u-ana"}}}}"#;
 
-
-
-
 struct Mounted {
     root: ShadowRoot,
     events: JsValue,
@@ -111,7 +108,9 @@ async fn sign_off_needs_the_partner() {
     add_goal(&a.root, "Give the planning talk").await;
     let mark = || {
         let buttons = a.root.query_selector_all(".mw-goal-editor button").unwrap();
-        (0..buttons.length()).map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>()).find(|b| b.text_content().unwrap_or_default() == "Mark as achieved")
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().unwrap_or_default() == "Mark as achieved")
     };
     until(&a.root, "the mark button", || mark().is_some()).await;
     mark().unwrap().click();

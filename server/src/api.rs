@@ -130,7 +130,14 @@ pub fn router(app: Arc<App>, allow_origins: &[String]) -> Router {
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_credentials(true)
                 .allow_methods([Method::GET, Method::PUT, Method::DELETE])
-                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, header::IF_NONE_MATCH, "last-event-id".parse().unwrap(), "x-remote-user".parse().unwrap()])
+                .allow_headers([
+                    header::AUTHORIZATION,
+                    header::CONTENT_TYPE,
+                    header::IF_MATCH,
+                    header::IF_NONE_MATCH,
+                    "last-event-id".parse().unwrap(),
+                    "x-remote-user".parse().unwrap(),
+                ])
                 .expose_headers([header::ETAG])
                 .max_age(Duration::from_secs(600)),
         );
@@ -207,12 +214,26 @@ async fn get_doc(State(app): State<Arc<App>>, Extension(caller): Extension<Calle
         Err(e) => return e.into_response(),
     }
     match doc {
-        Some(d) => ([(header::ETAG, etag(d.rev)), (header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], d.value).into_response(),
+        Some(d) => (
+            [
+                (header::ETAG, etag(d.rev)),
+                (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+            d.value,
+        )
+            .into_response(),
         None => StoreError::NotFound.into_response(),
     }
 }
 
-async fn put_doc(State(app): State<Arc<App>>, Extension(caller): Extension<Caller>, Path(key_text): Path<String>, headers: HeaderMap, body: String) -> Response {
+async fn put_doc(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Caller>,
+    Path(key_text): Path<String>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
     let key = match parse_key(&key_text) {
         Ok(k) => k,
         Err(r) => return r,
@@ -221,7 +242,13 @@ async fn put_doc(State(app): State<Arc<App>>, Extension(caller): Extension<Calle
     let expect = match (text(header::IF_MATCH), text(header::IF_NONE_MATCH)) {
         (Some(rev), _) => Expect::Revision(revision(&rev)),
         (None, Some(star)) if star.trim() == "*" => Expect::Absent,
-        _ => return error(StatusCode::PRECONDITION_REQUIRED, "precondition_required", "a write names the revision it is based on (If-Match) or that it creates (If-None-Match: *)"),
+        _ => {
+            return error(
+                StatusCode::PRECONDITION_REQUIRED,
+                "precondition_required",
+                "a write names the revision it is based on (If-Match) or that it creates (If-None-Match: *)",
+            )
+        }
     };
     match app.store.put(&caller, &key_text, &key, &body, expect).await {
         Ok(w) => {
@@ -346,7 +373,8 @@ async fn readable(app: &App, caller: &Caller, key: &str) -> bool {
 }
 
 async fn me(Extension(caller): Extension<Caller>) -> Response {
-    Json(json!({"id": caller.id, "displayName": caller.display_name, "email": caller.email, "locale": caller.locale, "timeZone": caller.time_zone})).into_response()
+    Json(json!({"id": caller.id, "displayName": caller.display_name, "email": caller.email, "locale": caller.locale, "timeZone": caller.time_zone}))
+        .into_response()
 }
 
 #[derive(Deserialize)]

@@ -35,7 +35,13 @@ pub struct Person {
 
 impl Person {
     pub fn caller(&self) -> Caller {
-        Caller { id: self.id.clone(), display_name: self.display_name.clone(), email: self.email.clone(), locale: self.locale.clone(), time_zone: self.time_zone.clone() }
+        Caller {
+            id: self.id.clone(),
+            display_name: self.display_name.clone(),
+            email: self.email.clone(),
+            locale: self.locale.clone(),
+            time_zone: self.time_zone.clone(),
+        }
     }
 }
 
@@ -46,7 +52,8 @@ pub struct People(pub Vec<Person>);
 impl People {
     pub fn load(path: &str) -> Result<People, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the people file {path}: {e}"))?;
-        let list: Vec<Person> = serde_json::from_str(&text).map_err(|e| format!("the people file {path} is not a JSON list of {{id, displayName, email?}}: {e}"))?;
+        let list: Vec<Person> =
+            serde_json::from_str(&text).map_err(|e| format!("the people file {path} is not a JSON list of {{id, displayName, email?}}: {e}"))?;
         Ok(People(list))
     }
 
@@ -62,7 +69,11 @@ impl People {
         }
         self.0
             .iter()
-            .filter(|p| p.display_name.to_lowercase().contains(&q) || p.id.to_lowercase().contains(&q) || p.email.as_deref().is_some_and(|e| e.to_lowercase().contains(&q)))
+            .filter(|p| {
+                p.display_name.to_lowercase().contains(&q)
+                    || p.id.to_lowercase().contains(&q)
+                    || p.email.as_deref().is_some_and(|e| e.to_lowercase().contains(&q))
+            })
             .take(20)
             .collect()
     }
@@ -74,12 +85,20 @@ impl People {
 }
 
 pub enum Auth {
-    ProxyHeader { header: String, trusted: IpAddr },
+    ProxyHeader {
+        header: String,
+        trusted: IpAddr,
+    },
     /// `issuer` and `audience`, when set, must match the token's `iss` and
     /// `aud`: a key shared by several services (or an identity provider that
     /// signs tokens for many apps) must not let a token meant for another
     /// one in.
-    Jwt { key: DecodingKey, algorithm: Algorithm, issuer: Option<String>, audience: Option<String> },
+    Jwt {
+        key: DecodingKey,
+        algorithm: Algorithm,
+        issuer: Option<String>,
+        audience: Option<String>,
+    },
     Dev,
 }
 
@@ -105,7 +124,8 @@ impl Auth {
             return Ok(Auth::Dev);
         }
         if let Some(header) = mode.strip_prefix("proxy-header:") {
-            let trusted = trusted_proxy.ok_or("--auth proxy-header:<Name> needs --trusted-proxy <addr>: the header is believed only from the portal's proxy")?;
+            let trusted =
+                trusted_proxy.ok_or("--auth proxy-header:<Name> needs --trusted-proxy <addr>: the header is believed only from the portal's proxy")?;
             if header.is_empty() {
                 return Err("--auth proxy-header:<Name> needs the header's name".into());
             }
@@ -156,7 +176,9 @@ impl Auth {
                 Ok(people.caller(&id))
             }
             Auth::Jwt { key, algorithm, issuer, audience } => {
-                let token = header_text(headers, "authorization").and_then(|h| h.strip_prefix("Bearer ").map(str::to_string)).ok_or("no bearer token (Authorization: Bearer …)")?;
+                let token = header_text(headers, "authorization")
+                    .and_then(|h| h.strip_prefix("Bearer ").map(str::to_string))
+                    .ok_or("no bearer token (Authorization: Bearer …)")?;
                 let mut validation = Validation::new(*algorithm);
                 validation.set_required_spec_claims(&["exp", "sub"]);
                 match audience {
@@ -193,7 +215,9 @@ impl Auth {
                 Ok(caller)
             }
             Auth::Dev => {
-                let id = header_text(headers, "x-remote-user").or_else(|| cookie(headers, "mw_user")).ok_or("dev auth: name the user with X-Remote-User or the mw_user cookie")?;
+                let id = header_text(headers, "x-remote-user")
+                    .or_else(|| cookie(headers, "mw_user"))
+                    .ok_or("dev auth: name the user with X-Remote-User or the mw_user cookie")?;
                 people.find(&id).map(Person::caller).ok_or_else(|| format!("dev auth: {id} is not in the people file"))
             }
         }
@@ -266,9 +290,20 @@ mod tests {
         assert!(auth.caller(&forged, LOOP, &people()).is_err());
         let unverified = serde_json::json!({"sub": "u-eve", "exp": now + 60, "email": "ana@example.com"});
         let t = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &unverified, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
-        assert_eq!(auth.caller(&headers(&[("authorization", &format!("Bearer {t}"))]), LOOP, &people()).unwrap().email, None, "an unverified email is not taken");
-        std::fs::write(&file, format!("\n  {}", std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test-rs256-public.pem")).unwrap())).unwrap();
-        assert!(matches!(Auth::parse(&format!("jwt:{}", file.display()), None), Ok(Auth::Jwt { algorithm: Algorithm::RS256, .. })), "a public key with leading space is still a public key");
+        assert_eq!(
+            auth.caller(&headers(&[("authorization", &format!("Bearer {t}"))]), LOOP, &people()).unwrap().email,
+            None,
+            "an unverified email is not taken"
+        );
+        std::fs::write(
+            &file,
+            format!("\n  {}", std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test-rs256-public.pem")).unwrap()),
+        )
+        .unwrap();
+        assert!(
+            matches!(Auth::parse(&format!("jwt:{}", file.display()), None), Ok(Auth::Jwt { algorithm: Algorithm::RS256, .. })),
+            "a public key with leading space is still a public key"
+        );
         std::fs::write(&file, "short").unwrap();
         assert!(Auth::parse(&format!("jwt:{}", file.display()), None).is_err());
     }

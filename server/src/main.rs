@@ -59,7 +59,11 @@ fn run() -> Result<(), String> {
         }
     }
     // Logs are JSON lines on stderr; stdout carries only "listening on …".
-    tracing_subscriber::fmt().json().with_writer(std::io::stderr).with_env_filter(tracing_subscriber::EnvFilter::try_new(&log).map_err(|e| format!("--log: {e}"))?).init();
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(tracing_subscriber::EnvFilter::try_new(&log).map_err(|e| format!("--log: {e}"))?)
+        .init();
     let mode = auth.ok_or("--auth is required")?;
     let checks_claims = jwt_issuer.is_some() && jwt_audience.is_some();
     let auth = mentoring_store::auth::Auth::parse(&mode, trusted)?.with_token_claims(jwt_issuer, jwt_audience)?;
@@ -72,7 +76,9 @@ fn run() -> Result<(), String> {
         None => Default::default(),
     };
     if mode == "dev" {
-        tracing::warn!("DEV AUTH: anyone can claim to be anyone with the X-Remote-User header or the mw_user cookie. For demos and tests only; never expose this service.");
+        tracing::warn!(
+            "DEV AUTH: anyone can claim to be anyone with the X-Remote-User header or the mw_user cookie. For demos and tests only; never expose this service."
+        );
     }
     let config = mentoring_store::Config {
         db: db.ok_or("--db is required")?,

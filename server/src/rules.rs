@@ -47,11 +47,19 @@ pub const MAX_VALUE_BYTES: usize = 512 * 1024;
 /// `mw/v1/rel/{rel}/checkins/{checkin}`, `mw/v1/private/{user}/...`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Key {
-    Relationship { rel: String },
-    Goal { rel: String },
-    CheckIn { rel: String },
+    Relationship {
+        rel: String,
+    },
+    Goal {
+        rel: String,
+    },
+    CheckIn {
+        rel: String,
+    },
     /// `user` is the key segment: the user id escaped as the widget escapes it.
-    Private { user: String },
+    Private {
+        user: String,
+    },
 }
 
 impl Key {
@@ -299,9 +307,7 @@ fn new_attestations(old: Option<&Value>, new: &Value) -> Vec<(&'static str, Stri
     let mut out = Vec::new();
     let by = |entry: &Value| entry.get("by").and_then(Value::as_str).unwrap_or("").to_string();
     let old_draft = old.and_then(|o| o.pointer("/data/agreement/draft")).filter(|d| d.is_object());
-    let held_over = |content: Option<&Value>, sig: &Value| {
-        old_draft.is_some_and(|d| d.get("content") == content && items(d, "/signatures").contains(&sig))
-    };
+    let held_over = |content: Option<&Value>, sig: &Value| old_draft.is_some_and(|d| d.get("content") == content && items(d, "/signatures").contains(&sig));
     if let Some(draft) = new.pointer("/data/agreement/draft").filter(|d| d.is_object()) {
         let same_base = old_draft.is_some_and(|d| d.get("basedOn") == draft.get("basedOn"));
         for sig in items(draft, "/signatures") {
@@ -455,7 +461,8 @@ mod tests {
         // Ben signs second: the draft moves into force carrying Ana's signature.
         let mut in_force = signed.clone();
         in_force["data"]["agreement"]["draft"] = Value::Null;
-        in_force["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {}, "signatures": [sig("u-ana", "h1"), sig("u-ben", "h1")], "inForceAt": "t"}]);
+        in_force["data"]["agreement"]["versions"] =
+            json!([{"number": 1, "content": {}, "signatures": [sig("u-ana", "h1"), sig("u-ben", "h1")], "inForceAt": "t"}]);
         assert!(check_write(&k, &ben(), Some(&signed), &in_force, Some(&p)).is_ok());
         assert!(check_write(&k, &ana(), Some(&signed), &in_force, Some(&p)).is_err(), "Ana cannot add Ben's");
         // Editing the draft drops signatures: allowed.
@@ -467,7 +474,8 @@ mod tests {
     fn a_copied_signature_is_a_new_one() {
         let k = key("mw/v1/rel/r1");
         let mut v1 = rel(Some("u-ben"));
-        v1["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [sig("u-ana", "h"), sig("u-ben", "h")], "inForceAt": "t"}]);
+        v1["data"]["agreement"]["versions"] =
+            json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [sig("u-ana", "h"), sig("u-ben", "h")], "inForceAt": "t"}]);
         let p = parties(&v1).unwrap();
         let mut forged = v1.clone();
         forged["data"]["agreement"]["versions"] = json!([v1["data"]["agreement"]["versions"][0], {"number": 2, "content": {"purpose": "Shrink"}, "signatures": [sig("u-ana", "h2"), sig("u-ben", "h")], "inForceAt": "t"}]);
@@ -506,7 +514,8 @@ mod tests {
     fn versions_in_force_only_grow() {
         let k = key("mw/v1/rel/r1");
         let mut v1 = rel(Some("u-ben"));
-        v1["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [sig("u-ana", "h"), sig("u-ben", "h")], "inForceAt": "t"}]);
+        v1["data"]["agreement"]["versions"] =
+            json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [sig("u-ana", "h"), sig("u-ben", "h")], "inForceAt": "t"}]);
         let p = parties(&v1).unwrap();
         let mut edited = v1.clone();
         edited["data"]["agreement"]["versions"][0]["content"]["purpose"] = json!("Shrink");
@@ -555,7 +564,9 @@ mod tests {
         assert!(matches!(parse_value(&k, r#"{"a":1}"#), Err(Refusal::Invalid(m)) if m.contains("envelope")));
         assert!(matches!(parse_value(&k, r#"{"schema":1,"kind":"poem","data":{}}"#), Err(Refusal::Invalid(m)) if m.contains("unknown kind")));
         assert!(matches!(parse_value(&k, r#"{"schema":1,"kind":"checkin","data":{"relationshipId":"r1"}}"#), Err(Refusal::Invalid(_))));
-        assert!(matches!(parse_value(&k, r#"{"schema":1,"kind":"goal","data":{"relationshipId":"r2"}}"#), Err(Refusal::Invalid(m)) if m.contains("relationshipId")));
+        assert!(
+            matches!(parse_value(&k, r#"{"schema":1,"kind":"goal","data":{"relationshipId":"r2"}}"#), Err(Refusal::Invalid(m)) if m.contains("relationshipId"))
+        );
         assert!(parse_value(&k, r#"{"schema":1,"kind":"goal","data":{"relationshipId":"r1"}}"#).is_ok());
         let big = format!(r#"{{"schema":1,"kind":"goal","data":{{"relationshipId":"r1","x":"{}"}}}}"#, "a".repeat(MAX_VALUE_BYTES));
         assert!(matches!(parse_value(&k, &big), Err(Refusal::TooLarge(_))));

@@ -172,7 +172,12 @@ impl Store {
         match key.rel() {
             Some(rel) => {
                 let (id, email) = rules::member_names(caller);
-                let row = sqlx::query("SELECT 1 FROM members WHERE rel_id = $1 AND (who = $2 OR who = $3)").bind(rel).bind(id).bind(email).fetch_optional(&self.pool).await?;
+                let row = sqlx::query("SELECT 1 FROM members WHERE rel_id = $1 AND (who = $2 OR who = $3)")
+                    .bind(rel)
+                    .bind(id)
+                    .bind(email)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 Ok(row.is_some())
             }
             None => Ok(rules::may_read(key, caller, None)),
@@ -189,7 +194,11 @@ impl Store {
         let parties = match key.rel() {
             Some(rel) => {
                 let own = format!("mw/v1/rel/{rel}");
-                let row = if own == key_text { current.as_ref().map(|(v, _)| v.clone()) } else { sqlx::query("SELECT value FROM docs WHERE key = $1").bind(&own).fetch_optional(&mut *tx).await?.map(|r: AnyRow| r.get::<String, _>(0)) };
+                let row = if own == key_text {
+                    current.as_ref().map(|(v, _)| v.clone())
+                } else {
+                    sqlx::query("SELECT value FROM docs WHERE key = $1").bind(&own).fetch_optional(&mut *tx).await?.map(|r: AnyRow| r.get::<String, _>(0))
+                };
                 match row {
                     Some(v) => Some(rules::parties(&serde_json::from_str(&v).map_err(|e| Refusal::Invalid(e.to_string()))?)?),
                     None => None,
@@ -239,22 +248,27 @@ impl Store {
                 }
             }
             None => {
-                let done = sqlx::query("INSERT INTO docs (key, rel_id, owner, value, rev, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING")
-                    .bind(key_text)
-                    .bind(key.rel().map(str::to_string))
-                    .bind(owner)
-                    .bind(text)
-                    .bind(rev)
-                    .bind(&at)
-                    .execute(&mut *tx)
-                    .await?;
+                let done =
+                    sqlx::query("INSERT INTO docs (key, rel_id, owner, value, rev, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING")
+                        .bind(key_text)
+                        .bind(key.rel().map(str::to_string))
+                        .bind(owner)
+                        .bind(text)
+                        .bind(rev)
+                        .bind(&at)
+                        .execute(&mut *tx)
+                        .await?;
                 if done.rows_affected() == 0 {
                     return Err(StoreError::Conflict("someone else created this key at the same time".into()));
                 }
                 if let Key::Relationship { rel } = key {
                     for party in rules::parties(&new)? {
                         if let Some(who) = party.member_name() {
-                            sqlx::query("INSERT INTO members (rel_id, who) VALUES ($1, $2) ON CONFLICT DO NOTHING").bind(rel).bind(who).execute(&mut *tx).await?;
+                            sqlx::query("INSERT INTO members (rel_id, who) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                                .bind(rel)
+                                .bind(who)
+                                .execute(&mut *tx)
+                                .await?;
                         }
                     }
                 }
@@ -294,7 +308,15 @@ impl Store {
     /// The audit row of a write, numbered; for a put that number is also the
     /// new revision (`rev` is filled in to match).
     /// A delete records the revision it removed.
-    async fn audit(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, caller: &Caller, key: &str, action: &str, removed: Option<i64>, at: &str) -> Result<i64, sqlx::Error> {
+    async fn audit(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        caller: &Caller,
+        key: &str,
+        action: &str,
+        removed: Option<i64>,
+        at: &str,
+    ) -> Result<i64, sqlx::Error> {
         let row = sqlx::query("INSERT INTO audit (at, user_id, key, rev, action) VALUES ($1, $2, $3, 0, $4) RETURNING seq")
             .bind(at)
             .bind(&caller.id)

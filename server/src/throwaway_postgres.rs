@@ -45,7 +45,9 @@ impl ThrowawayPostgres {
             return Err("could not hand the temporary folder to the postgres user".into());
         }
         let data = pg.dir.join("data").display().to_string();
-        let out = as_postgres(pg.bin.join("initdb"), &["-D", &data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]).output().map_err(|e| e.to_string())?;
+        let out = as_postgres(pg.bin.join("initdb"), &["-D", &data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+            .output()
+            .map_err(|e| e.to_string())?;
         if !out.status.success() {
             return Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)));
         }

@@ -91,7 +91,8 @@ async fn rules_hold(router: Router, store: Store) {
 
     // Signatures: each person adds only their own.
     let mut ana_signed = relationship();
-    ana_signed["data"]["agreement"]["draft"] = json!({"content": {"purpose": "Grow"}, "basedOn": null, "signatures": [signature("u-ana", "mentee")], "updatedAt": "t", "updatedBy": "u-ana"});
+    ana_signed["data"]["agreement"]["draft"] =
+        json!({"content": {"purpose": "Grow"}, "basedOn": null, "signatures": [signature("u-ana", "mentee")], "updatedAt": "t", "updatedBy": "u-ana"});
     assert_eq!(put(&router, "u-ben", REL, &ana_signed, Some(&rev1)).await.status, StatusCode::FORBIDDEN, "Ben signs for Ana");
     let a = put(&router, "u-ana", REL, &ana_signed, Some(&rev1)).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
@@ -102,7 +103,8 @@ async fn rules_hold(router: Router, store: Store) {
     let mut in_force = ana_signed.clone();
     in_force["data"]["agreement"]["draft"] = Value::Null;
     in_force["data"]["state"] = json!("active");
-    in_force["data"]["agreement"]["versions"] = json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [signature("u-ana", "mentee"), signature("u-ben", "mentor")], "inForceAt": "t"}]);
+    in_force["data"]["agreement"]["versions"] =
+        json!([{"number": 1, "content": {"purpose": "Grow"}, "signatures": [signature("u-ana", "mentee"), signature("u-ben", "mentor")], "inForceAt": "t"}]);
     assert_eq!(put(&router, "u-ana", REL, &in_force, Some(&rev2)).await.status, StatusCode::FORBIDDEN, "Ana adds Ben's signature");
     let b = put(&router, "u-ben", REL, &in_force, Some(&rev2)).await;
     assert_eq!(b.status, StatusCode::OK, "{}", b.body);
@@ -134,7 +136,10 @@ async fn rules_hold(router: Router, store: Store) {
     let checkin = |pulses: Value| json!({"schema": 1, "kind": "checkin", "data": {"id": "c1", "relationshipId": "r1", "date": "2026-12-01", "pulses": pulses}});
     let c = put(&router, "u-ben", CHECKIN, &checkin(json!([])), None).await;
     assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
-    assert_eq!(put(&router, "u-ben", CHECKIN, &checkin(json!([{"by": "u-ana", "useful": 5, "progress": 5}])), c.etag.as_deref()).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        put(&router, "u-ben", CHECKIN, &checkin(json!([{"by": "u-ana", "useful": 5, "progress": 5}])), c.etag.as_deref()).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(put(&router, "u-ana", CHECKIN, &checkin(json!([{"by": "u-ana", "useful": 5, "progress": 5}])), c.etag.as_deref()).await.status, StatusCode::OK);
 
     // Private notes: their author only, in every verb.
@@ -150,7 +155,10 @@ async fn rules_hold(router: Router, store: Store) {
     // Listing: each person sees what they may read, nothing else, across pages.
     let other = json!({"schema": 3, "kind": "relationship", "data": {"id": "r2", "mentor": {"id": "u-eve", "email": null}, "mentee": {"id": "u-dan", "email": null}, "agreement": {"versions": []}}});
     assert_eq!(put(&router, "u-eve", "/v1/docs/mw/v1/rel/r2", &other, None).await.status, StatusCode::CREATED);
-    assert_eq!(keys(&router, "u-ana", "mw/v1/").await, ["mw/v1/private/u-ana/r1/checkins/c1", "mw/v1/rel/r1", "mw/v1/rel/r1/checkins/c1", "mw/v1/rel/r1/goals/g1"]);
+    assert_eq!(
+        keys(&router, "u-ana", "mw/v1/").await,
+        ["mw/v1/private/u-ana/r1/checkins/c1", "mw/v1/rel/r1", "mw/v1/rel/r1/checkins/c1", "mw/v1/rel/r1/goals/g1"]
+    );
     assert_eq!(keys(&router, "u-ben", "mw/v1/").await, ["mw/v1/rel/r1", "mw/v1/rel/r1/checkins/c1", "mw/v1/rel/r1/goals/g1"]);
     assert_eq!(keys(&router, "u-eve", "mw/v1/rel/").await, ["mw/v1/rel/r2"]);
     assert_eq!(keys(&router, "u-ben", "mw/v1/private/").await, Vec::<String>::new());

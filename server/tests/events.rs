@@ -16,7 +16,14 @@ use tower::ServiceExt;
 
 /// Opens the events stream as `user` and collects `(id, key)` of the change
 /// events that arrive within `wait`.
-async fn hear(router: &Router, user: &str, prefix: &str, last_id: Option<&str>, wait: Duration, during: impl std::future::Future<Output = ()>) -> Vec<(String, String)> {
+async fn hear(
+    router: &Router,
+    user: &str,
+    prefix: &str,
+    last_id: Option<&str>,
+    wait: Duration,
+    during: impl std::future::Future<Output = ()>,
+) -> Vec<(String, String)> {
     let mut req = Request::builder().uri(format!("/v1/events?prefix={prefix}")).header("x-remote-user", user);
     if let Some(id) = last_id {
         req = req.header("last-event-id", id);

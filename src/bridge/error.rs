@@ -10,13 +10,22 @@ pub enum BridgeError {
     Forbidden,
     Quota,
     /// The host could not be reached, or rejected with a code we don't know.
-    Unavailable { detail: String },
+    Unavailable {
+        detail: String,
+    },
     /// The host did not answer within the widget's time limit.
-    Timeout { method: &'static str },
+    Timeout {
+        method: &'static str,
+    },
     /// The bridge object lacks something the contract requires.
-    Missing { what: &'static str },
+    Missing {
+        what: &'static str,
+    },
     /// A method answered with something that is not the contract's shape.
-    WrongShape { method: &'static str, detail: String },
+    WrongShape {
+        method: &'static str,
+        detail: String,
+    },
 }
 
 impl BridgeError {
@@ -28,9 +37,7 @@ impl BridgeError {
             Some("not_found") => BridgeError::NotFound,
             Some("forbidden") => BridgeError::Forbidden,
             Some("quota") => BridgeError::Quota,
-            Some(other) if other != "unavailable" => {
-                BridgeError::Unavailable { detail: format!("code \"{other}\": {message}") }
-            }
+            Some(other) if other != "unavailable" => BridgeError::Unavailable { detail: format!("code \"{other}\": {message}") },
             _ => BridgeError::Unavailable { detail: message.to_string() },
         }
     }

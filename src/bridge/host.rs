@@ -203,10 +203,8 @@ impl HostBridge {
     pub async fn put(&self, key: &str, value: &str, expected: Option<&str>) -> Result<String, BridgeError> {
         let expected = expected.map(JsValue::from_str).unwrap_or(JsValue::NULL);
         let v = self.call(&self.inner.storage, "put", "storage.put()", &[key.into(), value.into(), expected]).await?;
-        string_field(&v, "revision").ok_or_else(|| BridgeError::WrongShape {
-            method: "storage.put()",
-            detail: format!("expected {{ revision: string }}, got {}", describe(&v)),
-        })
+        string_field(&v, "revision")
+            .ok_or_else(|| BridgeError::WrongShape { method: "storage.put()", detail: format!("expected {{ revision: string }}, got {}", describe(&v)) })
     }
 
     pub async fn list(&self, prefix: &str) -> Result<Vec<Listed>, BridgeError> {

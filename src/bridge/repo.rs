@@ -19,23 +19,28 @@ pub use super::save::decode_at;
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListItem {
-    Ready { relationship: Relationship, revision: String },
+    Ready {
+        relationship: Relationship,
+        revision: String,
+    },
     /// Stored but unreadable by this build. Shown with its error and never
     /// written back.
-    Broken { key: String, error: DecodeError },
+    Broken {
+        key: String,
+        error: DecodeError,
+    },
     /// Listed, but the host refused or failed to hand it over.
-    Unreachable { key: String, error: BridgeError },
+    Unreachable {
+        key: String,
+        error: BridgeError,
+    },
 }
 
 /// Every relationship the host lets this person list and that they are a
 /// party to, newest first, followed by the ones that could not be read.
 pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<ListItem>, BridgeError> {
     let listed = bridge.list(keys::RELATIONSHIPS).await?;
-    let wanted: Vec<String> = listed
-        .into_iter()
-        .filter(|l| matches!(keys::parse(&l.key), KeyKind::Relationship(_)))
-        .map(|l| l.key)
-        .collect();
+    let wanted: Vec<String> = listed.into_iter().filter(|l| matches!(keys::parse(&l.key), KeyKind::Relationship(_))).map(|l| l.key).collect();
     let fetched = join_all(wanted.iter().map(|key| bridge.get(key))).await;
 
     let mut ready: Vec<(Relationship, String)> = Vec::new();
@@ -63,7 +68,10 @@ pub async fn load_relationships(bridge: &HostBridge, me: &Person) -> Result<Vec<
 #[allow(clippy::large_enum_variant)] // as ListItem: the large variant is the usual one
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fetched {
-    Ready { relationship: Relationship, revision: String },
+    Ready {
+        relationship: Relationship,
+        revision: String,
+    },
     /// Stored but unreadable by this build: shown, never written.
     Broken(DecodeError),
     Missing,

@@ -122,13 +122,7 @@ pub type CarryFn<'a, T, X> = dyn FnMut(Option<&T>, &T, &T) -> Carry<T, X> + 'a;
 ///
 /// `carry` is a `&mut dyn FnMut`, not generic, so the save path is compiled
 /// once per kind of document rather than once per caller.
-pub async fn save<T, X>(
-    store: &impl Store,
-    key: &str,
-    base: Option<Held<T>>,
-    mine: T,
-    carry: &mut CarryFn<'_, T, X>,
-) -> Result<Saved<T, X>, SaveError>
+pub async fn save<T, X>(store: &impl Store, key: &str, base: Option<Held<T>>, mine: T, carry: &mut CarryFn<'_, T, X>) -> Result<Saved<T, X>, SaveError>
 where
     T: Document + Keyed + Clone + PartialEq,
 {
@@ -245,11 +239,14 @@ mod tests {
         world.seed(&key, encode(&theirs));
         let mut mine = start.clone();
         mine.kind = Kind::Peer;
-        let out = alone(&world, save(&port, &key, Some(held), mine, &mut |_, mine: &Relationship, theirs: &Relationship| {
-            let mut t = theirs.clone();
-            t.kind = mine.kind;
-            Carry::<Relationship, ()>::Write(t)
-        }))
+        let out = alone(
+            &world,
+            save(&port, &key, Some(held), mine, &mut |_, mine: &Relationship, theirs: &Relationship| {
+                let mut t = theirs.clone();
+                t.kind = mine.kind;
+                Carry::<Relationship, ()>::Write(t)
+            }),
+        )
         .unwrap();
         let Saved::Stored { held, merged } = out else { panic!("{out:?}") };
         assert!(merged);

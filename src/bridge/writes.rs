@@ -29,7 +29,13 @@ pub type Clashes = Vec<&'static str>;
 /// kept instead of overwritten.
 /// Nothing is written when `mine` is what is stored (saving again only to
 /// feed progress that did not reach its goals).
-pub async fn checkin(store: &impl Store, key: &str, base: Option<Held<CheckIn>>, sent: Option<&CheckIn>, mine: CheckIn) -> Result<Saved<CheckIn, Clashes>, SaveError> {
+pub async fn checkin(
+    store: &impl Store,
+    key: &str,
+    base: Option<Held<CheckIn>>,
+    sent: Option<&CheckIn>,
+    mine: CheckIn,
+) -> Result<Saved<CheckIn, Clashes>, SaveError> {
     if let Some(held) = base.as_ref().filter(|b| b.doc == mine) {
         return Ok(Saved::Stored { held: held.clone(), merged: false });
     }
@@ -59,7 +65,12 @@ pub async fn goal(store: &impl Store, key: &str, base: Option<Held<Goal>>, mine:
 
 /// Does `step` to the goal held, and again to theirs over a crossing save.
 /// `step` says `Ok(false)` when the goal already has it: nothing is written.
-pub async fn goal_step(store: &impl Store, key: &str, held: Held<Goal>, step: impl Fn(&mut Goal) -> Result<bool, GoalError>) -> Result<Saved<Goal, GoalError>, SaveError> {
+pub async fn goal_step(
+    store: &impl Store,
+    key: &str,
+    held: Held<Goal>,
+    step: impl Fn(&mut Goal) -> Result<bool, GoalError>,
+) -> Result<Saved<Goal, GoalError>, SaveError> {
     let mut mine = held.doc.clone();
     match step(&mut mine) {
         Ok(true) => {}
@@ -128,7 +139,6 @@ pub async fn feed_goals(store: &impl Store, key: &str, stored: &CheckIn, fed: Op
     let mine = |c: &CheckIn| c.progress.iter().filter(|u| u.by == me.id).cloned().collect::<Vec<_>>();
     for _ in 0..3 {
         for update in now.updates_to_feed(done.as_ref(), &me.id) {
-
             let gkey = keys::goal(&now.relationship_id, &update.goal_id);
             let outcome = match read::<Goal>(store, &gkey).await {
                 Ok(Some(held)) => goal_step(store, &gkey, held, |g| apply_update(g, &now.id, &update, me, at, meeting)).await.map(Some),
@@ -201,7 +211,15 @@ mod tests {
         let mut g = goal("g1");
         g.relationship_id = "r1".into();
         world.seed(&gkey, encode(&g));
-        let mut c = CheckIn::plan(&crate::domain::goals::model::tests_support::rel(), &ana(), "c1".into(), crate::domain::dates::Date::parse("2026-11-02").unwrap(), &[], &[], "t");
+        let mut c = CheckIn::plan(
+            &crate::domain::goals::model::tests_support::rel(),
+            &ana(),
+            "c1".into(),
+            crate::domain::dates::Date::parse("2026-11-02").unwrap(),
+            &[],
+            &[],
+            "t",
+        );
         c.relationship_id = "r1".into();
         c.progress = vec![GoalUpdate { goal_id: "g1".into(), value: 40, note: "Outline".into(), by: ana().id }];
         let port = Port { world: &world, actor: 0 };

@@ -36,8 +36,7 @@ impl Date {
             part.bytes().all(|c| c.is_ascii_digit()).then(|| part.bytes().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
         };
         let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
-        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).

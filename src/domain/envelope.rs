@@ -36,13 +36,24 @@ pub trait Document: Serialize + Deserialize {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson,
     NotAnEnvelope,
-    UnexpectedKind { expected: &'static str, found: String },
+    UnexpectedKind {
+        expected: &'static str,
+        found: String,
+    },
     /// Written by a newer build: shown, never overwritten.
-    NewerSchema { found: u32, supported: u32 },
-    MigrationFailed { from: u32, reason: String },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+    },
+    MigrationFailed {
+        from: u32,
+        reason: String,
+    },
     InvalidData,
 }
 
@@ -205,10 +216,7 @@ mod tests {
     #[test]
     fn failing_migration_is_reported() {
         let bad = r#"{"schema":1,"kind":"note","data":{"heading":"Hi","author":"Ana"}}"#;
-        assert_eq!(
-            decode::<Note>(bad),
-            Err(DecodeError::MigrationFailed { from: 1, reason: "author has no last name".into() })
-        );
+        assert_eq!(decode::<Note>(bad), Err(DecodeError::MigrationFailed { from: 1, reason: "author has no last name".into() }));
         let garbled = r#"{"schema":2,"kind":"note","data":{"title":7}}"#;
         assert_eq!(decode::<Note>(garbled).unwrap_err().message_key(), "error.doc_migration_failed");
     }
@@ -227,7 +235,10 @@ mod tests {
             (r#"{"schema":3,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_invalid"),
             (r#"{"schema":2,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_migration_failed"),
             (r#"{"schema":1,"kind":"relationship","data":{"id":"r1"}}"#, "error.doc_migration_failed"),
-            (r#"{"schema":3,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t","agreement":{"versions":[],"draft":null},"life":{"events":[],"closing":null}}}"#, "error.doc_invalid"),
+            (
+                r#"{"schema":3,"kind":"relationship","data":{"id":"r1","kind":"buddy","mentor":{"displayName":"A"},"mentee":{"displayName":"B"},"state":"proposed","createdBy":"u","createdAt":"t","agreement":{"versions":[],"draft":null},"life":{"events":[],"closing":null}}}"#,
+                "error.doc_invalid",
+            ),
         ];
         for (text, key) in cases {
             let err = decode::<Relationship>(text).unwrap_err();
@@ -279,8 +290,8 @@ mod tests {
     /// a typed error for anything at all, and give back what was written.
     mod every_document {
         use super::super::*;
-        use crate::domain::agreement::{AgreementRecord, Content, Signature, Version};
         use crate::domain::agreement::record::{Draft, HASH_VERSION};
+        use crate::domain::agreement::{AgreementRecord, Content, Signature, Version};
         use crate::domain::checkins::actions::ActionItem;
         use crate::domain::checkins::life::{Closing, GoalOutcome, Happened, Life, LifeEvent, Outcome, Reflection};
         use crate::domain::checkins::record::{AgendaItem, CheckIn, CheckInDate, CheckInKind, GoalUpdate, PrivateNote, Pulse, Review};
@@ -293,7 +304,8 @@ mod tests {
         /// Text as people and hosts write it, with what JSON escapes and what
         /// splits lines elsewhere.
         fn text() -> impl Strategy<Value = String> {
-            let special = prop::sample::select(vec!['"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1e}', '\u{1f}', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']);
+            let special =
+                prop::sample::select(vec!['"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1e}', '\u{1f}', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']);
             prop::collection::vec(prop_oneof![4 => any::<char>(), 1 => special], 0..12).prop_map(String::from_iter)
         }
         fn opt<T: std::fmt::Debug + Clone>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
@@ -307,82 +319,156 @@ mod tests {
         }
         fn signature() -> impl Strategy<Value = Signature> {
             let role = prop::sample::select(vec![Role::Mentor, Role::Mentee]);
-            (text(), text(), role, text(), "[0-9a-f]{64}", opt(1..=HASH_VERSION))
-                .prop_map(|(by, name, role, at, hash, hash_version)| Signature { by, name, role, at, hash, hash_version })
+            (text(), text(), role, text(), "[0-9a-f]{64}", opt(1..=HASH_VERSION)).prop_map(|(by, name, role, at, hash, hash_version)| Signature {
+                by,
+                name,
+                role,
+                at,
+                hash,
+                hash_version,
+            })
         }
         fn agreement() -> impl Strategy<Value = AgreementRecord> {
             let version = (content(), prop::collection::vec(signature(), 0..3), text());
-            (prop::collection::vec(version, 0..3), opt((content(), any::<bool>(), prop::collection::vec(signature(), 0..3), text(), text()))).prop_map(|(versions, draft)| {
-                let n = versions.len() as u32;
-                let versions = versions.into_iter().zip(1..).map(|((content, signatures, in_force_at), number)| Version { number, content, signatures, in_force_at }).collect();
-                let draft = draft.map(|(content, amends, signatures, updated_at, updated_by)| Draft { content, based_on: (amends && n > 0).then_some(n), signatures, updated_at, updated_by });
-                AgreementRecord { versions, draft }
-            })
+            (prop::collection::vec(version, 0..3), opt((content(), any::<bool>(), prop::collection::vec(signature(), 0..3), text(), text()))).prop_map(
+                |(versions, draft)| {
+                    let n = versions.len() as u32;
+                    let versions = versions
+                        .into_iter()
+                        .zip(1..)
+                        .map(|((content, signatures, in_force_at), number)| Version { number, content, signatures, in_force_at })
+                        .collect();
+                    let draft = draft.map(|(content, amends, signatures, updated_at, updated_by)| Draft {
+                        content,
+                        based_on: (amends && n > 0).then_some(n),
+                        signatures,
+                        updated_at,
+                        updated_by,
+                    });
+                    AgreementRecord { versions, draft }
+                },
+            )
         }
         fn life() -> impl Strategy<Value = Life> {
-            let happened = prop::sample::select(vec![Happened::Paused, Happened::Resumed, Happened::ReviewStarted, Happened::ReviewContinued, Happened::ClosingStarted, Happened::Closed]);
+            let happened = prop::sample::select(vec![
+                Happened::Paused,
+                Happened::Resumed,
+                Happened::ReviewStarted,
+                Happened::ReviewContinued,
+                Happened::ClosingStarted,
+                Happened::Closed,
+            ]);
             let event = (text(), text(), happened).prop_map(|(at, by, what)| LifeEvent { at, by, what });
-            let outcome = (text(), text(), prop::sample::select(Outcome::ALL.to_vec()), text()).prop_map(|(goal_id, title, outcome, by)| GoalOutcome { goal_id, title, outcome, by });
-            let reflection = (text(), text(), text(), 1u8..=5, text()).prop_map(|(by, worked, change, effectiveness, at)| Reflection { by, worked, change, effectiveness, at });
-            let closing = (text(), text(), text(), prop::collection::vec(outcome, 0..3), prop::collection::vec(reflection, 0..3), text(), any::<bool>(), opt(text()))
-                .prop_map(|(reason, started_by, started_at, outcomes, reflections, next_steps, rematch, closed_at)| Closing { reason, started_by, started_at, outcomes, reflections, next_steps, rematch, closed_at });
+            let outcome = (text(), text(), prop::sample::select(Outcome::ALL.to_vec()), text()).prop_map(|(goal_id, title, outcome, by)| GoalOutcome {
+                goal_id,
+                title,
+                outcome,
+                by,
+            });
+            let reflection = (text(), text(), text(), 1u8..=5, text()).prop_map(|(by, worked, change, effectiveness, at)| Reflection {
+                by,
+                worked,
+                change,
+                effectiveness,
+                at,
+            });
+            let closing =
+                (text(), text(), text(), prop::collection::vec(outcome, 0..3), prop::collection::vec(reflection, 0..3), text(), any::<bool>(), opt(text()))
+                    .prop_map(|(reason, started_by, started_at, outcomes, reflections, next_steps, rematch, closed_at)| Closing {
+                        reason,
+                        started_by,
+                        started_at,
+                        outcomes,
+                        reflections,
+                        next_steps,
+                        rematch,
+                        closed_at,
+                    });
             (prop::collection::vec(event, 0..3), opt(closing)).prop_map(|(events, closing)| Life { events, closing })
         }
         fn relationship() -> impl Strategy<Value = Relationship> {
             let kind = prop::sample::select(Kind::ALL.to_vec());
             let state = prop::sample::select(vec![State::Proposed, State::Active, State::MidpointReview, State::Paused, State::Closing, State::Closed]);
-            (text(), kind, party(), party(), state, text(), text(), agreement(), life()).prop_map(|(id, kind, mentor, mentee, state, created_by, created_at, agreement, life)| Relationship {
-                id,
-                kind,
-                mentor,
-                mentee,
-                state,
-                created_by,
-                created_at,
-                agreement,
-                life,
-            })
+            (text(), kind, party(), party(), state, text(), text(), agreement(), life()).prop_map(
+                |(id, kind, mentor, mentee, state, created_by, created_at, agreement, life)| Relationship {
+                    id,
+                    kind,
+                    mentor,
+                    mentee,
+                    state,
+                    created_by,
+                    created_at,
+                    agreement,
+                    life,
+                },
+            )
         }
         fn goal() -> impl Strategy<Value = Goal> {
             let milestone = (text(), text(), opt(text()), any::<bool>()).prop_map(|(id, text, due, done)| Milestone { id, text, due, done });
             let entry = (text(), text(), 0u8..=100, text()).prop_map(|(at, by, value, note)| ProgressEntry { at, by, value, note, check_in: None });
             let words = prop::collection::vec(text(), 8);
             let who = (opt(text()), opt(text()), opt(text()), opt(text()));
-            (words, opt(text()), prop::collection::vec(milestone, 0..3), 0u8..=100, prop::sample::select(GoalStatus::ALL.to_vec()), 0..=MAX_PRIORITY, prop::collection::vec(entry, 0..3), who, text()).prop_map(
-                |(w, due, milestones, manual_progress, status, priority, history, (drop_reason, achieved_by, confirmed_by, confirmed_at), updated_at)| Goal {
-                    id: w[0].clone(),
-                    relationship_id: w[1].clone(),
-                    owner: w[2].clone(),
-                    title: w[3].clone(),
-                    description: w[4].clone(),
-                    specific: w[5].clone(),
-                    measure: w[6].clone(),
-                    achievable: w[7].clone(),
-                    relevant: String::new(),
-                    due,
-                    milestones,
-                    manual_progress,
-                    status,
-                    drop_reason,
-                    priority,
-                    history,
-                    achieved_by,
-                    confirmed_by,
-                    confirmed_at,
-                    updated_at,
-                },
+            (
+                words,
+                opt(text()),
+                prop::collection::vec(milestone, 0..3),
+                0u8..=100,
+                prop::sample::select(GoalStatus::ALL.to_vec()),
+                0..=MAX_PRIORITY,
+                prop::collection::vec(entry, 0..3),
+                who,
+                text(),
             )
+                .prop_map(
+                    |(w, due, milestones, manual_progress, status, priority, history, (drop_reason, achieved_by, confirmed_by, confirmed_at), updated_at)| {
+                        Goal {
+                            id: w[0].clone(),
+                            relationship_id: w[1].clone(),
+                            owner: w[2].clone(),
+                            title: w[3].clone(),
+                            description: w[4].clone(),
+                            specific: w[5].clone(),
+                            measure: w[6].clone(),
+                            achievable: w[7].clone(),
+                            relevant: String::new(),
+                            due,
+                            milestones,
+                            manual_progress,
+                            status,
+                            drop_reason,
+                            priority,
+                            history,
+                            achieved_by,
+                            confirmed_by,
+                            confirmed_at,
+                            updated_at,
+                        }
+                    },
+                )
         }
         fn checkin() -> impl Strategy<Value = CheckIn> {
             let agenda = (text(), text(), text(), text()).prop_map(|(id, text, source, by)| AgendaItem { id, text, source, by });
             // Any length and progress value: an unsaved check-in holds them while typed.
             let update = (text(), any::<u8>(), text(), text()).prop_map(|(goal_id, value, note, by)| GoalUpdate { goal_id, value, note, by });
-            let action = (text(), text(), text(), opt(text()), opt(text()), any::<bool>()).prop_map(|(id, text, owner, due, goal_id, done)| ActionItem { id, text, owner, due, goal_id, done });
+            let action = (text(), text(), text(), opt(text()), opt(text()), any::<bool>()).prop_map(|(id, text, owner, due, goal_id, done)| ActionItem {
+                id,
+                text,
+                owner,
+                due,
+                goal_id,
+                done,
+            });
             let pulse = (text(), 1u8..=5, 1u8..=5).prop_map(|(by, useful, progress)| Pulse { by, useful, progress });
-            let review = (text(), text(), any::<bool>(), text()).prop_map(|(working, goals_right, amend, decision)| Review { working, goals_right, amend, decision });
+            let review =
+                (text(), text(), any::<bool>(), text()).prop_map(|(working, goals_right, amend, decision)| Review { working, goals_right, amend, decision });
             let words = prop::collection::vec(text(), 11);
             let kind = prop::sample::select(vec![CheckInKind::Regular, CheckInKind::MidpointReview]);
-            let lists = (prop::collection::vec(agenda, 0..3), prop::collection::vec(update, 0..3), prop::collection::vec(action, 0..3), prop::collection::vec(pulse, 0..3));
+            let lists = (
+                prop::collection::vec(agenda, 0..3),
+                prop::collection::vec(update, 0..3),
+                prop::collection::vec(action, 0..3),
+                prop::collection::vec(pulse, 0..3),
+            );
             (words, kind, any::<u32>(), lists, opt(review)).prop_map(|(w, kind, minutes, (agenda, progress, actions, pulses), review)| CheckIn {
                 id: w[0].clone(),
                 relationship_id: w[1].clone(),

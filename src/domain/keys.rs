@@ -53,8 +53,14 @@ pub fn segment(id: &str) -> String {
 #[derive(Debug, PartialEq, Eq)]
 pub enum KeyKind<'a> {
     Relationship(&'a str),
-    Goal { relationship: &'a str, goal: &'a str },
-    CheckIn { relationship: &'a str, checkin: &'a str },
+    Goal {
+        relationship: &'a str,
+        goal: &'a str,
+    },
+    CheckIn {
+        relationship: &'a str,
+        checkin: &'a str,
+    },
     /// Ours by prefix, but not a shape this build knows: left alone.
     Other,
 }

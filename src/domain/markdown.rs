@@ -55,9 +55,7 @@ pub fn block(text: &str) -> String {
 pub fn opens_block(rest: &str) -> bool {
     let Some(first) = rest.chars().next() else { return false };
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    first.is_whitespace()
-        || "#>-+*=_`~|<[!".contains(first)
-        || (digits > 0 && rest[digits..].starts_with(['.', ')']))
+    first.is_whitespace() || "#>-+*=_`~|<[!".contains(first) || (digits > 0 && rest[digits..].starts_with(['.', ')']))
 }
 
 #[cfg(test)]

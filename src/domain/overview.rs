@@ -83,10 +83,8 @@ pub fn needs(rel: &Relationship, me: &Person, goals: &[Goal], checkins: &[CheckI
 /// Action items agreed at check-ins held by `today` and not yet done, in the
 /// order they were agreed: what the next check-in picks up.
 pub fn open_actions(checkins: &[CheckIn], today: Date) -> Vec<ActionItem> {
-    let held: Vec<CheckInActions> = checkins
-        .iter()
-        .filter_map(|c| c.day().filter(|d| *d <= today).map(|held_on| CheckInActions { held_on, items: c.actions.clone() }))
-        .collect();
+    let held: Vec<CheckInActions> =
+        checkins.iter().filter_map(|c| c.day().filter(|d| *d <= today).map(|held_on| CheckInActions { held_on, items: c.actions.clone() })).collect();
     carry_forward(&held)
 }
 
@@ -103,7 +101,9 @@ pub struct GoalGlance {
 /// Goals still in play first (by priority), then achieved; dropped ones are left out.
 pub fn goals_at_a_glance(goals: &[Goal], today: Date) -> Vec<GoalGlance> {
     let mut list: Vec<&Goal> = goals.iter().filter(|g| g.status != GoalStatus::Dropped).collect();
-    crate::domain::order::sort_by(&mut list, |a, b| (a.status == GoalStatus::Achieved, a.priority, &a.id).cmp(&(b.status == GoalStatus::Achieved, b.priority, &b.id)));
+    crate::domain::order::sort_by(&mut list, |a, b| {
+        (a.status == GoalStatus::Achieved, a.priority, &a.id).cmp(&(b.status == GoalStatus::Achieved, b.priority, &b.id))
+    });
     list.into_iter()
         .map(|g| GoalGlance { id: g.id.clone(), title: g.title.clone(), progress: g.progress(), status: g.status, overdue: g.is_overdue(today) })
         .collect()

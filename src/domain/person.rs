@@ -32,11 +32,7 @@ impl IdentityError {
 impl Person {
     /// Checks and tidies a person handed over by the host: an id and a name
     /// are needed to sign anything later, so their absence is an error now.
-    pub fn from_host(
-        id: &str,
-        display_name: &str,
-        email: Option<&str>,
-    ) -> Result<Person, IdentityError> {
+    pub fn from_host(id: &str, display_name: &str, email: Option<&str>) -> Result<Person, IdentityError> {
         let id = id.trim();
         if id.is_empty() {
             return Err(IdentityError::MissingId);
@@ -45,18 +41,12 @@ impl Person {
         if name.is_empty() {
             return Err(IdentityError::MissingName);
         }
-        Ok(Person {
-            id: id.to_string(),
-            display_name: name,
-            email: email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string),
-        })
+        Ok(Person { id: id.to_string(), display_name: name, email: email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_string) })
     }
 
     /// Whether `email` names this person (emails compare case-insensitively).
     pub fn has_email(&self, email: &str) -> bool {
-        self.email
-            .as_deref()
-            .is_some_and(|mine| mine.eq_ignore_ascii_case(email.trim()))
+        self.email.as_deref().is_some_and(|mine| mine.eq_ignore_ascii_case(email.trim()))
     }
 }
 

@@ -334,9 +334,7 @@ impl RelationshipDraft {
         let email = self.partner_email.trim();
         if name.is_empty() {
             errors.push(FieldError::new("partner", "error.partner_required"));
-        } else if self.partner_id.as_deref() == Some(me.id.as_str())
-            || (!email.is_empty() && me.has_email(email))
-        {
+        } else if self.partner_id.as_deref() == Some(me.id.as_str()) || (!email.is_empty() && me.has_email(email)) {
             errors.push(FieldError::new("partner", "error.partner_is_self"));
         }
         // Without a directory pick, the email is how the partner will find
@@ -360,11 +358,8 @@ impl RelationshipDraft {
             return Err(errors);
         };
         let email = self.partner_email.trim();
-        let partner = Party {
-            id: self.partner_id.clone(),
-            display_name: clean_name(&self.partner_name),
-            email: (!email.is_empty()).then(|| email.to_string()),
-        };
+        let partner =
+            Party { id: self.partner_id.clone(), display_name: clean_name(&self.partner_name), email: (!email.is_empty()).then(|| email.to_string()) };
         let mine = Party::from_person(me);
         let (mentor, mentee) = match role {
             Role::Mentor => (mine, partner),

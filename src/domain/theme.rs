@@ -81,13 +81,8 @@ fn is_color(v: &str) -> bool {
     if let Some(hex) = v.strip_prefix('#') {
         return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit());
     }
-    if let Some(args) = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch(", "oklab("]
-        .iter()
-        .find_map(|f| v.strip_prefix(f))
-        .and_then(|rest| rest.strip_suffix(')'))
-    {
-        return !args.is_empty()
-            && args.bytes().all(|b| b.is_ascii_digit() || b" .,%/-".contains(&b) || b == b'd' || b == b'e' || b == b'g');
+    if let Some(args) = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch(", "oklab("].iter().find_map(|f| v.strip_prefix(f)).and_then(|rest| rest.strip_suffix(')')) {
+        return !args.is_empty() && args.bytes().all(|b| b.is_ascii_digit() || b" .,%/-".contains(&b) || b == b'd' || b == b'e' || b == b'g');
     }
     (1..=30).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphabetic())
 }

@@ -13,10 +13,7 @@ pub fn now_rfc3339() -> String {
 /// A fresh document id from the browser's cryptographic random source.
 pub fn fresh_id() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
-        .unwrap_or(false);
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok()).unwrap_or(false);
     if !filled {
         // No Web Crypto (very old browser or odd sandbox): Math.random is
         // enough for uniqueness, which is all an id needs.
@@ -320,9 +317,10 @@ fn zone_offset_minutes(zone: &str, now_ms: f64) -> Option<i32> {
     // Whole numbers only: parsing or printing floats would pull float
     // tables into the wasm for nothing.
     let get = |name: &str| -> Option<f64> {
-        parts.iter().find(|p| js_sys::Reflect::get(p, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some(name)).and_then(|p| {
-            js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string()?.parse::<u32>().ok().map(f64::from)
-        })
+        parts
+            .iter()
+            .find(|p| js_sys::Reflect::get(p, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some(name))
+            .and_then(|p| js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string()?.parse::<u32>().ok().map(f64::from))
     };
     let (y, mo, d, h, mi) = (get("year")?, get("month")?, get("day")?, get("hour")?, get("minute")?);
     let wall = js_sys::Date::utc(y, mo - 1.0) + ((d - 1.0) * 86_400_000.0) + h * 3_600_000.0 + mi * 60_000.0;

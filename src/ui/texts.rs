@@ -124,7 +124,8 @@ pub async fn apply(env: &Env, always: bool) -> Result<(), TextsFailed> {
     env.texts_generation.set_value(generation);
     let sources = env.locale_sources.get_untracked();
     let choice = choose(&sources);
-    let (same, had_views) = env.i18n.0.with_untracked(|c| ((c.locale(), c.lang()) == (choice.locale.as_str(), choice.lang) && c.has(Part::Home), c.has(Part::Views)));
+    let (same, had_views) =
+        env.i18n.0.with_untracked(|c| ((c.locale(), c.lang()) == (choice.locale.as_str(), choice.lang) && c.has(Part::Home), c.has(Part::Views)));
     if same && !always {
         return Ok(());
     }

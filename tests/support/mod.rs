@@ -116,7 +116,6 @@ pub async fn promise(p: js_sys::Promise) -> JsValue {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap()
 }
 
-
 /// The whole widget, mounted by `embed::mount` as `loader.js` does, opened on
 /// `view` (`relationship/rel1/goals`, …), with the host's events recorded.
 pub struct InView {

@@ -400,7 +400,11 @@ mod tests {
         m.extend([1, 4, 1, 0x60, 0, 0]);
         let mut imports = Vec::new();
         put_leb(&mut imports, 4);
-        for (module, name) in [(GLUE_MODULE, "__wbg_createElement_de4a31ed2fb252be"), (GLUE_MODULE, "__wbindgen_generic_000000000000000a"), ("env", "__wbg_other_de4a31ed2fb252be")] {
+        for (module, name) in [
+            (GLUE_MODULE, "__wbg_createElement_de4a31ed2fb252be"),
+            (GLUE_MODULE, "__wbindgen_generic_000000000000000a"),
+            ("env", "__wbg_other_de4a31ed2fb252be"),
+        ] {
             put_name(&mut imports, module);
             put_name(&mut imports, name);
             imports.extend([0, 0]);

@@ -187,7 +187,13 @@ fn dist() -> Result<sizes::Report, String> {
         return Err("wasm-split-cli made no chunks: are the split points built (--features split)?".into());
     }
     for (from, to) in wasm_files {
-        run(Command::new(&wasm_opt).arg("-Oz").args(setup::WASM_FEATURES).args(["--strip-debug", "--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(pkg.join(to)))?;
+        run(Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args(setup::WASM_FEATURES)
+            .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
+            .arg(from)
+            .arg("-o")
+            .arg(pkg.join(to)))?;
     }
 
     // Files copied as they are; the declarations of each entry sit beside it.
@@ -215,7 +221,10 @@ fn dist() -> Result<sizes::Report, String> {
     let views_css = std::fs::read_to_string(root.join("www/widget.views.css")).map_err(|e| format!("reading www/widget.views.css: {e}"))?;
     let misplaced = stylesheet::misplaced_rules(&views_css, &stylesheet::home_names(&root)?);
     if !misplaced.is_empty() {
-        return Err(format!("www/widget.views.css styles what the home shows, which it would not until a relationship opened; move these rules to www/widget.css:\n  {}", misplaced.join("\n  ")));
+        return Err(format!(
+            "www/widget.views.css styles what the home shows, which it would not until a relationship opened; move these rules to www/widget.css:\n  {}",
+            misplaced.join("\n  ")
+        ));
     }
     for (from, to) in copies {
         std::fs::copy(root.join(from), pkg.join(to)).map_err(|e| format!("copying {from}: {e}"))?;
@@ -297,7 +306,11 @@ fn dist() -> Result<sizes::Report, String> {
         return Err(format!("www/loader.js must hold `{SLOT}` exactly once"));
     }
     let failed = load_failed_texts(&root)?;
-    std::fs::write(pkg.join("loader.js"), loader.replace(SLOT, &package::loader_table(version, mentoring_widget::domain::messages::LOCALES, &fetched, &failed))).map_err(|e| e.to_string())?;
+    std::fs::write(
+        pkg.join("loader.js"),
+        loader.replace(SLOT, &package::loader_table(version, mentoring_widget::domain::messages::LOCALES, &fetched, &failed)),
+    )
+    .map_err(|e| e.to_string())?;
     terser(&pkg.join("loader.js"), false)?;
 
     say("writing package.json and manifest.json (names, sizes and integrity of every file)");
@@ -330,12 +343,19 @@ fn dist() -> Result<sizes::Report, String> {
     if report.all_views_gzip() > GATE_ALL_VIEWS {
         return Err(format!("visiting every view fetches {} gzip, over the {} gate", sizes::kib(report.all_views_gzip()), sizes::kib(GATE_ALL_VIEWS)));
     }
-    for (what, size, budget) in [("first load", report.first_load_gzip(), BUDGET_FIRST_LOAD), ("every view visited", report.all_views_gzip(), BUDGET_ALL_VIEWS)] {
+    for (what, size, budget) in [("first load", report.first_load_gzip(), BUDGET_FIRST_LOAD), ("every view visited", report.all_views_gzip(), BUDGET_ALL_VIEWS)]
+    {
         if size > budget {
             say(&format!("NOT MET: {what} is {} gzip, the budget is {}", sizes::kib(size), sizes::kib(budget)));
         }
     }
-    say(&format!("pkg/ is ready ({} chunks: {} of their own, the rest in {} packs); size table also in {}", chunks.len(), own.len(), packs.len(), path.display()));
+    say(&format!(
+        "pkg/ is ready ({} chunks: {} of their own, the rest in {} packs); size table also in {}",
+        chunks.len(),
+        own.len(),
+        packs.len(),
+        path.display()
+    ));
     Ok(report)
 }
 
@@ -346,9 +366,7 @@ fn dist() -> Result<sizes::Report, String> {
 /// cost bytes on every page view and tell every visitor where the build ran.
 fn dist_rustflags(root: &Path) -> String {
     let mut flags = vec!["-Clink-args=--emit-relocs".to_string()];
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
     if let Some(registries) = cargo_home.map(|c| c.join("registry/src")) {
         for entry in std::fs::read_dir(&registries).into_iter().flatten().flatten() {
             flags.push(format!("--remap-path-prefix={}/=", entry.path().display()));
@@ -475,10 +493,7 @@ fn bench(args: &[String]) -> Result<(), String> {
     let server = serve::spawn(0, None)?;
     let out = root().join("target/bench.json");
     say("measuring (a few minutes): start-up, opening and switching views, 1,000-item lists, typing, memory");
-    run(Command::new("node")
-        .arg("tests/e2e/bench.mjs")
-        .env("MW_BASE_URL", format!("http://127.0.0.1:{}/", server.port))
-        .env("MW_BENCH_OUT", &out))?;
+    run(Command::new("node").arg("tests/e2e/bench.mjs").env("MW_BASE_URL", format!("http://127.0.0.1:{}/", server.port)).env("MW_BENCH_OUT", &out))?;
     say(&format!("figures kept in {}", out.display()));
     bench_store()
 }
@@ -498,16 +513,12 @@ fn bench_store() -> Result<(), String> {
         say(&format!("store load test on {db}: 20 pairs editing one goal each for 20 s (release build)"));
         let store = serve::start_store_release(Path::new(&target))?;
         let out = root().join(format!("target/bench-store-{db}.json"));
-        run(Command::new("node")
-            .arg("tests/e2e/store-load.mjs")
-            .env("MW_STORE_URL", format!("http://{}", store.addr))
-            .env("MW_LOAD_OUT", &out))?;
+        run(Command::new("node").arg("tests/e2e/store-load.mjs").env("MW_STORE_URL", format!("http://{}", store.addr)).env("MW_LOAD_OUT", &out))?;
         drop(store);
         drop(pg);
     }
     Ok(())
 }
-
 
 /// The end-to-end journeys that run a second time through `bridges/http.js`
 /// against the real store service. Left out: the conformance, over-http and
@@ -537,7 +548,21 @@ fn test() -> Result<(), String> {
         setup::chromium()?;
         // One build of the widget; each test file is its own wasm binary.
         run(Command::new("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "mentoring-widget", "--test", "components", "--test", "agreement", "--test", "goals", "--test", "checkins"])
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "mentoring-widget",
+                "--test",
+                "components",
+                "--test",
+                "agreement",
+                "--test",
+                "goals",
+                "--test",
+                "checkins",
+            ])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     })?;

@@ -115,7 +115,10 @@ pub fn plan_packs(split_js: &str, shared: &[String]) -> Result<Vec<(&'static str
     let list = &list[..list.find(']').ok_or("the start form's dependency list in __wasm_split.js is not closed")?];
     let mut start = Vec::new();
     for dep in list.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-        let name = dep.strip_prefix("__chunk_").map(|n| format!("chunk_{n}.wasm")).ok_or_else(|| format!("the start form depends on {dep}, which is not a shared chunk"))?;
+        let name = dep
+            .strip_prefix("__chunk_")
+            .map(|n| format!("chunk_{n}.wasm"))
+            .ok_or_else(|| format!("the start form depends on {dep}, which is not a shared chunk"))?;
         if !shared.contains(&name) {
             return Err(format!("the start form depends on {name}, which the build did not make"));
         }
@@ -238,19 +241,15 @@ pub fn rename_import(js: &str, from: &str, to: &str) -> Result<String, String> {
 /// text for "the widget could not be loaded", which the loader shows when
 /// the wasm itself does not arrive (a JS object literal, also valid JSON).
 pub fn loader_table(version: &str, locales: &[&str], assets: &[Asset], failed: &BTreeMap<String, String>) -> String {
-    let files: serde_json::Map<String, serde_json::Value> = assets
-        .iter()
-        .map(|a| (a.logical.clone(), serde_json::json!({ "file": a.file, "integrity": a.integrity })))
-        .collect();
+    let files: serde_json::Map<String, serde_json::Value> =
+        assets.iter().map(|a| (a.logical.clone(), serde_json::json!({ "file": a.file, "integrity": a.integrity }))).collect();
     serde_json::json!({ "version": version, "locales": locales, "files": files, "failed": failed }).to_string()
 }
 
 /// `manifest.json`: every file of the package by its build name.
 pub fn manifest(version: &str, assets: &[Asset]) -> String {
-    let files: BTreeMap<&str, serde_json::Value> = assets
-        .iter()
-        .map(|a| (a.logical.as_str(), serde_json::json!({ "file": a.file, "integrity": a.integrity, "bytes": a.bytes })))
-        .collect();
+    let files: BTreeMap<&str, serde_json::Value> =
+        assets.iter().map(|a| (a.logical.as_str(), serde_json::json!({ "file": a.file, "integrity": a.integrity, "bytes": a.bytes }))).collect();
     let value = serde_json::json!({
         "name": NAME,
         "version": version,
@@ -356,7 +355,10 @@ mod tests {
         let t: serde_json::Value = serde_json::from_str(&chunk_table(&[asset("split_mw_goals.wasm")], &[asset(VIEWS_PACK)], &[packed])).unwrap();
         assert_eq!(t["split_mw_goals.wasm"]["file"], "split_mw_goals.0123456789abcdef.wasm");
         assert_eq!(t[VIEWS_PACK]["file"], "shared.views.0123456789abcdef.bin");
-        assert_eq!((t["chunk_7.wasm"]["pack"].as_str(), t["chunk_7.wasm"]["at"].as_u64(), t["chunk_7.wasm"]["len"].as_u64()), (Some(VIEWS_PACK), Some(10), Some(20)));
+        assert_eq!(
+            (t["chunk_7.wasm"]["pack"].as_str(), t["chunk_7.wasm"]["at"].as_u64(), t["chunk_7.wasm"]["len"].as_u64()),
+            (Some(VIEWS_PACK), Some(10), Some(20))
+        );
     }
 
     // Pins: the start form's shared chunks go into their own pack, the rest
@@ -366,7 +368,13 @@ mod tests {
         let js = "const __chunk_8 = makeLoad(a, []);\nexport const __wasm_split_load_mw_goals = wrapAsyncCb(makeLoad(() => {\n}\n, [__chunk_8, __chunk_9]));\nexport const __wasm_split_load_mw_start = wrapAsyncCb(makeLoad(() => {\n    x;\n}\n, [__chunk_9, __chunk_11]));\n";
         let shared: Vec<String> = ["chunk_8.wasm", "chunk_9.wasm", "chunk_10.wasm", "chunk_11.wasm"].iter().map(|s| s.to_string()).collect();
         let plan = plan_packs(js, &shared).unwrap();
-        assert_eq!(plan, vec![(START_PACK, vec!["chunk_9.wasm".to_string(), "chunk_11.wasm".to_string()]), (VIEWS_PACK, vec!["chunk_8.wasm".to_string(), "chunk_10.wasm".to_string()])]);
+        assert_eq!(
+            plan,
+            vec![
+                (START_PACK, vec!["chunk_9.wasm".to_string(), "chunk_11.wasm".to_string()]),
+                (VIEWS_PACK, vec!["chunk_8.wasm".to_string(), "chunk_10.wasm".to_string()])
+            ]
+        );
         // The start form needs no shared chunk: one pack.
         let alone = js.replace("[__chunk_9, __chunk_11]", "[]");
         assert_eq!(plan_packs(&alone, &shared).unwrap().len(), 1);

@@ -69,7 +69,11 @@ fn handle(mut stream: TcpStream, www: &Path, pkg: &Path, store: Option<SocketAdd
         }
         if target.split('?').next() == Some("/demo-config.json") {
             let body = r#"{"bridge":"http"}"#;
-            let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}", body.len());
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
             return;
         }
     }

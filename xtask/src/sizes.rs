@@ -55,7 +55,8 @@ pub struct Report {
 /// `__wasm_split.js` is imported by the glue, so it comes with it.
 /// The default bridge is the loader's content-hashed copy, `bridges/local.default.js`.
 /// Texts: the home part of one language (English is counted).
-const FIRST_LOAD: &[&str] = &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.default.js", "__wasm_split.js", "texts/en.home.json"];
+const FIRST_LOAD: &[&str] =
+    &["loader.js", "mentoring_widget.js", "mentoring_widget_bg.wasm", "widget.css", "bridges/local.default.js", "__wasm_split.js", "texts/en.home.json"];
 
 pub fn gzip_len(bytes: &[u8]) -> u64 {
     let mut enc = GzEncoder::new(Vec::new(), Compression::best());
@@ -144,7 +145,9 @@ impl Report {
                 Loaded::FirstLoad => "every page view".to_string(),
                 Loaded::OnOpen(view) if view == "workspace" => "when a relationship first opens".to_string(),
                 Loaded::OnOpen(view) if view == "start" => "when the form to start a relationship first opens".to_string(),
-                Loaded::OnOpen(view) if view == crate::package::START_PACK => "with the start form or a relationship, whichever opens first (code they share)".to_string(),
+                Loaded::OnOpen(view) if view == crate::package::START_PACK => {
+                    "with the start form or a relationship, whichever opens first (code they share)".to_string()
+                }
                 Loaded::OnOpen(view) if view == crate::package::VIEWS_PACK => "when a relationship first opens (code its views share)".to_string(),
                 Loaded::OnOpen(view) if view.starts_with("chunk_") => "with the first view that needs it (shared)".to_string(),
                 Loaded::OnOpen(view) => format!("when the {view} view first opens"),

@@ -153,11 +153,7 @@ fn selectors(css: &str) -> Vec<(String, Vec<String>)> {
 /// `home`: such a rule may style what the home shows, which it would not
 /// until a workspace opened (and then would, on the same page).
 pub fn misplaced_rules(views_css: &str, home: &std::collections::BTreeSet<String>) -> Vec<String> {
-    selectors(views_css)
-        .into_iter()
-        .filter(|(_, classes)| classes.iter().all(|c| home.contains(c)))
-        .map(|(selector, _)| selector)
-        .collect()
+    selectors(views_css).into_iter().filter(|(_, classes)| classes.iter().all(|c| home.contains(c))).map(|(selector, _)| selector).collect()
 }
 
 /// Why a declaration is physical, if it is.
@@ -169,25 +165,16 @@ fn physical(declaration: &str) -> Option<&'static str> {
     if property.starts_with("--") {
         return None;
     }
-    if property
-        .split('-')
-        .any(|part| part == "left" || part == "right")
-    {
+    if property.split('-').any(|part| part == "left" || part == "right") {
         return Some("a left or right property: use its inline-start or inline-end form");
     }
-    if matches!(
-        property.as_str(),
-        "text-align" | "float" | "clear" | "justify-self" | "justify-items"
-    ) && words.iter().any(|w| *w == "left" || *w == "right")
-    {
+    if matches!(property.as_str(), "text-align" | "float" | "clear" | "justify-self" | "justify-items") && words.iter().any(|w| *w == "left" || *w == "right") {
         return Some("left or right as a value: use start or end");
     }
     // Four sides in one value (top right bottom left): fine only when the
     // two horizontal sides are the same.
-    if matches!(
-        property.as_str(),
-        "margin" | "padding" | "inset" | "border-width" | "border-style" | "border-color"
-    ) && words.len() == 4
+    if matches!(property.as_str(), "margin" | "padding" | "inset" | "border-width" | "border-style" | "border-color")
+        && words.len() == 4
         && words[1] != words[3]
     {
         return Some("different left and right sides: use the -inline form");
@@ -200,9 +187,7 @@ fn physical(declaration: &str) -> Option<&'static str> {
             _ => return None,
         };
         if corners[0] != corners[1] || corners[2] != corners[3] {
-            return Some(
-                "corners that differ left to right: use border-start-start-radius and its kin",
-            );
+            return Some("corners that differ left to right: use border-start-start-radius and its kin");
         }
     }
     None
@@ -247,7 +232,10 @@ mod tests {
         let css = "/* .mw-card { } */\n.mw-card .mw-heading { color: red; }\n@media print { .mw-page .mw-heading { x: y; } :host([data-mw-printing]) .mw-card { z: 1; } }\n.mw-tabs { a: b; }\n\
                    .mw-tab, .mw-card { c: d; }\n.mw-tab:not(.mw-x, .mw-y) { e: f; }\n:host { color: black; }\n@keyframes mw-pop { 0% { g: h; } }";
         assert_eq!(misplaced_rules(css, &home), [".mw-card .mw-heading", ":host([data-mw-printing]) .mw-card", ".mw-card", ":host"]);
-        assert_eq!(mw_names("class(\"mw-card mw-card--broken\") format!(\"mw-partner-option-{i}\") xmw-no"), ["mw-card", "mw-card--broken", "mw-partner-option"].map(String::from).into());
+        assert_eq!(
+            mw_names("class(\"mw-card mw-card--broken\") format!(\"mw-partner-option-{i}\") xmw-no"),
+            ["mw-card", "mw-card--broken", "mw-partner-option"].map(String::from).into()
+        );
     }
 
     // Pins: every physical form is found, with its line; logical forms,

@@ -19,7 +19,12 @@ use tower::ServiceExt;
 
 pub fn people() -> People {
     let p = |id: &str, name: &str, email: &str| Person { id: id.into(), display_name: name.into(), email: Some(email.into()), locale: None, time_zone: None };
-    People(vec![p("u-ana", "Ana Li", "ana@example.com"), p("u-ben", "Ben Okafor", "ben@example.com"), p("u-eve", "Eve Stone", "eve@example.com"), p("u-dan", "Dan Ruiz", "dan@example.com")])
+    People(vec![
+        p("u-ana", "Ana Li", "ana@example.com"),
+        p("u-ben", "Ben Okafor", "ben@example.com"),
+        p("u-eve", "Eve Stone", "eve@example.com"),
+        p("u-dan", "Dan Ruiz", "dan@example.com"),
+    ])
 }
 
 pub async fn router(db: &str) -> (Router, Store) {

@@ -250,7 +250,9 @@ pub const TEXT_FIELDS: [&str; 4] = ["purpose", "success", "confidentiality.claus
 
 #[derive(Clone, Debug)]
 pub enum Act {
-    Type { field: usize },
+    Type {
+        field: usize,
+    },
     Save,
     Sign,
     /// A partner's change notice: read the relationship again.
@@ -390,7 +392,15 @@ pub fn agreement_case(start: Relationship, acts: [Vec<Act>; 3], tape: Vec<u8>) -
     let mut tabs: Vec<Tab> = people
         .iter()
         .enumerate()
-        .map(|(i, me)| Tab { port: Port { world: &world, actor: i }, me: me.clone(), key: key.clone(), held: None, session: EditSession::default(), backup: None, typed: 0 })
+        .map(|(i, me)| Tab {
+            port: Port { world: &world, actor: i },
+            me: me.clone(),
+            key: key.clone(),
+            held: None,
+            session: EditSession::default(),
+            backup: None,
+            typed: 0,
+        })
         .collect();
     {
         let futures: Vec<(usize, Actor<'_>)> = tabs

@@ -67,7 +67,9 @@ pub fn my_signature(rel: &Relationship, me: &Person, shown: &str) -> Option<Sign
     let role = rel.role_of(me)?;
     // The content must be the one shown, and my signature must cover it (in
     // whichever canonical form it was made: old signatures stay valid).
-    let mine = |content: &Content, sigs: &[super::Signature]| content_hash(content) == shown && sigs.iter().any(|s| s.role == role && s.by == me.id && s.covers(content));
+    let mine = |content: &Content, sigs: &[super::Signature]| {
+        content_hash(content) == shown && sigs.iter().any(|s| s.role == role && s.by == me.id && s.covers(content))
+    };
     if let Some(v) = rel.agreement.versions.iter().rev().find(|v| mine(&v.content, &v.signatures)) {
         return Some(Signed::InForce { version: v.number });
     }

@@ -74,9 +74,15 @@ mod tests {
     fn markdown_export() {
         let ana = Person::from_host("u-ana", "Ana Li", None).unwrap();
         let ben = Person::from_host("u-ben", "Ben Okafor", None).unwrap();
-        let mut rel = RelationshipDraft { my_role: Some(Role::Mentee), kind: Some(RelKind::Reverse), partner_id: Some("u-ben".into()), partner_name: "Ben Okafor".into(), partner_email: String::new() }
-            .propose(&ana, "r1".into(), "t".into())
-            .unwrap();
+        let mut rel = RelationshipDraft {
+            my_role: Some(Role::Mentee),
+            kind: Some(RelKind::Reverse),
+            partner_id: Some("u-ben".into()),
+            partner_name: "Ben Okafor".into(),
+            partner_email: String::new(),
+        }
+        .propose(&ana, "r1".into(), "t".into())
+        .unwrap();
         rel.start_draft(complete(), &ana, "t0");
         rel.sign(&ana, "2026-11-24T10:00:00Z").unwrap();
         rel.sign(&ben, "2026-11-24T11:00:00Z").unwrap();
@@ -110,9 +116,15 @@ mod tests {
 
     fn rel_with(mentor: &str, mentee: &str) -> Relationship {
         let ana = Person::from_host("u-ana", "Ana Li", None).unwrap();
-        let mut rel = RelationshipDraft { my_role: Some(Role::Mentee), kind: Some(RelKind::Peer), partner_id: Some("u-ben".into()), partner_name: "Ben".into(), partner_email: String::new() }
-            .propose(&ana, "r1".into(), "t".into())
-            .unwrap();
+        let mut rel = RelationshipDraft {
+            my_role: Some(Role::Mentee),
+            kind: Some(RelKind::Peer),
+            partner_id: Some("u-ben".into()),
+            partner_name: "Ben".into(),
+            partner_email: String::new(),
+        }
+        .propose(&ana, "r1".into(), "t".into())
+        .unwrap();
         // Stored names are untrusted too: not cleaned as the form cleans them.
         rel.mentor.display_name = mentor.into();
         rel.mentee.display_name = mentee.into();

@@ -308,8 +308,7 @@ impl Relationship {
             Some(v) => (v.content.clone(), Some(v.number)),
             None => (canonical(&content), None),
         };
-        self.agreement.draft =
-            Some(Draft { content, based_on, signatures: Vec::new(), updated_at: now.into(), updated_by: me.id.clone() });
+        self.agreement.draft = Some(Draft { content, based_on, signatures: Vec::new(), updated_at: now.into(), updated_by: me.id.clone() });
     }
 
     /// Replaces the draft's content (normalized). Signatures stay, so the
@@ -620,7 +619,14 @@ mod tests {
         let mut r = rel();
         r.start_draft(complete(), &ana(), "t0");
         let draft = r.agreement.draft.as_mut().unwrap();
-        let old = Signature { by: "u-ben".into(), name: "Ben Okafor".into(), role: Role::Mentor, at: "t1".into(), hash: old_form_hash(&draft.content), hash_version: None };
+        let old = Signature {
+            by: "u-ben".into(),
+            name: "Ben Okafor".into(),
+            role: Role::Mentor,
+            at: "t1".into(),
+            hash: old_form_hash(&draft.content),
+            hash_version: None,
+        };
         draft.signatures.push(old);
         assert_eq!(r.sign(&ben(), "t1b"), Err(SignError::AlreadySigned));
         assert_eq!(r.sign(&ana(), "t2"), Ok(Signed::InForce { version: 1 }));
@@ -677,9 +683,15 @@ mod tests {
     // counts as theirs unless it carries the other party's id.
     #[test]
     fn partner_known_by_email_signs() {
-        let mut r = RelationshipDraft { my_role: Some(Role::Mentee), kind: Some(Kind::Peer), partner_id: None, partner_name: "Cat".into(), partner_email: "cat@example.com".into() }
-            .propose(&ana(), "r2".into(), "t".into())
-            .unwrap();
+        let mut r = RelationshipDraft {
+            my_role: Some(Role::Mentee),
+            kind: Some(Kind::Peer),
+            partner_id: None,
+            partner_name: "Cat".into(),
+            partner_email: "cat@example.com".into(),
+        }
+        .propose(&ana(), "r2".into(), "t".into())
+        .unwrap();
         let cat = Person::from_host("u-cat", "Cat", Some("cat@example.com")).unwrap();
         r.start_draft(complete(), &ana(), "t0");
         r.sign(&cat, "t1").unwrap();

@@ -164,14 +164,31 @@ pub enum TemplateError {
     /// The option is not a JSON array of `{ id, name, values }`.
     NotAList(String),
     /// This item of the array is not an object.
-    NotATemplate { index: usize },
-    MissingName { index: usize },
-    BadId { index: usize },
-    UnknownField { template: String, field: String },
-    BadValue { template: String, field: String },
-    UnknownKind { template: String, kind: String },
+    NotATemplate {
+        index: usize,
+    },
+    MissingName {
+        index: usize,
+    },
+    BadId {
+        index: usize,
+    },
+    UnknownField {
+        template: String,
+        field: String,
+    },
+    BadValue {
+        template: String,
+        field: String,
+    },
+    UnknownKind {
+        template: String,
+        kind: String,
+    },
     /// `termDays` is not a whole number of days.
-    BadTermDays { template: String },
+    BadTermDays {
+        template: String,
+    },
 }
 
 impl std::fmt::Display for TemplateError {

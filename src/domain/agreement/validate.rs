@@ -55,9 +55,7 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
                 errors.push(FieldError::new(f.id, "error.agr_number").with("min", min).with("max", max));
             }
             Kind::Date if Date::parse(&v).is_none() => errors.push(FieldError::new(f.id, "error.agr_date")),
-            Kind::Choice(options) if !options.contains(&v.as_str()) => {
-                errors.push(FieldError::new(f.id, "error.agr_choice_required"))
-            }
+            Kind::Choice(options) if !options.contains(&v.as_str()) => errors.push(FieldError::new(f.id, "error.agr_choice_required")),
             _ => {}
         }
     }

@@ -431,7 +431,15 @@ mod tests {
         }
 
         fn meeting(start: &str, minute: u32) -> Meeting {
-            Meeting { uid: "s@x".into(), summary: "Check-in".into(), description: String::new(), location: String::new(), start: d(start), start_minute_of_day: minute, minutes: 60 }
+            Meeting {
+                uid: "s@x".into(),
+                summary: "Check-in".into(),
+                description: String::new(),
+                location: String::new(),
+                start: d(start),
+                start_minute_of_day: minute,
+                minutes: 60,
+            }
         }
 
         /// A local `YYYYMMDDTHHMMSS` as minutes on that clock.

@@ -103,8 +103,7 @@ mod tests {
     use State::*;
 
     const STATES: [State; 6] = [Proposed, Active, MidpointReview, Paused, Closing, Closed];
-    const MOVES: [Move; 7] =
-        [Move::Activate, Move::StartMidpointReview, Move::ContinueAfterReview, Move::Pause, Move::Resume, Move::StartClosing, Move::Close];
+    const MOVES: [Move; 7] = [Move::Activate, Move::StartMidpointReview, Move::ContinueAfterReview, Move::Pause, Move::Resume, Move::StartClosing, Move::Close];
 
     // Pins: the whole table of allowed moves, state by state.
     #[test]

@@ -6,10 +6,10 @@
 pub mod actions;
 pub mod cadence;
 pub mod ics;
-pub mod lifecycle;
 pub mod life;
-pub mod record;
+pub mod lifecycle;
+pub mod merge;
 pub mod pulse;
+pub mod record;
 pub mod schedule;
 pub mod story;
-pub mod merge;

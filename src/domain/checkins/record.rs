@@ -180,10 +180,8 @@ impl CheckIn {
     /// of the earlier check-ins (which come along as this meeting's action
     /// items, to tick off here), then the goals due within two weeks.
     pub fn plan(rel: &Relationship, me: &Person, id: String, date: Date, earlier: &[CheckIn], goals: &[Goal], now: &str) -> CheckIn {
-        let earlier_actions: Vec<CheckInActions> = earlier
-            .iter()
-            .filter_map(|c| c.day().filter(|d| *d <= date).map(|held_on| CheckInActions { held_on, items: c.actions.clone() }))
-            .collect();
+        let earlier_actions: Vec<CheckInActions> =
+            earlier.iter().filter_map(|c| c.day().filter(|d| *d <= date).map(|held_on| CheckInActions { held_on, items: c.actions.clone() })).collect();
         let carried = carry_forward(&earlier_actions);
         let due: Vec<GoalDue> = goals
             .iter()
@@ -326,7 +324,14 @@ impl CheckIn {
 
 /// A goal's history entry from check-in `checkin`: the note says which
 /// meeting. `Ok(false)` when the goal already has it (see `check_in_update`).
-pub fn apply_update(goal: &mut Goal, checkin: &str, update: &GoalUpdate, me: &Person, at: &str, meeting: &str) -> Result<bool, crate::domain::goals::GoalError> {
+pub fn apply_update(
+    goal: &mut Goal,
+    checkin: &str,
+    update: &GoalUpdate,
+    me: &Person,
+    at: &str,
+    meeting: &str,
+) -> Result<bool, crate::domain::goals::GoalError> {
     goal.check_in_update(checkin, update.value, me, at, meeting, &update.note)
 }
 

@@ -72,7 +72,9 @@ pub fn merge(base: &Goal, mine: &Goal, theirs: &Goal) -> GoalMerge {
             history.push(entry.clone());
         }
     }
-    crate::domain::order::sort_by(&mut history, |a, b| a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)).then_with(|| a.value.cmp(&b.value)).then_with(|| a.note.cmp(&b.note)));
+    crate::domain::order::sort_by(&mut history, |a, b| {
+        a.at.cmp(&b.at).then_with(|| a.by.cmp(&b.by)).then_with(|| a.value.cmp(&b.value)).then_with(|| a.note.cmp(&b.note))
+    });
     let merged = Goal {
         id: mine.id.clone(),
         relationship_id: mine.relationship_id.clone(),

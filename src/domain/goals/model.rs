@@ -3,8 +3,8 @@
 use miniserde::{Deserialize, Serialize};
 
 use crate::domain::dates::Date;
-use crate::domain::order::sort_by;
 use crate::domain::envelope::Document;
+use crate::domain::order::sort_by;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, Role};
 
@@ -364,11 +364,7 @@ pub enum SortBy {
 
 /// The goals to show: optionally only one owner's and one status, in order.
 pub fn list<'a>(goals: &'a [Goal], owner: Option<&str>, status: Option<GoalStatus>, sort: SortBy) -> Vec<&'a Goal> {
-    let mut out: Vec<&Goal> = goals
-        .iter()
-        .filter(|g| owner.is_none_or(|o| g.owner == o))
-        .filter(|g| status.is_none_or(|s| g.status == s))
-        .collect();
+    let mut out: Vec<&Goal> = goals.iter().filter(|g| owner.is_none_or(|o| g.owner == o)).filter(|g| status.is_none_or(|s| g.status == s)).collect();
     match sort {
         SortBy::Priority => sort_by(&mut out, |a, b| a.priority.cmp(&b.priority).then_with(|| a.id.cmp(&b.id))),
         SortBy::Due => sort_by(&mut out, |a, b| {
@@ -411,12 +407,18 @@ pub fn move_goal(goals: &mut [Goal], id: &str, delta: i32) -> Vec<String> {
 #[cfg(test)]
 pub mod tests_support {
     use super::*;
-    use crate::domain::relationship::{Kind, RelationshipDraft};
     pub use crate::domain::relationship::tests_support::{ana, ben};
+    use crate::domain::relationship::{Kind, RelationshipDraft};
     pub fn rel() -> Relationship {
-        RelationshipDraft { my_role: Some(Role::Mentee), kind: Some(Kind::Peer), partner_id: Some("u-ben".into()), partner_name: "Ben Okafor".into(), partner_email: String::new() }
-            .propose(&ana(), "r1".into(), "t".into())
-            .unwrap()
+        RelationshipDraft {
+            my_role: Some(Role::Mentee),
+            kind: Some(Kind::Peer),
+            partner_id: Some("u-ben".into()),
+            partner_name: "Ben Okafor".into(),
+            partner_email: String::new(),
+        }
+        .propose(&ana(), "r1".into(), "t".into())
+        .unwrap()
     }
     pub fn goal(id: &str) -> Goal {
         Goal::new(&rel(), &ana(), id.into(), "Give a conference talk", "t0").unwrap()

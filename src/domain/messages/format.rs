@@ -169,7 +169,8 @@ fn shape_into(template: &str, shape: &mut Shape) -> Result<(), String> {
         let inner = &rest[i + 1..i + len - 1];
         match inner.split_once(',') {
             Some((var, tail)) if tail.trim_start().starts_with("plural,") => {
-                let list = forms(tail.trim_start()["plural,".len()..].trim_start()).ok_or_else(|| format!("a plural block does not parse in \"{template}\""))?;
+                let list =
+                    forms(tail.trim_start()["plural,".len()..].trim_start()).ok_or_else(|| format!("a plural block does not parse in \"{template}\""))?;
                 if !list.iter().any(|(c, _)| *c == "other") {
                     return Err(format!("a plural block has no `other` form in \"{template}\""));
                 }

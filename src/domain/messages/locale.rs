@@ -18,7 +18,9 @@ pub fn plausible(tag: &str) -> bool {
     let tag = tag.trim().replace('_', "-");
     let mut parts = tag.split('-');
     let lang = parts.next().unwrap_or("");
-    (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_alphabetic()) && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The language of `tag` this build has a table for.

@@ -31,10 +31,8 @@ fn categories(lang: &str) -> &'static [&'static str] {
 // drops `{date}` or a plural form fails here, not in front of a person.
 #[test]
 fn every_locale_has_every_key_with_the_same_placeholders() {
-    let mut files: Vec<String> = std::fs::read_dir(locales_dir())
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
-        .collect();
+    let mut files: Vec<String> =
+        std::fs::read_dir(locales_dir()).unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string)).collect();
     files.sort();
     assert_eq!(files, LOCALES, "locales/ and messages::LOCALES differ");
     let en = read("en");
@@ -94,7 +92,11 @@ fn every_key_in_the_sources_has_a_text() {
                 && !lit.ends_with('.')
                 && !lit.contains(' ')
                 && lit.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_')
-                && ["agr", "bridge", "checkin", "close", "coach", "due", "error", "form", "goal", "home", "kind", "life", "list", "page", "pulse", "review", "role", "shell", "state", "summary", "tab", "overview", "timeline", "tpl"].contains(&family);
+                && [
+                    "agr", "bridge", "checkin", "close", "coach", "due", "error", "form", "goal", "home", "kind", "life", "list", "page", "pulse", "review",
+                    "role", "shell", "state", "summary", "tab", "overview", "timeline", "tpl",
+                ]
+                .contains(&family);
             if is_key {
                 seen += 1;
                 if !en.contains_key(lit) {

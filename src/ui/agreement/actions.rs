@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::bridge::repo::{load_relationship, Fetched};
 use crate::bridge::backup;
+use crate::bridge::repo::{load_relationship, Fetched};
 use crate::bridge::save::{save, Held, SaveError, Saved};
 use crate::bridge::{BridgeError, HostBridge};
 use crate::domain::agreement::carry::{carry_discard, carry_edits, carry_sign, my_signature, EditStop};
@@ -96,7 +96,11 @@ enum Wrote<X> {
 ///
 /// `carry` is a `&mut dyn FnMut`, not generic: this function holds the whole
 /// save path, which would otherwise be compiled again for each caller.
-async fn write<X>(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, carry: &mut dyn FnMut(&Relationship) -> Carry<Relationship, X>) -> Result<Wrote<X>, Failure> {
+async fn write<X>(
+    bridge: &HostBridge,
+    doc: RwSignal<Option<Loaded>>,
+    carry: &mut dyn FnMut(&Relationship) -> Carry<Relationship, X>,
+) -> Result<Wrote<X>, Failure> {
     let held = doc.try_get_untracked().flatten().ok_or(Failure::Gone)?;
     let first = match carry(&held.rel) {
         Carry::Write(first) => first,
@@ -159,7 +163,8 @@ pub async fn save_draft(bridge: &HostBridge, doc: RwSignal<Option<Loaded>>, sess
         }
         Wrote::Clashed(_) => {
             // The clashes come from folding what is stored now into the session.
-            let text = doc.try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))).flatten().unwrap_or_default();
+            let text =
+                doc.try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))).flatten().unwrap_or_default();
             session.try_update(|s| s.rebase(&text));
             Err(Failure::Conflicts)
         }

@@ -41,11 +41,7 @@ pub fn agreement_document(i18n: I18n, rel: &Relationship, content: &Content, cha
             })
             .collect();
         (!rows.is_empty()).then(|| {
-            el("section")
-                .class("mw-doc__section")
-                .child(el("h4").text(i18n.t(label)).into_view())
-                .child(el("dl").children(rows).into_view())
-                .into_view()
+            el("section").class("mw-doc__section").child(el("h4").text(i18n.t(label)).into_view()).child(el("dl").children(rows).into_view()).into_view()
         })
     });
     let party = |role: &str, name: &str| el("span").text(format!("{}: ", i18n.t(role))).child(el("strong").text(name).into_view()).into_view();

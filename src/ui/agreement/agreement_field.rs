@@ -44,20 +44,15 @@ pub fn agreement_field(
     let input = move |ev: web_sys::Event| on_input.run((field.id, event_target_value(&ev)));
 
     let control = match field.kind {
-        Kind::LongText | Kind::List => el("textarea")
-            .attr("rows", if field.kind == Kind::List { "4" } else { "3" })
-            .class("mw-input mw-textarea")
-            .on(leptos::ev::input, input),
+        Kind::LongText | Kind::List => {
+            el("textarea").attr("rows", if field.kind == Kind::List { "4" } else { "3" }).class("mw-input mw-textarea").on(leptos::ev::input, input)
+        }
         Kind::Choice(options) => {
             let blank = el("option").attr("value", "").text_dyn(i18n.tr("agr.choose")).into_view();
             // The select's own `value` would be set before its options exist;
             // each option says whether it is the chosen one instead.
             let opts = options.iter().map(move |o| {
-                el("option")
-                    .attr("value", *o)
-                    .prop_flag("selected", move || value.with(|v| v == o))
-                    .text(i18n.t(&format!("{}.{o}", field.label)))
-                    .into_view()
+                el("option").attr("value", *o).prop_flag("selected", move || value.with(|v| v == o)).text(i18n.t(&format!("{}.{o}", field.label))).into_view()
             });
             el("select").class("mw-input mw-select").child(blank).children(opts).on(leptos::ev::change, input)
         }

@@ -140,12 +140,15 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .attr("role", "status")
         .attr("aria-live", "polite")
         .attr_dyn("data-state", move || {
-            Some(match state.get() {
-                SaveState::Saved => "saved",
-                SaveState::Unsaved => "unsaved",
-                SaveState::Saving => "saving",
-                SaveState::Failed(_) => "failed",
-            }.to_string())
+            Some(
+                match state.get() {
+                    SaveState::Saved => "saved",
+                    SaveState::Unsaved => "unsaved",
+                    SaveState::Saving => "saving",
+                    SaveState::Failed(_) => "failed",
+                }
+                .to_string(),
+            )
         })
         .text_dyn(move || match state.get() {
             SaveState::Saved => i18n.t("agr.saved"),
@@ -156,7 +159,12 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .into_view();
     let retry_button = dyn_view(move || {
         if matches!(state.get(), SaveState::Failed(Failure::Bridge(_))) {
-            el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text_dyn(i18n.tr("form.retry")).into_view()
+            el("button")
+                .attr("type", "button")
+                .class("mw-button mw-button--small")
+                .on(leptos::ev::click, retry.clone())
+                .text_dyn(i18n.tr("form.retry"))
+                .into_view()
         } else {
             empty()
         }
@@ -176,9 +184,23 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 .child(el("p").class("mw-label").text(field(id).map(|f| i18n.t(f.label)).unwrap_or_default()).into_view())
                 .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
                 .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text_dyn(i18n.tr("agr.keep_mine")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--small")
+                        .on(leptos::ev::click, move |_| keep(id, false))
+                        .text_dyn(i18n.tr("agr.keep_mine"))
+                        .into_view(),
+                )
                 .child(text(" "))
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| take(id, true)).text_dyn(i18n.tr("agr.take_theirs")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--small")
+                        .on(leptos::ev::click, move |_| take(id, true))
+                        .text_dyn(i18n.tr("agr.take_theirs"))
+                        .into_view(),
+                )
                 .into_view()
         });
         el("div")
@@ -274,7 +296,14 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .child(
             el("div")
                 .class("mw-actions")
-                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, review).text_dyn(i18n.tr("agr.review_and_sign")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--primary")
+                        .on(leptos::ev::click, review)
+                        .text_dyn(i18n.tr("agr.review_and_sign"))
+                        .into_view(),
+                )
                 .into_view(),
         )
         .into_view()

@@ -9,8 +9,8 @@ use send_wrapper::SendWrapper;
 use crate::bridge::backup;
 use crate::domain::agreement::carry::current_text;
 use crate::domain::agreement::diff::diff;
-use crate::domain::agreement::record::content_hash;
 use crate::domain::agreement::fields::Content;
+use crate::domain::agreement::record::content_hash;
 use crate::domain::agreement::session::EditSession;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, State};
@@ -224,10 +224,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         el("p")
                             .class("mw-status-line")
                             .child(el("span").class("mw-badge mw-badge--ok").text_dyn(i18n.tr("agr.in_force")).into_view())
-                            .text(format!(
-                                " {}",
-                                i18n.f("agr.version_in_force", &[("n", &v.number.to_string()), ("date", &i18n.date(&v.in_force_at))])
-                            ))
+                            .text(format!(" {}", i18n.f("agr.version_in_force", &[("n", &v.number.to_string()), ("date", &i18n.date(&v.in_force_at))])))
                             .into_view(),
                         export_bar(i18n, &rel, &v.content, &v.signatures, on_print),
                         agreement_document(i18n, &rel, &v.content, &[]),
@@ -240,7 +237,14 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     } else {
                         el("div")
                             .class("mw-actions")
-                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run(Job::Start(Content::new()))).text_dyn(i18n.tr("agr.amend")).into_view())
+                            .child(
+                                el("button")
+                                    .attr("type", "button")
+                                    .class("mw-button")
+                                    .on(leptos::ev::click, move |_| run(Job::Start(Content::new())))
+                                    .text_dyn(i18n.tr("agr.amend"))
+                                    .into_view(),
+                            )
                             .into_view()
                     },
                     version_history(i18n, &rel),
@@ -260,11 +264,18 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     .child(el("span").class("mw-badge").text(heading).into_view())
                     .child(text(" "))
                     .child(if amendment.is_some() {
-                        el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| {
-                            if let Some(shown) = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| content_hash(&dr.content)))) {
-                                discard(Job::Discard(shown))
-                            }
-                        }).text_dyn(i18n.tr("agr.discard_amendment")).into_view()
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button mw-button--small")
+                            .on(leptos::ev::click, move |_| {
+                                if let Some(shown) =
+                                    doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| content_hash(&dr.content))))
+                                {
+                                    discard(Job::Discard(shown))
+                                }
+                            })
+                            .text_dyn(i18n.tr("agr.discard_amendment"))
+                            .into_view()
                     } else {
                         empty()
                     })
@@ -294,14 +305,23 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         diff_view,
                         el("div")
                             .class("mw-actions")
-                            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, back_to_editing.clone()).text_dyn(i18n.tr("agr.back_to_editing")).into_view())
+                            .child(
+                                el("button")
+                                    .attr("type", "button")
+                                    .class("mw-button")
+                                    .on(leptos::ev::click, back_to_editing.clone())
+                                    .text_dyn(i18n.tr("agr.back_to_editing"))
+                                    .into_view(),
+                            )
                             .into_view(),
                         export_bar(i18n, &rel, &draft.content, &draft.signatures, on_print),
                         // The document follows the stored draft live (the partner may still edit).
-                        dyn_view(move || doc.with(|d| match d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| (d.rel.clone(), dr.content.clone()))) {
-                            Some((rel, content)) => agreement_document(i18n, &rel, &content, &changed),
-                            None => empty(),
-                        })),
+                        dyn_view(move || {
+                            doc.with(|d| match d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| (d.rel.clone(), dr.content.clone()))) {
+                                Some((rel, content)) => agreement_document(i18n, &rel, &content, &changed),
+                                None => empty(),
+                            })
+                        }),
                         signature_panel(&env, me.clone(), doc),
                     ])
                 }
@@ -314,7 +334,9 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         .attr("aria-labelledby", "mw-agreement-heading")
         .child(el("h3").id(HEADING).class("mw-subheading").attr("tabindex", "-1").text_dyn(i18n.tr("agr.title")).into_view())
         .dyn_child(move || if carried.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.carried")).into_view() } else { empty() })
-        .dyn_child(move || if restored.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.restored")).into_view() } else { empty() })
+        .dyn_child(
+            move || if restored.get() { el("p").class("mw-notice").attr("role", "status").text_dyn(i18n.tr("agr.restored")).into_view() } else { empty() },
+        )
         .dyn_child(move || match failure.get() {
             Some(f) => el("p").class("mw-field-error").attr("role", "alert").text(i18n.t(f.message_key())).into_view(),
             None => empty(),
@@ -351,8 +373,22 @@ fn print_view(i18n: I18n, rel: &Relationship, close: impl Fn() + Send + Sync + C
         .child(
             el("div")
                 .class("mw-actions mw-no-print")
-                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, |_| print()).text_dyn(i18n.tr("agr.print")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| close()).text_dyn(i18n.tr("agr.close_print")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--primary")
+                        .on(leptos::ev::click, |_| print())
+                        .text_dyn(i18n.tr("agr.print"))
+                        .into_view(),
+                )
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button")
+                        .on(leptos::ev::click, move |_| close())
+                        .text_dyn(i18n.tr("agr.close_print"))
+                        .into_view(),
+                )
                 .into_view(),
         )
         .child(el("h2").class("mw-print__title").text_dyn(i18n.tr("agr.title")).into_view())

@@ -23,8 +23,7 @@ pub fn change_list(i18n: I18n, caption: &'static str, changes: Vec<Change>) -> A
     if changes.is_empty() {
         return el("p").class("mw-hint").text_dyn(i18n.tr("agr.no_changes")).into_view();
     }
-    let head = ["agr.changes_field", "agr.changes_before", "agr.changes_after"]
-        .map(|k| el("th").attr("scope", "col").text(i18n.t(k)).into_view());
+    let head = ["agr.changes_field", "agr.changes_before", "agr.changes_after"].map(|k| el("th").attr("scope", "col").text(i18n.t(k)).into_view());
     let rows = changes.into_iter().map(|c| {
         el("tr")
             .attr("data-field", c.field)

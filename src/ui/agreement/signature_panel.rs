@@ -57,7 +57,10 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                 let result = sign(&bridge, doc, &me, &content_hash(&shown)).await;
                 if result == Err(Failure::Sign(SignError::Changed)) {
                     // Nothing was signed: show what changed since they looked.
-                    let now = doc.try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))).flatten().unwrap_or_default();
+                    let now = doc
+                        .try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone())))
+                        .flatten()
+                        .unwrap_or_default();
                     changed_since.try_set(Some(diff(&shown, &now)));
                 }
                 // Tell the host first: the panel itself may already have been
@@ -96,7 +99,10 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         .child(if current {
                             empty()
                         } else {
-                            fragment(vec![text(" · "), el("span").class("mw-badge mw-badge--warning").text_dyn(i18n.tr("agr.changed_after_signing")).into_view()])
+                            fragment(vec![
+                                text(" · "),
+                                el("span").class("mw-badge mw-badge--warning").text_dyn(i18n.tr("agr.changed_after_signing")).into_view(),
+                            ])
                         })
                         .into_view()
                 })

@@ -73,6 +73,13 @@ pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> Any
                 .child(el("div").class("mw-choices").child(choices).into_view())
                 .into_view(),
         )
-        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, start).text_dyn(i18n.tr("agr.start_drafting")).into_view())
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("mw-button mw-button--primary")
+                .on(leptos::ev::click, start)
+                .text_dyn(i18n.tr("agr.start_drafting"))
+                .into_view(),
+        )
         .into_view()
 }

@@ -16,11 +16,8 @@ pub fn version_history(i18n: I18n, rel: &Relationship) -> AnyView {
         let number = v.number;
         let (rel, content) = (rel.clone(), v.content.clone());
         let signed_by = v.signatures.iter().map(|s| format!("{} ({})", s.name, i18n.date(&s.at))).collect::<Vec<_>>().join(", ");
-        let meta = format!(
-            " · {} · {}",
-            i18n.f("agr.in_force_since", &[("date", &i18n.date(&v.in_force_at))]),
-            i18n.f("agr.signed_by", &[("names", &signed_by)])
-        );
+        let meta =
+            format!(" · {} · {}", i18n.f("agr.in_force_since", &[("date", &i18n.date(&v.in_force_at))]), i18n.f("agr.signed_by", &[("names", &signed_by)]));
         el("li")
             .class("mw-version")
             .attr("data-version", number.to_string())

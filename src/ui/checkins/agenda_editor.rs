@@ -17,7 +17,8 @@ use crate::ui::platform::fresh_id;
 pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: RwSignal<Vec<FieldError>>) -> AnyView {
     let new_item = RwSignal::new(String::new());
     let me = book.me.clone();
-    let names: Vec<(String, String)> = [&book.rel.mentor, &book.rel.mentee].into_iter().filter_map(|p| p.id.clone().map(|id| (id, p.display_name.clone()))).collect();
+    let names: Vec<(String, String)> =
+        [&book.rel.mentor, &book.rel.mentee].into_iter().filter_map(|p| p.id.clone().map(|id| (id, p.display_name.clone()))).collect();
     let add = move || {
         let text = new_item.get_untracked();
         let mut result = Ok(());
@@ -82,7 +83,14 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                         })
                         .into_view(),
                 )
-                .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add()).text_dyn(i18n.tr("checkin.agenda_add")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--small")
+                        .on(leptos::ev::click, move |_| add())
+                        .text_dyn(i18n.tr("checkin.agenda_add"))
+                        .into_view(),
+                )
                 .into_view(),
         )
         .child(field_error(i18n, errors, "agenda", "mw-ci-agenda-error".into()))

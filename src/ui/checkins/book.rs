@@ -3,12 +3,12 @@
 //! its goals. Not a component: the shared state the components display.
 
 use crate::bridge::repo::{load_checkins, load_goals, load_relationship, CheckInItem, Fetched, GoalItem};
-use crate::domain::keys::{self, KeyKind};
 use crate::bridge::{BridgeError, HostBridge};
 use crate::domain::checkins::life::is_open;
 use crate::domain::checkins::record::CheckIn;
 use crate::domain::dates::Date;
 use crate::domain::goals::Goal;
+use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 
@@ -35,11 +35,7 @@ pub enum BookError {
 impl Book {
     /// The name of a party by id ("Ben Okafor"), or the id itself.
     pub fn name_of(&self, id: &str) -> String {
-        [&self.rel.mentor, &self.rel.mentee]
-            .into_iter()
-            .find(|p| p.id.as_deref() == Some(id))
-            .map(|p| p.display_name.clone())
-            .unwrap_or_else(|| id.to_string())
+        [&self.rel.mentor, &self.rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string())
     }
 
     pub fn partner_name(&self) -> String {
@@ -133,7 +129,10 @@ pub async fn refresh(bridge: &HostBridge, relationship: &str, key: &str) -> Resu
             _ => None,
         },
         KeyKind::CheckIn { relationship: r, checkin } if r == relationship => {
-            let now = bridge.get(key).await?.map(|stored| crate::bridge::repo::decode_at::<CheckIn>(key, &stored.value).map(|c| (c, stored.revision)).map_err(|e| e.message_key()));
+            let now = bridge
+                .get(key)
+                .await?
+                .map(|stored| crate::bridge::repo::decode_at::<CheckIn>(key, &stored.value).map(|c| (c, stored.revision)).map_err(|e| e.message_key()));
             Some(Piece::CheckIn(checkin.to_string(), now))
         }
         KeyKind::Goal { relationship: r, goal } if r == relationship => {

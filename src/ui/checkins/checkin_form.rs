@@ -132,14 +132,19 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
             }
             errors.set(Vec::new());
             saving.set(Saving::Busy);
-            let (env, me, rel_id, sync_backup, goal_titles, name) = (env.clone(), me.clone(), rel_id.clone(), sync_backup.clone(), goal_titles.clone(), backup_name.clone());
+            let (env, me, rel_id, sync_backup, goal_titles, name) =
+                (env.clone(), me.clone(), rel_id.clone(), sync_backup.clone(), goal_titles.clone(), backup_name.clone());
 
             spawn_local(async move {
                 // After every await the form may be gone (the person moved
                 // on, the host destroyed the widget): each touch is a `try_`.
                 // A save that was sent still finishes its work: the check-in's
                 // progress is fed into the goals even then.
-                let (Some(mine), Some(base), Some(done), Some(was_sent)) = (draft.try_get_untracked(), held.try_get_value(), fed.try_get_value(), sent.try_get_value()) else { return };
+                let (Some(mine), Some(base), Some(done), Some(was_sent)) =
+                    (draft.try_get_untracked(), held.try_get_value(), fed.try_get_value(), sent.try_get_value())
+                else {
+                    return;
+                };
                 let key = keys::checkin(&rel_id, &mine.id);
                 // Worded before any await, while the catalog is surely there.
                 let meeting = i18n.f("checkin.meeting_note", &[("date", &mine.date)]);
@@ -202,7 +207,11 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                         fed.try_set_value(Some(f));
                     }
                 } else {
-                    let titles = out.unfed.iter().map(|u| goal_titles.iter().find(|(id, _)| *id == u.goal_id).map_or_else(|| u.goal_id.clone(), |(_, t)| t.clone())).collect();
+                    let titles = out
+                        .unfed
+                        .iter()
+                        .map(|u| goal_titles.iter().find(|(id, _)| *id == u.goal_id).map_or_else(|| u.goal_id.clone(), |(_, t)| t.clone()))
+                        .collect();
                     saving.try_set(Saving::Unfed(titles, out.unfed[0].error.clone()));
                 }
                 // Still on screen? (It may have gone during the feed.)
@@ -269,7 +278,11 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                         .class("mw-input mw-select")
                         .children(FORMATS.iter().map(|f| {
                             let v = *f;
-                            el("option").attr("value", v).prop_flag("selected", move || draft.with(|c| c.format == v)).text(i18n.t(&format!("checkin.format.{v}"))).into_view()
+                            el("option")
+                                .attr("value", v)
+                                .prop_flag("selected", move || draft.with(|c| c.format == v))
+                                .text(i18n.t(&format!("checkin.format.{v}")))
+                                .into_view()
                         }))
                         .on(leptos::ev::change, move |ev| {
                             let v = event_target_value(&ev);
@@ -335,7 +348,13 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(if read_only {
             empty()
         } else {
-            el("button").attr("type", "button").class("mw-button mw-button--primary").prop_flag("disabled", move || saving.get() == Saving::Busy).on(leptos::ev::click, move |_| save_click(false)).text_dyn(i18n.tr("checkin.save")).into_view()
+            el("button")
+                .attr("type", "button")
+                .class("mw-button mw-button--primary")
+                .prop_flag("disabled", move || saving.get() == Saving::Busy)
+                .on(leptos::ev::click, move |_| save_click(false))
+                .text_dyn(i18n.tr("checkin.save"))
+                .into_view()
         })
         .child(if is_review && in_review && !read_only {
             el("button")
@@ -348,7 +367,14 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         } else {
             empty()
         })
-        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("checkin.close_form")).into_view())
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("mw-button")
+                .on(leptos::ev::click, move |_| on_close.run(()))
+                .text_dyn(i18n.tr("checkin.close_form"))
+                .into_view(),
+        )
         .into_view();
 
     let day = checkin.day().map(|d| i18n.day(d)).unwrap_or_else(|| checkin.date.clone());

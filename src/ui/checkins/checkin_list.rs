@@ -8,8 +8,8 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::Env;
-use crate::ui::relationships::broken_item_card::broken_item_card;
 use crate::ui::platform::today_in;
+use crate::ui::relationships::broken_item_card::broken_item_card;
 
 /// CheckinList: the relationship's check-ins, newest first, planned ones
 /// marked, each opening in the form; any that cannot be read are listed
@@ -47,18 +47,31 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
                             .into_view(),
                     )
                     .child(if tags.is_empty() { empty() } else { el("span").class("mw-badge").text(tags.join(" · ")).into_view() })
-                    .child(text(format!(" {} · {}", i18n.f("checkin.count_agenda", &[("n", &c.agenda.len().to_string())]), i18n.f("checkin.count_open", &[("n", &open_actions.to_string())]))))
+                    .child(text(format!(
+                        " {} · {}",
+                        i18n.f("checkin.count_agenda", &[("n", &c.agenda.len().to_string())]),
+                        i18n.f("checkin.count_open", &[("n", &open_actions.to_string())])
+                    )))
                     .into_view()
             })
             .collect();
         items.extend(b.problems.iter().map(|(key, message)| el("li").child(broken_item_card(i18n, key, message)).into_view()));
         let new_button = if b.is_open() {
-            el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text_dyn(i18n.tr("checkin.new_today")).into_view()
+            el("button")
+                .attr("type", "button")
+                .class("mw-button")
+                .on(leptos::ev::click, move |_| plan.run(today))
+                .text_dyn(i18n.tr("checkin.new_today"))
+                .into_view()
         } else {
             empty()
         };
         fragment(vec![
-            if items.is_empty() { el("p").class("mw-empty").text_dyn(i18n.tr("checkin.none")).into_view() } else { el("ul").class("mw-checkin-list").attr("role", "list").children(items).into_view() },
+            if items.is_empty() {
+                el("p").class("mw-empty").text_dyn(i18n.tr("checkin.none")).into_view()
+            } else {
+                el("ul").class("mw-checkin-list").attr("role", "list").children(items).into_view()
+            },
             new_button,
         ])
     });

@@ -9,7 +9,6 @@ use crate::bridge::save::Saved;
 use crate::bridge::writes;
 use crate::domain::checkins::record::{CheckIn, CheckInKind, Review};
 use crate::domain::relationship::State;
-use crate::ui::workspace::state::Workspace;
 use crate::ui::checkins::checkin_form::{checkin_form, unsaved_checkin};
 use crate::ui::checkins::checkin_list::checkin_list;
 use crate::ui::checkins::closed_summary::closed_summary;
@@ -20,6 +19,7 @@ use crate::ui::checkins::next_checkin_card::next_checkin_card;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
 use crate::ui::platform::{fresh_id, now_rfc3339, today_in};
+use crate::ui::workspace::state::Workspace;
 
 /// Which check-in the form shows: a stored one (by id) or a new one not yet saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,40 +144,42 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
     let body = dyn_view(move || {
         let env = env_body.clone();
         // The parts below follow the book themselves.
-                let Some(state) = state.get() else { return empty() };
-                let main = dyn_view({
-                    let env = env.clone();
-                    move || match editing.get() {
-                        Some(e) => {
-                            let Some(b) = book.get_untracked() else { return empty() };
-                            let (checkin, revision) = match e {
-                                // Saved since (the screen is rebuilt when the state
-                                // changes): the stored version, with its revision.
-                                Editing::New(c) => match b.checkins.iter().find(|(s, _)| s.id == c.id) {
-                                    Some((s, r)) => (s.clone(), Some(r.clone())),
-                                    None => (*c, None),
-                                },
-                                Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
-                                    Some((c, r)) => (c.clone(), Some(r.clone())),
-                                    // Gone meanwhile: back to the list.
-                                    None => return checkin_list(&env, book, open_stored, plan),
-                                },
-                            };
-                            checkin_form(&env, b, checkin, revision, close_form, review_done)
-                        }
-                        None => checkin_list(&env, book, open_stored, plan),
-                    }
-                });
-                fragment(vec![
-                    if state == State::Closed { closed_summary(&env, book) } else { empty() },
-                    if state == State::Closing { closing_panel(&env, book) } else { empty() },
-                    lifecycle_panel(&env, book, start_review, moving_on, failure),
-                    next_checkin_card(&env, book, plan, open_stored),
-                    main,
-                ])
+        let Some(state) = state.get() else { return empty() };
+        let main = dyn_view({
+            let env = env.clone();
+            move || match editing.get() {
+                Some(e) => {
+                    let Some(b) = book.get_untracked() else { return empty() };
+                    let (checkin, revision) = match e {
+                        // Saved since (the screen is rebuilt when the state
+                        // changes): the stored version, with its revision.
+                        Editing::New(c) => match b.checkins.iter().find(|(s, _)| s.id == c.id) {
+                            Some((s, r)) => (s.clone(), Some(r.clone())),
+                            None => (*c, None),
+                        },
+                        Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
+                            Some((c, r)) => (c.clone(), Some(r.clone())),
+                            // Gone meanwhile: back to the list.
+                            None => return checkin_list(&env, book, open_stored, plan),
+                        },
+                    };
+                    checkin_form(&env, b, checkin, revision, close_form, review_done)
+                }
+                None => checkin_list(&env, book, open_stored, plan),
+            }
+        });
+        fragment(vec![
+            if state == State::Closed { closed_summary(&env, book) } else { empty() },
+            if state == State::Closing { closing_panel(&env, book) } else { empty() },
+            lifecycle_panel(&env, book, start_review, moving_on, failure),
+            next_checkin_card(&env, book, plan, open_stored),
+            main,
+        ])
     });
 
-    el("section").class("mw-checkins").attr("aria-labelledby", "mw-checkins-heading")
+    el("section")
+        .class("mw-checkins")
+        .attr("aria-labelledby", "mw-checkins-heading")
         .child(el("h3").id("mw-checkins-heading").class("mw-heading mw-heading--section").text_dyn(i18n.tr("life.heading")).into_view())
         .child(body)
         .into_view()

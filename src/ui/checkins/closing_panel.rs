@@ -84,7 +84,9 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                     }
                     Step::Close => {
                         let open: Vec<(String, String)> = book.with_untracked(|b| {
-                            b.as_ref().map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect()).unwrap_or_default()
+                            b.as_ref()
+                                .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect())
+                                .unwrap_or_default()
                         });
                         let r = run_life(&env, book, &move |rel, me, now| close(rel, me, &open, now)).await;
                         if r.is_ok() {
@@ -101,13 +103,18 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 match result {
                     Ok(()) => {
                         if matches!(step, Step::Reflect | Step::NextSteps) {
-                            let (Some(w), Some(c), Some(n)) = (worked.try_get_untracked(), change.try_get_untracked(), steps.try_get_untracked()) else { return };
-                            let saved = book.try_with_untracked(|b| {
-                                b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
-                            }).flatten();
+                            let (Some(w), Some(c), Some(n)) = (worked.try_get_untracked(), change.try_get_untracked(), steps.try_get_untracked()) else {
+                                return;
+                            };
+                            let saved = book
+                                .try_with_untracked(|b| {
+                                    b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
+                                })
+                                .flatten();
                             // Forgotten once the host holds everything typed here.
                             if let Some((mine, next)) = saved {
-                                let reflected = mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
+                                let reflected =
+                                    mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
                                 if reflected && next == n.trim() {
                                     backup::forget_text(&kept_name_done);
                                 }
@@ -134,7 +141,10 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let started = dyn_view(move || {
         let Some(b) = book.get() else { return empty() };
         let Some(c) = b.rel.life.closing.as_ref() else { return empty() };
-        el("p").class("mw-hint").text(i18n.f("close.started_by", &[("name", &b.name_of(&c.started_by)), ("reason", &i18n.t(c.reason().label_key()))])).into_view()
+        el("p")
+            .class("mw-hint")
+            .text(i18n.f("close.started_by", &[("name", &b.name_of(&c.started_by)), ("reason", &i18n.t(c.reason().label_key()))]))
+            .into_view()
     });
 
     let run_outcome = run.clone();
@@ -186,7 +196,15 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         el("div")
             .class("mw-field")
             .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
-            .child(el("textarea").id(id).class("mw-input mw-textarea").attr("rows", "3").prop_text("value", move || value.get()).on(leptos::ev::input, move |ev| value.set(event_target_value(&ev))).into_view())
+            .child(
+                el("textarea")
+                    .id(id)
+                    .class("mw-input mw-textarea")
+                    .attr("rows", "3")
+                    .prop_text("value", move || value.get())
+                    .on(leptos::ev::input, move |ev| value.set(event_target_value(&ev)))
+                    .into_view(),
+            )
             .into_view()
     };
 
@@ -204,13 +222,28 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                     let id = format!("mw-reflect-eff-{n}");
                     el("span")
                         .class("mw-choice")
-                        .child(el("input").attr("type", "radio").attr("name", "mw-reflect-eff").id(id.clone()).prop_flag("checked", move || effectiveness.get() == n).on(leptos::ev::change, move |_| effectiveness.set(n)).into_view())
+                        .child(
+                            el("input")
+                                .attr("type", "radio")
+                                .attr("name", "mw-reflect-eff")
+                                .id(id.clone())
+                                .prop_flag("checked", move || effectiveness.get() == n)
+                                .on(leptos::ev::change, move |_| effectiveness.set(n))
+                                .into_view(),
+                        )
                         .child(el("label").attr("for", id).text_dyn(move || i18n.n(i64::from(n))).into_view())
                         .into_view()
                 }))
                 .into_view(),
         )
-        .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text_dyn(i18n.tr("close.save_reflection")).into_view())
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("mw-button")
+                .on(leptos::ev::click, move |_| run_reflect(Step::Reflect))
+                .text_dyn(i18n.tr("close.save_reflection"))
+                .into_view(),
+        )
         .child(partner_status)
         .into_view();
 
@@ -223,11 +256,25 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             .child(
                 el("div")
                     .class("mw-choice")
-                    .child(el("input").attr("type", "checkbox").id("mw-rematch").prop_flag("checked", move || rematch.get()).on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev))).into_view())
+                    .child(
+                        el("input")
+                            .attr("type", "checkbox")
+                            .id("mw-rematch")
+                            .prop_flag("checked", move || rematch.get())
+                            .on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev)))
+                            .into_view(),
+                    )
                     .child(el("label").attr("for", "mw-rematch").text_dyn(i18n.tr("close.rematch")).into_view())
                     .into_view(),
             )
-            .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text_dyn(i18n.tr("close.save_next_steps")).into_view())
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("mw-button")
+                    .on(leptos::ev::click, move |_| run_steps(Step::NextSteps))
+                    .text_dyn(i18n.tr("close.save_next_steps"))
+                    .into_view(),
+            )
             .into_view()
     } else {
         empty()
@@ -239,12 +286,36 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .attr("aria-labelledby", "mw-closing-heading")
         .child(el("h4").id("mw-closing-heading").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
         .child(started)
-        .child(el("fieldset").class("mw-section").child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.outcomes")).into_view()).child(outcomes).into_view())
+        .child(
+            el("fieldset")
+                .class("mw-section")
+                .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.outcomes")).into_view())
+                .child(outcomes)
+                .into_view(),
+        )
         .child(reflection)
         .child(next)
         .child(el("p").class("mw-save-status").attr("role", "status").attr("data-state", "idle").text_dyn(move || notice.get()).into_view())
-        .child(el("p").class("mw-life-status").attr("role", "alert").text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default())).into_view())
-        .child(el("div").class("mw-actions").child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| run_close(Step::Close)).text_dyn(i18n.tr("close.close")).into_view()).into_view())
+        .child(
+            el("p")
+                .class("mw-life-status")
+                .attr("role", "alert")
+                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
+                .into_view(),
+        )
+        .child(
+            el("div")
+                .class("mw-actions")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--primary")
+                        .on(leptos::ev::click, move |_| run_close(Step::Close))
+                        .text_dyn(i18n.tr("close.close"))
+                        .into_view(),
+                )
+                .into_view(),
+        )
         .into_view()
 }
 
@@ -263,4 +334,3 @@ enum Step {
     NextSteps,
     Close,
 }
-

@@ -39,7 +39,9 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
             } else {
                 el("div")
                     .class("mw-field mw-field--inline")
-                    .child(el("label").attr("for", value_id.clone()).class("mw-label").text(i18n.f("checkin.progress_value", &[("title", &g.title)])).into_view())
+                    .child(
+                        el("label").attr("for", value_id.clone()).class("mw-label").text(i18n.f("checkin.progress_value", &[("title", &g.title)])).into_view(),
+                    )
                     .child(
                         el("input")
                             .attr("type", "number")
@@ -48,7 +50,9 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                             .attr("inputmode", "numeric")
                             .id(value_id)
                             .class("mw-input mw-input--short")
-                            .prop_text("value", move || draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid).map(|u| u.value).unwrap_or(current).to_string()))
+                            .prop_text("value", move || {
+                                draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid).map(|u| u.value).unwrap_or(current).to_string())
+                            })
                             .on(leptos::ev::change, move |ev| {
                                 // Out of range or not a number: 101, which the check-in's rule refuses by name.
                                 let v = event_target_value(&ev).trim().parse::<u8>().unwrap_or(101);
@@ -65,13 +69,21 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                 .child(
                     el("div")
                         .class("mw-field")
-                        .child(el("label").attr("for", note_id.clone()).class("mw-label").text(i18n.f("checkin.progress_note", &[("title", &g.title)])).into_view())
+                        .child(
+                            el("label")
+                                .attr("for", note_id.clone())
+                                .class("mw-label")
+                                .text(i18n.f("checkin.progress_note", &[("title", &g.title)]))
+                                .into_view(),
+                        )
                         .child(
                             el("input")
                                 .attr("type", "text")
                                 .id(note_id)
                                 .class("mw-input")
-                                .prop_text("value", move || draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid3).map(|u| u.note.clone()).unwrap_or_default()))
+                                .prop_text("value", move || {
+                                    draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid3).map(|u| u.note.clone()).unwrap_or_default())
+                                })
                                 .on(leptos::ev::input, move |ev| {
                                     let v = event_target_value(&ev);
                                     draft.update(|c| upsert(c, &gid4, &me2, &|u| u.note = v.clone()));

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::bridge::save::{save, Carry, Held, SaveError, Saved};
 use crate::bridge::BridgeError;
-use crate::domain::keys;
 use crate::domain::checkins::life::LifeError;
+use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;

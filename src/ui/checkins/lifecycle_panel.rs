@@ -17,7 +17,13 @@ use crate::ui::platform::today_in;
 /// LifecyclePanel: what the pair can do with the relationship as a whole
 /// right now: pause or resume it, start the mid-point review (called out
 /// once its date has come), and start moving on with a no-fault reason.
-pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Callback<()>, moving_on: RwSignal<bool>, failure: RwSignal<Option<Failure>>) -> AnyView {
+pub fn lifecycle_panel(
+    env: &Env,
+    book: RwSignal<Option<Book>>,
+    start_review: Callback<()>,
+    moving_on: RwSignal<bool>,
+    failure: RwSignal<Option<Failure>>,
+) -> AnyView {
     let i18n = env.i18n;
     let reason = RwSignal::new(None::<CloseReason>);
     let busy = RwSignal::new(false);
@@ -64,7 +70,9 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
     let command_for_actions = command.clone();
     let actions = dyn_view(move || {
         let command = command_for_actions.clone();
-        let Some((state, due)) = book.with(|b| b.as_ref().map(|b| (b.rel.state, review_due(&b.rel, today_in(env_actions.time_zone.get_untracked().as_deref()))))) else {
+        let Some((state, due)) =
+            book.with(|b| b.as_ref().map(|b| (b.rel.state, review_due(&b.rel, today_in(env_actions.time_zone.get_untracked().as_deref())))))
+        else {
             return empty();
         };
         if matches!(state, State::Closing | State::Closed) {
@@ -146,7 +154,14 @@ pub fn lifecycle_panel(env: &Env, book: RwSignal<Option<Book>>, start_review: Ca
                             .text_dyn(i18n.tr("close.confirm_start"))
                             .into_view(),
                     )
-                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| moving_on.set(false)).text_dyn(i18n.tr("close.cancel")).into_view())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button")
+                            .on(leptos::ev::click, move |_| moving_on.set(false))
+                            .text_dyn(i18n.tr("close.cancel"))
+                            .into_view(),
+                    )
                     .into_view(),
             )
             .into_view()

@@ -71,7 +71,12 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                             .into_view(),
                         (Some(c), _) => {
                             let id = c.id.clone();
-                            el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, move |_| open.run(id.clone())).text_dyn(i18n.tr("checkin.open_planned")).into_view()
+                            el("button")
+                                .attr("type", "button")
+                                .class("mw-button mw-button--primary")
+                                .on(leptos::ev::click, move |_| open.run(id.clone()))
+                                .text_dyn(i18n.tr("checkin.open_planned"))
+                                .into_view()
                         }
                         (None, false) => empty(),
                     })

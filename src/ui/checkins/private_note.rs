@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use crate::bridge::repo::load_private_note;
 use crate::bridge::save::{Held, Saved};
 use crate::bridge::writes;
-use crate::domain::keys;
 use crate::domain::checkins::record::{PrivateNote, MAX_TEXT};
+use crate::domain::keys;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::Env;
@@ -124,14 +124,16 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
                 .class("mw-save-status")
                 .attr("role", "status")
                 .attr_dyn("data-state", move || {
-                    Some(match state.get() {
-                        NoteState::Saved => "saved",
-                        NoteState::Saving => "saving",
-                        NoteState::Failed(_) | NoteState::Broken(_) => "failed",
-                        NoteState::Clashed(_) => "clashed",
-                        _ => "idle",
-                    }
-                    .to_string())
+                    Some(
+                        match state.get() {
+                            NoteState::Saved => "saved",
+                            NoteState::Saving => "saving",
+                            NoteState::Failed(_) | NoteState::Broken(_) => "failed",
+                            NoteState::Clashed(_) => "clashed",
+                            _ => "idle",
+                        }
+                        .to_string(),
+                    )
                 })
                 .text_dyn(move || match state.get() {
                     NoteState::Saved => i18n.t("checkin.private_saved"),
@@ -165,7 +167,13 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
         .child(if read_only {
             crate::ui::dom::empty()
         } else {
-            el("button").attr("type", "button").class("mw-button mw-private__save").prop_flag("disabled", locked).on(leptos::ev::click, move |_| save()).text_dyn(i18n.tr("checkin.private_save")).into_view()
+            el("button")
+                .attr("type", "button")
+                .class("mw-button mw-private__save")
+                .prop_flag("disabled", locked)
+                .on(leptos::ev::click, move |_| save())
+                .text_dyn(i18n.tr("checkin.private_save"))
+                .into_view()
         })
         .into_view()
 }

@@ -27,14 +27,27 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 let day = i18n.day(r.date);
                 r.ratings
                     .iter()
-                    .map(|(by, u, p)| i18n.f("pulse.row", &[("date", &day), ("name", &b.name_of(by)), ("useful", &u.to_string()), ("progress", &p.to_string()), ("max", "5")]))
+                    .map(|(by, u, p)| {
+                        i18n.f("pulse.row", &[("date", &day), ("name", &b.name_of(by)), ("useful", &u.to_string()), ("progress", &p.to_string()), ("max", "5")])
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();
-        let people: Vec<(String, &'static str)> = [(b.me.id.clone(), "mw-chart__line"), (b.partner_id().unwrap_or_default(), "mw-chart__line mw-chart__line--partner")].into_iter().collect();
+        let people: Vec<(String, &'static str)> =
+            [(b.me.id.clone(), "mw-chart__line"), (b.partner_id().unwrap_or_default(), "mw-chart__line mw-chart__line--partner")].into_iter().collect();
         let mut kids = vec![
             svg_el("title", vec![], vec![text(i18n.t("pulse.chart"))]),
-            svg_el("line", vec![("x1", "12".into()), ("y1", (CHART_H - 12).to_string()), ("x2", (CHART_W - 12).to_string()), ("y2", (CHART_H - 12).to_string()), ("class", "mw-chart__axis".into())], vec![]),
+            svg_el(
+                "line",
+                vec![
+                    ("x1", "12".into()),
+                    ("y1", (CHART_H - 12).to_string()),
+                    ("x2", (CHART_W - 12).to_string()),
+                    ("y2", (CHART_H - 12).to_string()),
+                    ("class", "mw-chart__axis".into()),
+                ],
+                vec![],
+            ),
         ];
         let mut legend = Vec::new();
         for (id, class) in people {
@@ -43,16 +56,28 @@ pub fn pulse_chart(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 continue;
             }
             for (x, y) in &points {
-                kids.push(svg_el("circle", vec![("cx", x.to_string()), ("cy", y.to_string()), ("r", "3".into()), ("class", format!("mw-chart__dot {class}"))], vec![]));
+                kids.push(svg_el(
+                    "circle",
+                    vec![("cx", x.to_string()), ("cy", y.to_string()), ("r", "3".into()), ("class", format!("mw-chart__dot {class}"))],
+                    vec![],
+                ));
             }
             kids.push(svg_el("polyline", vec![("points", points_attr(&points)), ("class", class.to_string())], vec![]));
             legend.push(el("li").class(if class.contains("partner") { "mw-legend mw-legend--partner" } else { "mw-legend" }).text(b.name_of(&id)).into_view());
         }
         el("figure")
             .class("mw-chart mw-pulse-chart")
-            .child(svg_el("svg", vec![("viewBox", format!("0 0 {CHART_W} {CHART_H}")), ("aria-hidden", "true".into()), ("class", "mw-chart__svg".into())], kids))
+            .child(svg_el(
+                "svg",
+                vec![("viewBox", format!("0 0 {CHART_W} {CHART_H}")), ("aria-hidden", "true".into()), ("class", "mw-chart__svg".into())],
+                kids,
+            ))
             .child(el("ul").class("mw-legend-list").attr("aria-hidden", "true").children(legend).into_view())
-            .child(el("figcaption").child(el("ul").class("mw-pulse-rows").children(lines_text.into_iter().map(|l| el("li").text(l).into_view())).into_view()).into_view())
+            .child(
+                el("figcaption")
+                    .child(el("ul").class("mw-pulse-rows").children(lines_text.into_iter().map(|l| el("li").text(l).into_view())).into_view())
+                    .into_view(),
+            )
             .into_view()
     });
     el("section")

@@ -97,7 +97,10 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             }
             // Each moved goal is read as listed; only its place changes, so
             // over a partner's crossing save the new place is set again there.
-            let moved: Vec<(Goal, String, u32)> = ready().into_iter().filter_map(|(g, rev)| list.iter().find(|(m, _)| m.id == g.id && changed.contains(&m.id)).map(|(m, _)| (g, rev, m.priority))).collect();
+            let moved: Vec<(Goal, String, u32)> = ready()
+                .into_iter()
+                .filter_map(|(g, rev)| list.iter().find(|(m, _)| m.id == g.id && changed.contains(&m.id)).map(|(m, _)| (g, rev, m.priority)))
+                .collect();
             let (env, load, rel_id) = (env.clone(), load.clone(), rel_id.clone());
             spawn_local(async move {
                 for (goal, revision, place) in moved {
@@ -145,7 +148,9 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         move |_| {
             let all: Vec<Goal> = ready().into_iter().map(|(g, _)| g).collect();
             let shown = filtered(&all, &owner_filter.get_untracked(), &status_filter.get_untracked(), &sort.get_untracked(), &me_id);
-            let names = |id: &str| [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string());
+            let names = |id: &str| {
+                [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string())
+            };
             let text = i18n.0.with_untracked(|c| to_csv(&shown, c, &names));
             download(&format!("mentoring-goals-{}.csv", rel.id), "text/csv", &text);
         }
@@ -172,10 +177,22 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
     statuses.extend(GoalStatus::ALL.into_iter().map(|s| (s.label_key().to_string(), i18n.t(s.label_key()))));
     let toolbar = el("div")
         .class("mw-toolbar")
-        .child(select("mw-goal-owner", "goal.filter_owner", owner_filter, vec![("all".into(), i18n.t("goal.owner_all")), ("mine".into(), i18n.t("goal.owner_mine")), ("theirs".into(), i18n.t("goal.owner_theirs"))]))
+        .child(select(
+            "mw-goal-owner",
+            "goal.filter_owner",
+            owner_filter,
+            vec![("all".into(), i18n.t("goal.owner_all")), ("mine".into(), i18n.t("goal.owner_mine")), ("theirs".into(), i18n.t("goal.owner_theirs"))],
+        ))
         .child(select("mw-goal-status-filter", "goal.filter_status", status_filter, statuses))
         .child(select("mw-goal-sort", "goal.sort", sort, vec![("priority".into(), i18n.t("goal.sort_priority")), ("due".into(), i18n.t("goal.sort_due"))]))
-        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, csv).text_dyn(i18n.tr("goal.download_csv")).into_view())
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("mw-button mw-button--small")
+                .on(leptos::ev::click, csv)
+                .text_dyn(i18n.tr("goal.download_csv"))
+                .into_view(),
+        )
         .into_view();
 
     // A closed relationship's goals are a record: no new goals, no
@@ -185,11 +202,27 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         empty()
     } else {
         el("div")
-        .class("mw-inline mw-goal-add")
-        .child(el("label").attr("for", "mw-goal-new").class("mw-label").text_dyn(i18n.tr("goal.new_title")).into_view())
-        .child(el("input").attr("type", "text").id("mw-goal-new").class("mw-input").prop_text("value", move || new_title.get()).on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev))).into_view())
-        .child(el("button").attr("type", "button").class("mw-button mw-button--primary").attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string())).on(leptos::ev::click, add).text_dyn(i18n.tr("goal.add")).into_view())
-        .into_view()
+            .class("mw-inline mw-goal-add")
+            .child(el("label").attr("for", "mw-goal-new").class("mw-label").text_dyn(i18n.tr("goal.new_title")).into_view())
+            .child(
+                el("input")
+                    .attr("type", "text")
+                    .id("mw-goal-new")
+                    .class("mw-input")
+                    .prop_text("value", move || new_title.get())
+                    .on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev)))
+                    .into_view(),
+            )
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("mw-button mw-button--primary")
+                    .attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string()))
+                    .on(leptos::ev::click, add)
+                    .text_dyn(i18n.tr("goal.add"))
+                    .into_view(),
+            )
+            .into_view()
     };
 
     let list_view = {
@@ -222,9 +255,8 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
     // The open goal, once it is among the loaded ones. A reload after a save
     // keeps the same value, so the editor (and what is typed in it) stays.
     let shown_id = Memo::new(move |_| {
-        open.get().filter(|id| {
-            goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { goal, .. } if goal.id == *id))))
-        })
+        open.get()
+            .filter(|id| goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { goal, .. } if goal.id == *id)))))
     });
     let editor = {
         let (env, me, rel) = (env.clone(), me.clone(), rel.clone());
@@ -245,7 +277,14 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             } else {
                 el("div")
                     .child(el("fieldset").class("mw-plain-fieldset").attr("disabled", "").child(editor).into_view())
-                    .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| open.set(None)).text_dyn(i18n.tr("goal.close")).into_view())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button")
+                            .on(leptos::ev::click, move |_| open.set(None))
+                            .text_dyn(i18n.tr("goal.close"))
+                            .into_view(),
+                    )
                     .into_view()
             }
         })

@@ -13,7 +13,8 @@ use crate::ui::env::I18n;
 /// date (and whether it is overdue), and buttons to move it up or down in
 /// priority, which work by keyboard as well as by pointer.
 pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_open: Callback<String>, on_move: Callback<(String, i32)>) -> AnyView {
-    let owner = [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(goal.owner.as_str())).map(|p| p.display_name.clone()).unwrap_or_default();
+    let owner =
+        [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(goal.owner.as_str())).map(|p| p.display_name.clone()).unwrap_or_default();
     let progress = goal.progress();
     let (id, up_id, down_id) = (goal.id.clone(), goal.id.clone(), goal.id.clone());
     let due = goal.due.as_deref().and_then(Date::parse);
@@ -36,7 +37,14 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
                 .child(
                     el("h4")
                         .class("mw-card__title")
-                        .child(el("button").attr("type", "button").class("mw-card__open").on(leptos::ev::click, move |_| on_open.run(id.clone())).text(goal.title.clone()).into_view())
+                        .child(
+                            el("button")
+                                .attr("type", "button")
+                                .class("mw-card__open")
+                                .on(leptos::ev::click, move |_| on_open.run(id.clone()))
+                                .text(goal.title.clone())
+                                .into_view(),
+                        )
                         .into_view(),
                 )
                 .child(
@@ -52,7 +60,11 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
             el("p")
                 .class("mw-card__meta")
                 .child(el("span").class("mw-badge").text(i18n.t(goal.status.label_key())).into_view())
-                .child(if goal.is_signed_off_in(rel) { el("span").class("mw-badge mw-badge--ok").text(format!(" {}", i18n.t("goal.signed_off"))).into_view() } else { empty() })
+                .child(if goal.is_signed_off_in(rel) {
+                    el("span").class("mw-badge mw-badge--ok").text(format!(" {}", i18n.t("goal.signed_off"))).into_view()
+                } else {
+                    empty()
+                })
                 .child(text(format!(" {}", i18n.f("goal.owned_by", &[("name", &owner)]))))
                 .child(match due {
                     Some(d) => fragment(vec![
@@ -66,7 +78,13 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
         .child(
             el("div")
                 .class("mw-goal__progress")
-                .child(el("progress").attr("max", "100").attr("value", progress.to_string()).attr("aria-label", i18n.f("goal.progress_of", &[("title", &goal.title)])).into_view())
+                .child(
+                    el("progress")
+                        .attr("max", "100")
+                        .attr("value", progress.to_string())
+                        .attr("aria-label", i18n.f("goal.progress_of", &[("title", &goal.title)]))
+                        .into_view(),
+                )
                 .child(el("span").text(i18n.f("overview.percent", &[("n", &progress.to_string())])).into_view())
                 .into_view(),
         )

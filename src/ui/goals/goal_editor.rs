@@ -7,10 +7,10 @@ use send_wrapper::SendWrapper;
 
 use crate::bridge::save::{Held, SaveError, Saved};
 use crate::bridge::writes;
-use crate::domain::keys;
 use crate::domain::goals::merge::merge;
 use crate::domain::goals::model::GoalError;
 use crate::domain::goals::{Goal, GoalStatus, Milestone};
+use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
@@ -101,28 +101,33 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         })
     };
 
-    let text_field = move |id: &'static str, label: &'static str, hint: Option<&'static str>, long: bool, get: fn(&Goal) -> String, set: fn(&mut Goal, String)| {
-        let dom = format!("mw-goal-{id}");
-        let control = if long { el("textarea").attr("rows", "2").class("mw-input mw-textarea") } else { el("input").attr("type", if id == "due" { "date" } else { "text" }).class("mw-input") };
-        let control = control
-            .id(dom.clone())
-            .attr_opt("aria-describedby", hint.map(|_| format!("{dom}-hint")))
-            .prop_text("value", move || draft.with(get))
-            .on(leptos::ev::input, move |ev| {
-                let v = event_target_value(&ev);
-                draft.update(|g| set(g, v));
-            })
-            .into_view();
-        el("div")
-            .class("mw-field")
-            .child(el("label").attr("for", dom.clone()).class("mw-label").text_dyn(i18n.tr(label)).into_view())
-            .child(match hint {
-                Some(h) => el("p").id(format!("{dom}-hint")).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
-                None => empty(),
-            })
-            .child(control)
-            .into_view()
-    };
+    let text_field =
+        move |id: &'static str, label: &'static str, hint: Option<&'static str>, long: bool, get: fn(&Goal) -> String, set: fn(&mut Goal, String)| {
+            let dom = format!("mw-goal-{id}");
+            let control = if long {
+                el("textarea").attr("rows", "2").class("mw-input mw-textarea")
+            } else {
+                el("input").attr("type", if id == "due" { "date" } else { "text" }).class("mw-input")
+            };
+            let control = control
+                .id(dom.clone())
+                .attr_opt("aria-describedby", hint.map(|_| format!("{dom}-hint")))
+                .prop_text("value", move || draft.with(get))
+                .on(leptos::ev::input, move |ev| {
+                    let v = event_target_value(&ev);
+                    draft.update(|g| set(g, v));
+                })
+                .into_view();
+            el("div")
+                .class("mw-field")
+                .child(el("label").attr("for", dom.clone()).class("mw-label").text_dyn(i18n.tr(label)).into_view())
+                .child(match hint {
+                    Some(h) => el("p").id(format!("{dom}-hint")).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
+                    None => empty(),
+                })
+                .child(control)
+                .into_view()
+        };
 
     let me_for_ms = me.clone();
     let milestones = dyn_view(move || {
@@ -215,7 +220,15 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             el("div")
                 .class("mw-field")
                 .child(el("label").attr("for", "mw-goal-note").class("mw-label").text_dyn(i18n.tr("goal.progress_note")).into_view())
-                .child(el("input").attr("type", "text").id("mw-goal-note").class("mw-input").prop_text("value", move || progress_note.get()).on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev))).into_view())
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .id("mw-goal-note")
+                        .class("mw-input")
+                        .prop_text("value", move || progress_note.get())
+                        .on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev)))
+                        .into_view(),
+                )
                 .into_view(),
         ])
     });
@@ -258,7 +271,8 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                         draft.update(|g| result = g.confirm_achieved(&rel, &me, &now_rfc3339()));
                         match result {
                             Ok(()) => {
-                                let event = draft.with_untracked(|g| HostEvent::GoalAchieved { relationship_id: g.relationship_id.clone(), goal_id: g.id.clone() });
+                                let event =
+                                    draft.with_untracked(|g| HostEvent::GoalAchieved { relationship_id: g.relationship_id.clone(), goal_id: g.id.clone() });
                                 save(Some(event));
                             }
                             Err(e) => saving.set(Saving::Rule(e)),
@@ -329,14 +343,16 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .class("mw-save-status")
         .attr("role", "status")
         .attr_dyn("data-state", move || {
-            Some(match saving.get() {
-                Saving::Idle => "idle",
-                Saving::Busy => "saving",
-                Saving::Saved => "saved",
-                Saving::Failed(_) | Saving::Rule(_) => "failed",
-                Saving::Clashed(_) => "clashed",
-            }
-            .to_string())
+            Some(
+                match saving.get() {
+                    Saving::Idle => "idle",
+                    Saving::Busy => "saving",
+                    Saving::Saved => "saved",
+                    Saving::Failed(_) | Saving::Rule(_) => "failed",
+                    Saving::Clashed(_) => "clashed",
+                }
+                .to_string(),
+            )
         })
         .text_dyn(move || match saving.get() {
             Saving::Idle => String::new(),
@@ -344,7 +360,9 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             Saving::Saved => i18n.t("goal.saved"),
             Saving::Failed(e) => i18n.f("goal.save_failed", &[("reason", &i18n.t(e.message_key()))]),
             Saving::Rule(e) => i18n.t(e.message_key()),
-            Saving::Clashed(fields) => i18n.f("goal.clashed", &[("fields", &fields.iter().map(|f| i18n.t(&format!("goal.field.{f}"))).collect::<Vec<_>>().join(", "))]),
+            Saving::Clashed(fields) => {
+                i18n.f("goal.clashed", &[("fields", &fields.iter().map(|f| i18n.t(&format!("goal.field.{f}"))).collect::<Vec<_>>().join(", "))])
+            }
         })
         .into_view();
 
@@ -359,12 +377,33 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     el("div")
                         .class("mw-goal-editor__form")
                         .child(text_field("title", "goal.field.title", None, false, |g| g.title.clone(), |g, v| g.title = v))
-                        .child(text_field("description", "goal.field.description", Some("goal.hint.description"), true, |g| g.description.clone(), |g, v| g.description = v))
+                        .child(text_field(
+                            "description",
+                            "goal.field.description",
+                            Some("goal.hint.description"),
+                            true,
+                            |g| g.description.clone(),
+                            |g, v| g.description = v,
+                        ))
                         .child(text_field("specific", "goal.field.specific", Some("goal.hint.specific"), true, |g| g.specific.clone(), |g, v| g.specific = v))
                         .child(text_field("measure", "goal.field.measure", Some("goal.hint.measure"), false, |g| g.measure.clone(), |g, v| g.measure = v))
-                        .child(text_field("achievable", "goal.field.achievable", Some("goal.hint.achievable"), false, |g| g.achievable.clone(), |g, v| g.achievable = v))
+                        .child(text_field(
+                            "achievable",
+                            "goal.field.achievable",
+                            Some("goal.hint.achievable"),
+                            false,
+                            |g| g.achievable.clone(),
+                            |g, v| g.achievable = v,
+                        ))
                         .child(text_field("relevant", "goal.field.relevant", Some("goal.hint.relevant"), false, |g| g.relevant.clone(), |g, v| g.relevant = v))
-                        .child(text_field("due", "goal.field.due", Some("goal.hint.due"), false, |g| g.due.clone().unwrap_or_default(), |g, v| g.due = (!v.is_empty()).then_some(v)))
+                        .child(text_field(
+                            "due",
+                            "goal.field.due",
+                            Some("goal.hint.due"),
+                            false,
+                            |g| g.due.clone().unwrap_or_default(),
+                            |g, v| g.due = (!v.is_empty()).then_some(v),
+                        ))
                         .into_view(),
                 )
                 .child(smart_coach(env, draft, purpose))
@@ -395,8 +434,23 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                                 .into_view(),
                         )
                         .child(el("label").attr("for", "mw-ms-due").class("mw-label").text_dyn(i18n.tr("goal.new_milestone_due")).into_view())
-                        .child(el("input").attr("type", "date").id("mw-ms-due").class("mw-input mw-input--date").prop_text("value", move || new_milestone_due.get()).on(leptos::ev::input, move |ev| new_milestone_due.set(event_target_value(&ev))).into_view())
-                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, move |_| add_milestone()).text_dyn(i18n.tr("goal.add_milestone")).into_view())
+                        .child(
+                            el("input")
+                                .attr("type", "date")
+                                .id("mw-ms-due")
+                                .class("mw-input mw-input--date")
+                                .prop_text("value", move || new_milestone_due.get())
+                                .on(leptos::ev::input, move |ev| new_milestone_due.set(event_target_value(&ev)))
+                                .into_view(),
+                        )
+                        .child(
+                            el("button")
+                                .attr("type", "button")
+                                .class("mw-button mw-button--small")
+                                .on(leptos::ev::click, move |_| add_milestone())
+                                .text_dyn(i18n.tr("goal.add_milestone"))
+                                .into_view(),
+                        )
                         .into_view(),
                 )
                 .into_view(),
@@ -405,7 +459,24 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             el("fieldset")
                 .class("mw-section")
                 .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("goal.progress")).into_view())
-                .child(el("p").class("mw-goal__progress").child(el("progress").attr("max", "100").attr_dyn("value", move || Some(draft.with(|g| g.progress()).to_string())).attr("aria-labelledby", "mw-goal-progress-text").into_view()).child(el("span").id("mw-goal-progress-text").text_dyn(move || i18n.f("goal.percent_done", &[("n", &draft.with(|g| g.progress()).to_string())])).into_view()).into_view())
+                .child(
+                    el("p")
+                        .class("mw-goal__progress")
+                        .child(
+                            el("progress")
+                                .attr("max", "100")
+                                .attr_dyn("value", move || Some(draft.with(|g| g.progress()).to_string()))
+                                .attr("aria-labelledby", "mw-goal-progress-text")
+                                .into_view(),
+                        )
+                        .child(
+                            el("span")
+                                .id("mw-goal-progress-text")
+                                .text_dyn(move || i18n.f("goal.percent_done", &[("n", &draft.with(|g| g.progress()).to_string())]))
+                                .into_view(),
+                        )
+                        .into_view(),
+                )
                 .child(manual_progress)
                 .child(dyn_view(move || draft.with(|g| progress_chart(i18n, &g.history))))
                 .child(
@@ -423,11 +494,24 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .child(
             el("div")
                 .class("mw-actions")
-                .child(el("button").attr("type", "button").class("mw-button mw-button--primary").on(leptos::ev::click, save_click).text_dyn(i18n.tr("goal.save")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("goal.close")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button mw-button--primary")
+                        .on(leptos::ev::click, save_click)
+                        .text_dyn(i18n.tr("goal.save"))
+                        .into_view(),
+                )
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button")
+                        .on(leptos::ev::click, move |_| on_close.run(()))
+                        .text_dyn(i18n.tr("goal.close"))
+                        .into_view(),
+                )
                 .child(text(""))
                 .into_view(),
         )
         .into_view()
 }
-

@@ -11,7 +11,7 @@ use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
-use crate::ui::dom::{dyn_view, el, empty, fragment, focus_later, AnyView};
+use crate::ui::dom::{dyn_view, el, empty, focus_later, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 use crate::ui::relationships::partner_field::partner_field;
@@ -86,20 +86,24 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 // land (its answer lost); anyone else's is never touched, and
                 // the next attempt takes a new id.
                 let key = keys::relationship(&rel.id);
-                let same = |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
-                let result = match save(&bridge, &key, None, rel.clone(), &mut |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) }).await {
-                    Ok(Saved::Stored { .. }) => Ok(()),
-                    Ok(_) => {
-                        pending_id.try_set_value(None);
-                        Err(BridgeError::Conflict)
-                    }
-                    Err(SaveError::Bridge(e)) => Err(e),
-                    Err(SaveError::Unreadable(_)) => {
-                        pending_id.try_set_value(None);
-                        Err(BridgeError::Conflict)
-                    }
-                    Err(_) => Err(BridgeError::Conflict),
-                };
+                let same =
+                    |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
+                let result =
+                    match save(&bridge, &key, None, rel.clone(), &mut |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) })
+                        .await
+                    {
+                        Ok(Saved::Stored { .. }) => Ok(()),
+                        Ok(_) => {
+                            pending_id.try_set_value(None);
+                            Err(BridgeError::Conflict)
+                        }
+                        Err(SaveError::Bridge(e)) => Err(e),
+                        Err(SaveError::Unreadable(_)) => {
+                            pending_id.try_set_value(None);
+                            Err(BridgeError::Conflict)
+                        }
+                        Err(_) => Err(BridgeError::Conflict),
+                    };
                 // The form may have been closed or the widget destroyed while
                 // the host was answering: then there is no one left to tell.
                 if saving.try_set(false).is_some() {
@@ -165,7 +169,15 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 el("div")
                     .class("mw-panel mw-panel--error")
                     .child(el("p").text(i18n.f("form.save_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
-                    .child(el("button").attr("type", "button").class("mw-button").id("mw-save-retry").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("form.retry")).into_view())
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button")
+                            .id("mw-save-retry")
+                            .on(leptos::ev::click, move |_| retry())
+                            .text_dyn(i18n.tr("form.retry"))
+                            .into_view(),
+                    )
                     .into_view()
             }
             None => empty(),
@@ -197,7 +209,14 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                         .text_dyn(move || if saving.get() { i18n.t("form.saving") } else { i18n.t("form.submit") })
                         .into_view(),
                 )
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| on_cancel.run(())).text_dyn(i18n.tr("form.cancel")).into_view())
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("mw-button")
+                        .on(leptos::ev::click, move |_| on_cancel.run(()))
+                        .text_dyn(i18n.tr("form.cancel"))
+                        .into_view(),
+                )
                 .into_view(),
         )
         .into_view()

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::person::Person;
-use crate::domain::relationship::{Relationship, Role};
 use crate::domain::checkins::cadence::Due;
 use crate::domain::dates::Date;
+use crate::domain::person::Person;
+use crate::domain::relationship::{Relationship, Role};
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
 
@@ -28,11 +28,7 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
                 Due::Today => ("due.today", 0, "today"),
                 Due::OverdueBy(n) => ("due.overdue", n, "overdue"),
             };
-            el("p")
-                .class("mw-due")
-                .attr("data-due", state)
-                .text(i18n.f(key, &[("date", &day), ("n", &n.to_string())]))
-                .into_view()
+            el("p").class("mw-due").attr("data-due", state).text(i18n.f(key, &[("date", &day), ("n", &n.to_string())])).into_view()
         }
         None => empty(),
     };
@@ -57,11 +53,7 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
             el("p")
                 .class("mw-card__meta")
                 .child(el("span").class("mw-badge").text(i18n.t(rel.state.label_key())).into_view())
-                .child(text(format!(
-                    " {} · {}",
-                    i18n.t(my_role.you_are_key()),
-                    i18n.f("list.created_on", &[("date", &i18n.date(&rel.created_at))])
-                )))
+                .child(text(format!(" {} · {}", i18n.t(my_role.you_are_key()), i18n.f("list.created_on", &[("date", &i18n.date(&rel.created_at))]))))
                 .into_view(),
         )
         .dyn_child(due_line)

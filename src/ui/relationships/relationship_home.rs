@@ -7,11 +7,11 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
 use crate::bridge::repo::{load_checkin_dates, load_relationships, ListItem};
+use crate::bridge::BridgeError;
 use crate::bridge::HostBridge;
 use crate::domain::checkins::cadence::Due;
 use crate::domain::checkins::schedule::{meets, next_due, should_remind};
 use crate::domain::dates::Date;
-use crate::bridge::BridgeError;
 use crate::domain::keys::{self, KeyKind};
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
@@ -177,7 +177,9 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
                 return empty();
             }
             let (env_load, me) = (env.clone(), me.clone());
-            crate::ui::workspace::views::lazy_view(&env, move || Box::pin(crate::ui::workspace::views::load_start_form(env_load.clone(), me.clone(), on_created, on_cancel)))
+            crate::ui::workspace::views::lazy_view(&env, move || {
+                Box::pin(crate::ui::workspace::views::load_start_form(env_load.clone(), me.clone(), on_created, on_cancel))
+            })
         })
     };
     let start_button = dyn_view(move || {
@@ -198,20 +200,20 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     // The list stays mounted (hidden) while a relationship is open, so a
     // half-filled "start" form is still there on the way back.
     el("section")
-            .class("mw-home")
-            .attr("aria-labelledby", "mw-home-heading")
-            .prop_flag("hidden", move || !shown.get())
-            .child(
-                el("div")
-                    .class("mw-home__top")
-                    .child(el("h2").id("mw-home-heading").class("mw-heading").attr("tabindex", "-1").text_dyn(i18n.tr("home.heading")).into_view())
-                    .child(start_button)
-                    .into_view(),
-            )
-            .child(el("p").class("mw-status").attr("role", "status").attr("aria-live", "polite").text_dyn(move || announcement.get()).into_view())
-            .child(form)
-            .child(list)
-            .into_view()
+        .class("mw-home")
+        .attr("aria-labelledby", "mw-home-heading")
+        .prop_flag("hidden", move || !shown.get())
+        .child(
+            el("div")
+                .class("mw-home__top")
+                .child(el("h2").id("mw-home-heading").class("mw-heading").attr("tabindex", "-1").text_dyn(i18n.tr("home.heading")).into_view())
+                .child(start_button)
+                .into_view(),
+        )
+        .child(el("p").class("mw-status").attr("role", "status").attr("aria-live", "polite").text_dyn(move || announcement.get()).into_view())
+        .child(form)
+        .child(list)
+        .into_view()
 }
 
 /// Works out each relationship's next check-in and tells the host about the

@@ -46,7 +46,14 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                     el("li")
                         .class("mw-need")
                         .child(el("span").text(need_text(i18n, &n)).into_view())
-                        .child(el("button").attr("type", "button").class("mw-button mw-button--small").on(leptos::ev::click, go(n.tab())).text(i18n.t(need_action(&n))).into_view())
+                        .child(
+                            el("button")
+                                .attr("type", "button")
+                                .class("mw-button mw-button--small")
+                                .on(leptos::ev::click, go(n.tab()))
+                                .text(i18n.t(need_action(&n)))
+                                .into_view(),
+                        )
                         .into_view()
                 }))
                 .into_view()
@@ -81,7 +88,12 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                         }))
                         .into_view()
                 },
-                el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
+                el("button")
+                    .attr("type", "button")
+                    .class("mw-button mw-button--link")
+                    .on(leptos::ev::click, go(Tab::CheckIns))
+                    .text_dyn(i18n.tr("overview.to_checkins"))
+                    .into_view(),
             ])
         })
     };
@@ -115,7 +127,15 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                     }))
                     .into_view()
             };
-            fragment(vec![body, el("button").attr("type", "button").class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text_dyn(i18n.tr("overview.to_goals")).into_view()])
+            fragment(vec![
+                body,
+                el("button")
+                    .attr("type", "button")
+                    .class("mw-button mw-button--link")
+                    .on(leptos::ev::click, go(Tab::Goals))
+                    .text_dyn(i18n.tr("overview.to_goals"))
+                    .into_view(),
+            ])
         })
     };
 
@@ -150,9 +170,7 @@ fn need_text(i18n: I18n, need: &Need) -> String {
         Need::ConfirmGoal { title, .. } => i18n.f("overview.need_confirm", &[("title", title)]),
         Need::Review => i18n.t("overview.need_review"),
         Need::CheckIn { overdue_days: 0, .. } => i18n.t("overview.need_checkin_today"),
-        Need::CheckIn { date, overdue_days } => {
-            i18n.f("overview.need_checkin_overdue", &[("date", &i18n.day(*date)), ("n", &overdue_days.to_string())])
-        }
+        Need::CheckIn { date, overdue_days } => i18n.f("overview.need_checkin_overdue", &[("date", &i18n.day(*date)), ("n", &overdue_days.to_string())]),
         Need::Reflect => i18n.t("overview.need_reflect"),
     }
 }

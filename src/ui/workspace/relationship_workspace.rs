@@ -160,7 +160,12 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
                     .attr("role", "alert")
                     .child(el("p").text(i18n.t(key)).into_view())
                     .child(if can_retry {
-                        el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("home.retry")).into_view()
+                        el("button")
+                            .attr("type", "button")
+                            .class("mw-button")
+                            .on(leptos::ev::click, move |_| retry())
+                            .text_dyn(i18n.tr("home.retry"))
+                            .into_view()
                     } else {
                         empty()
                     })

@@ -91,7 +91,12 @@ pub async fn load_workspace(env: Env, id: String, me: crate::domain::person::Per
 /// The form that starts a relationship: most visits to the home never open
 /// it, so its code (the partner search, the choices, their checks) is a
 /// chunk of its own, prefetched at idle like the views.
-pub async fn load_start_form(env: Env, me: crate::domain::person::Person, on_created: Callback<crate::domain::relationship::Relationship>, on_cancel: Callback<()>) -> Result<AnyView, ChunkFailed> {
+pub async fn load_start_form(
+    env: Env,
+    me: crate::domain::person::Person,
+    on_created: Callback<crate::domain::relationship::Relationship>,
+    on_cancel: Callback<()>,
+) -> Result<AnyView, ChunkFailed> {
     start_chunk(env, me, on_created, on_cancel).await
 }
 
@@ -202,7 +207,9 @@ pub fn lazy_view(env: &Env, load: impl Fn() -> std::pin::Pin<Box<dyn std::future
                 .class("mw-panel mw-panel--error")
                 .attr("role", "alert")
                 .child(el("p").text_dyn(i18n.tr("shell.feature_failed")).into_view())
-                .child(el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| again()).text_dyn(i18n.tr("home.retry")).into_view())
+                .child(
+                    el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| again()).text_dyn(i18n.tr("home.retry")).into_view(),
+                )
                 .into_view()
         }
     })

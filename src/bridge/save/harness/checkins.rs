@@ -34,7 +34,9 @@ pub const FIELDS: [&str; 4] = ["notes", "wins", "challenges", "feedback"];
 
 #[derive(Clone, Debug)]
 pub enum Act {
-    Type { field: usize },
+    Type {
+        field: usize,
+    },
     /// Progress on my own goal, with a note.
     Progress,
     Save,
@@ -183,7 +185,17 @@ pub fn checkin_case(acts: [Vec<Act>; 3], tape: Vec<u8>) -> Outcome {
     let mut tabs: Vec<Tab> = people
         .iter()
         .enumerate()
-        .map(|(i, (me, goal))| Tab { port: Port { world: &world, actor: i }, me: me.clone(), goal: (*goal).into(), key: key.clone(), held: None, draft: None, fed: None, backup: None, typed: 0 })
+        .map(|(i, (me, goal))| Tab {
+            port: Port { world: &world, actor: i },
+            me: me.clone(),
+            goal: (*goal).into(),
+            key: key.clone(),
+            held: None,
+            draft: None,
+            fed: None,
+            backup: None,
+            typed: 0,
+        })
         .collect();
     let mut tape = Tape::new(tape);
     {
@@ -223,7 +235,9 @@ pub fn checkin_case(acts: [Vec<Act>; 3], tape: Vec<u8>) -> Outcome {
 impl Outcome {
     pub fn check(&self) -> Result<(), String> {
         let typed = |actor: usize, f: &str, v: &str| self.record.typed.iter().any(|((a, g), l)| *a == actor && *g == f && l.iter().any(|t| t == v));
-        let gave = |actor: usize, u: &GoalUpdate| self.record.progress.get(&(actor, u.goal_id.clone())).is_some_and(|l| l.iter().any(|(v, n)| *v == u.value && *n == u.note));
+        let gave = |actor: usize, u: &GoalUpdate| {
+            self.record.progress.get(&(actor, u.goal_id.clone())).is_some_and(|l| l.iter().any(|(v, n)| *v == u.value && *n == u.note))
+        };
         for (n, c) in self.world.commits.borrow().iter().enumerate() {
             let Ok(after) = decode::<CheckIn>(&c.after) else { continue };
             let Some(before) = c.before.as_deref().and_then(|b| decode::<CheckIn>(b).ok()) else { continue };
@@ -268,7 +282,9 @@ impl Outcome {
                 return Err(format!("{person}'s goal recorded one update twice in a row: {mine:?}"));
             }
             for c in &mine {
-                let typed_it = actors.iter().any(|a| self.record.progress.get(&(*a, goal.id.clone())).is_some_and(|l| l.iter().any(|(v, n)| *v == c.value && *n == c.note)));
+                let typed_it = actors
+                    .iter()
+                    .any(|a| self.record.progress.get(&(*a, goal.id.clone())).is_some_and(|l| l.iter().any(|(v, n)| *v == c.value && *n == c.note)));
                 if !typed_it {
                     return Err(format!("{person}'s goal holds {c:?}, which nobody typed"));
                 }
@@ -277,5 +293,3 @@ impl Outcome {
         Ok(())
     }
 }
-
-
