@@ -537,6 +537,20 @@ fn test() -> Result<(), String> {
         Ok(())
     };
 
+    // The house's gates, first: they take a minute and fail fastest.
+    step("gates: cargo fmt --check, cargo clippy with warnings denied (native, and wasm32 with and without the split points)", &mut || {
+        setup::lint_tools()?;
+        setup::wasm_target()?;
+        run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+        run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+        let (wasm, deny) = (["clippy", "-p", "mentoring-widget", "--target", "wasm32-unknown-unknown"], ["--", "-D", "warnings"]);
+        run(Command::new("cargo")
+            .args(wasm)
+            .args(["--lib", "--test", "components", "--test", "agreement", "--test", "goals", "--test", "checkins"])
+            .args(deny))?;
+        run(Command::new("cargo").args(wasm).args(["--features", "split", "--lib"]).args(deny))
+    })?;
+
     step("domain, xtask and the store service (native cargo test; the service on SQLite and a real PostgreSQL)", &mut || {
         setup::postgresql()?;
         run(Command::new("cargo").args(["test", "--workspace"]))

@@ -46,6 +46,18 @@ pub fn wasm_target() -> Result<(), String> {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
+/// clippy and rustfmt, the two gates' tools: rustup components of the
+/// machine's one toolchain, added the way the wasm32 target is if missing.
+pub fn lint_tools() -> Result<(), String> {
+    let installed = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    let missing: Vec<&str> = ["clippy", "rustfmt"].into_iter().filter(|c| !installed.lines().any(|l| l.starts_with(&format!("{c}-")))).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    say(&format!("adding the rustup components {} (the lint and format gates)", missing.join(" and ")));
+    run(Command::new("rustup").args(["component", "add"]).args(&missing))
+}
+
 /// The wasm-bindgen version pinned in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
