@@ -520,6 +520,17 @@ fn bench_store() -> Result<(), String> {
     Ok(())
 }
 
+/// `--test NAME` for each component test file, `tests/NAME.rs`: read from
+/// the folder, so a new file is run (and linted) without being listed here.
+fn component_tests() -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests"))
+        .map_err(|e| format!("tests/: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".rs").map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().flat_map(|n| ["--test".to_string(), n]).collect())
+}
+
 /// The end-to-end journeys that run a second time through `bridges/http.js`
 /// against the real store service. Left out: the conformance, over-http and
 /// package tests (they set up their own bridges and servers) and the type
@@ -544,10 +555,7 @@ fn test() -> Result<(), String> {
         run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
         run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
         let (wasm, deny) = (["clippy", "-p", "mentoring-widget", "--target", "wasm32-unknown-unknown"], ["--", "-D", "warnings"]);
-        run(Command::new("cargo")
-            .args(wasm)
-            .args(["--lib", "--test", "components", "--test", "agreement", "--test", "goals", "--test", "checkins"])
-            .args(deny))?;
+        run(Command::new("cargo").args(wasm).arg("--lib").args(component_tests()?).args(deny))?;
         run(Command::new("cargo").args(wasm).args(["--features", "split", "--lib"]).args(deny))
     })?;
 
@@ -562,21 +570,8 @@ fn test() -> Result<(), String> {
         setup::chromium()?;
         // One build of the widget; each test file is its own wasm binary.
         run(Command::new("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "mentoring-widget",
-                "--test",
-                "components",
-                "--test",
-                "agreement",
-                "--test",
-                "goals",
-                "--test",
-                "checkins",
-            ])
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "mentoring-widget"])
+            .args(component_tests()?)
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     })?;

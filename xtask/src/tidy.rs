@@ -1,6 +1,7 @@
 //! Tidy checks on the repository's own text, run by `cargo test -p xtask`
 //! (and so by `cargo xtask test`): rules a reviewer would otherwise have to
-//! remember on every change.
+//! remember on every change. Formatting and lints are gates of their own
+//! (`cargo fmt --check`, `cargo clippy -D warnings`, in `cargo xtask test`).
 
 #[cfg(test)]
 mod tests {
@@ -68,5 +69,45 @@ mod tests {
             }
         }
         assert!(found.is_empty(), "these lines cite a document outside the repository; cite the README's section instead:\n  {}", found.join("\n  "));
+    }
+
+    /// The views of a relationship as `domain::route` names them.
+    fn view_names() -> Vec<String> {
+        mentoring_widget::domain::route::Tab::ALL.iter().map(|t| format!("\"{}\"", t.name())).collect()
+    }
+
+    // Pins: the list of views lives in one place, `domain::route::Tab::ALL`.
+    // A line of code elsewhere that names three or more views as strings is
+    // a second list, which the next view added would leave behind; code
+    // that needs every view iterates over `Tab::ALL` (tests may spell them).
+    #[test]
+    fn the_views_are_listed_in_one_place() {
+        let root = root();
+        let names = view_names();
+        let mut found = Vec::new();
+        for (dir, exts) in [("src", &[".rs"][..]), ("xtask/src", &[".rs"][..]), ("server/src", &[".rs"][..]), ("www", &[".js"][..])] {
+            for file in files(&root.join(dir), exts) {
+                if file.ends_with("src/domain/route.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                for (n, line) in text.lines().enumerate() {
+                    if names.iter().filter(|v| line.contains(v.as_str())).count() >= 3 {
+                        found.push(format!("{}:{}: {}", file.strip_prefix(&root).unwrap_or(&file).display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "a list of views outside domain::route::Tab::ALL:\n  {}", found.join("\n  "));
+    }
+
+    // Pins: the package's declarations, which repeat the views for a portal
+    // team's editor, name every view the widget has (the overview is the
+    // relationship's own path, `relationship/{id}`).
+    #[test]
+    fn the_declarations_name_every_view() {
+        let dts = std::fs::read_to_string(root().join("www/mentoring-widget.d.ts")).unwrap_or_default();
+        let missing: Vec<String> = view_names().into_iter().filter(|v| v != "\"overview\"" && !dts.contains(v.as_str())).collect();
+        assert!(missing.is_empty(), "www/mentoring-widget.d.ts does not name these views: {}", missing.join(", "));
     }
 }
