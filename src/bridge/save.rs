@@ -211,9 +211,9 @@ pub(crate) mod harness;
 mod tests {
     use super::harness::{agreement_case, alone, Act, Port, World};
     use super::*;
-    use crate::domain::agreement::template::tests_support::complete;
+    use crate::domain::fixtures::complete;
+    use crate::domain::fixtures::{ana, ana_and_ben};
     use crate::domain::goals::Goal;
-    use crate::domain::relationship::tests_support::{ana, ana_and_ben};
     use crate::domain::relationship::{Kind, Relationship};
     use proptest::prelude::*;
 

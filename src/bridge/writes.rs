@@ -175,7 +175,7 @@ mod tests {
     use crate::bridge::save::harness::{alone, Port, World};
     use crate::domain::checkins::record::GoalUpdate;
     use crate::domain::envelope::{decode, encode};
-    use crate::domain::goals::model::tests_support::{ana, goal};
+    use crate::domain::fixtures::{ana, goal};
     fn note(text: &str) -> PrivateNote {
         PrivateNote { checkin_id: "c1".into(), text: text.into(), updated_at: "t".into() }
     }
@@ -211,15 +211,8 @@ mod tests {
         let mut g = goal("g1");
         g.relationship_id = "r1".into();
         world.seed(&gkey, encode(&g));
-        let mut c = CheckIn::plan(
-            &crate::domain::goals::model::tests_support::rel(),
-            &ana(),
-            "c1".into(),
-            crate::domain::dates::Date::parse("2026-11-02").unwrap(),
-            &[],
-            &[],
-            "t",
-        );
+        let mut c =
+            CheckIn::plan(&crate::domain::fixtures::rel(), &ana(), "c1".into(), crate::domain::dates::Date::parse("2026-11-02").unwrap(), &[], &[], "t");
         c.relationship_id = "r1".into();
         c.progress = vec![GoalUpdate { goal_id: "g1".into(), value: 40, note: "Outline".into(), by: ana().id }];
         let port = Port { world: &world, actor: 0 };

@@ -293,10 +293,10 @@ mod tests {
         use crate::domain::agreement::record::{Draft, HASH_VERSION};
         use crate::domain::agreement::{AgreementRecord, Content, Signature, Version};
         use crate::domain::checkins::actions::ActionItem;
-        use crate::domain::checkins::life::{Closing, GoalOutcome, Happened, Life, LifeEvent, Outcome, Reflection};
         use crate::domain::checkins::record::{AgendaItem, CheckIn, CheckInDate, CheckInKind, GoalUpdate, PrivateNote, Pulse, Review};
         use crate::domain::goals::model::MAX_PRIORITY;
         use crate::domain::goals::{Goal, GoalStatus, Milestone, ProgressEntry};
+        use crate::domain::relationship::life::{Closing, GoalOutcome, Happened, Life, LifeEvent, Outcome, Reflection};
         use crate::domain::relationship::{Kind, Party, Relationship, Role, State};
         use miniserde::json::{self, Value};
         use proptest::prelude::*;

@@ -9,6 +9,8 @@ pub mod carry;
 pub mod checkins;
 pub mod dates;
 pub mod envelope;
+#[cfg(test)]
+pub mod fixtures;
 pub mod goals;
 pub mod ids;
 pub mod keys;

@@ -122,7 +122,7 @@ mod tests {
     use super::*;
     use crate::domain::agreement::Content;
     use crate::domain::checkins::schedule::tests::in_force;
-    use crate::domain::goals::model::tests_support::{ana, ben, goal, rel};
+    use crate::domain::fixtures::{ana, ben, goal, rel};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

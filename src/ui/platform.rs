@@ -276,7 +276,7 @@ impl Drop for LeaveGuard {
 pub fn today_in(zone: Option<&str>) -> crate::domain::dates::Date {
     let now = js_sys::Date::now();
     let offset = zone.and_then(|z| zone_offset_minutes(z, now)).unwrap_or_else(|| -(js_sys::Date::new_0().get_timezone_offset() as i32));
-    crate::domain::goals::today::today_at(now as i64, offset)
+    crate::domain::dates::today_at(now as i64, offset)
 }
 
 /// The person's zone (`zone`, else the browser's) as a calendar file

@@ -111,9 +111,9 @@ pub fn carry_discard(theirs: &Relationship, shown: &str) -> Carry<Relationship, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agreement::template::tests_support::complete;
+    use crate::domain::fixtures::complete;
 
-    use crate::domain::relationship::tests_support::{ana, ana_and_ben as rel, ben};
+    use crate::domain::fixtures::{ana, ana_and_ben as rel, ben};
 
     // Pins: a signature lands only on the content its signer was shown; a
     // partner's edit in between refuses it and nothing is signed.

@@ -64,7 +64,7 @@ pub fn markdown(rel: &Relationship, content: &Content, title: &str, signatures: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agreement::template::tests_support::complete;
+    use crate::domain::fixtures::complete;
     use crate::domain::person::Person;
     use crate::domain::relationship::{Kind as RelKind, RelationshipDraft, Role};
 

@@ -384,9 +384,9 @@ impl Relationship {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agreement::template::tests_support::complete;
+    use crate::domain::fixtures::complete;
 
-    use crate::domain::relationship::tests_support::{ana, ana_and_ben as rel, ben};
+    use crate::domain::fixtures::{ana, ana_and_ben as rel, ben};
     use crate::domain::relationship::{Kind, RelationshipDraft};
 
     // Pins: same content, same hash, however it is spaced; any change, another hash.

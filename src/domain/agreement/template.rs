@@ -292,21 +292,6 @@ fn vendor_template(index: usize, t: &Object) -> Result<Template, TemplateError> 
 }
 
 #[cfg(test)]
-pub mod tests_support {
-    use super::*;
-
-    /// A complete, valid agreement (the standard template, dated 2026).
-    pub fn complete() -> Content {
-        let catalog = crate::domain::messages::english_catalog();
-        let mut c = instantiate(&builtin(&catalog)[0], Date::parse("2026-01-01").unwrap());
-        c.insert("goals".into(), "Lead a team meeting\nPresent at the all-hands".into());
-        c.insert("dates.end".into(), "2026-12-01".into());
-        c.insert("dates.review".into(), "2026-06-01".into());
-        c
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::agreement::validate::validate;

@@ -91,7 +91,7 @@ pub fn validate(content: &Content) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agreement::template::tests_support::complete;
+    use crate::domain::fixtures::complete;
 
     fn with(pairs: &[(&str, &str)]) -> Content {
         let mut c = complete();

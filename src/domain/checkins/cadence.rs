@@ -117,7 +117,7 @@ mod tests {
     // same instant is the 4th in Los Angeles and the 5th in Berlin.
     #[test]
     fn due_across_time_zones() {
-        use crate::domain::goals::today::today_at;
+        use crate::domain::dates::today_at;
         let instant = 1_796_428_800_000 - 30 * 60_000; // 2026-12-04T23:30:00Z
         let next = d("2026-12-04");
         assert_eq!(due_state(next, today_at(instant, -480)), Due::Today);

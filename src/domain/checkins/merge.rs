@@ -83,7 +83,7 @@ mod tests {
     use super::*;
     use crate::domain::checkins::actions::ActionItem;
     use crate::domain::dates::Date;
-    use crate::domain::goals::model::tests_support::{ana, ben, rel};
+    use crate::domain::fixtures::{ana, ben, rel};
     use proptest::prelude::*;
 
     fn base() -> CheckIn {

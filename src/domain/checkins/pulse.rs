@@ -69,7 +69,7 @@ pub fn points_attr(points: &[(u32, u32)]) -> String {
 mod tests {
     use super::*;
     use crate::domain::checkins::record::Pulse;
-    use crate::domain::goals::model::tests_support::{ana, rel};
+    use crate::domain::fixtures::{ana, rel};
 
     fn held(id: &str, date: &str, pulses: &[(&str, u8, u8)]) -> CheckIn {
         let mut c = CheckIn::plan(&rel(), &ana(), id.into(), Date::parse(date).unwrap(), &[], &[], "t");

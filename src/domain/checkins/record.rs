@@ -338,7 +338,7 @@ pub fn apply_update(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::model::tests_support::{ana, ben, goal, rel};
+    use crate::domain::fixtures::{ana, ben, goal, rel};
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -3,8 +3,8 @@
 //! whether the mid-point review has come.
 
 use super::cadence::{due_state, next_checkin, Due, Rhythm};
-use super::life::Happened;
 use crate::domain::dates::Date;
+use crate::domain::relationship::life::Happened;
 use crate::domain::relationship::{Relationship, State};
 
 /// How far ahead the host hears of a coming check-in (`mw:checkin-due`),
@@ -90,8 +90,8 @@ pub fn review_due(rel: &Relationship, today: Date) -> bool {
 pub mod tests {
     use super::*;
     use crate::domain::agreement::{Content, Version};
-    use crate::domain::checkins::life::LifeEvent;
-    use crate::domain::goals::model::tests_support::rel;
+    use crate::domain::fixtures::rel;
+    use crate::domain::relationship::life::LifeEvent;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -2,12 +2,12 @@
 //! achieved, review, pauses, close) and the summary the pair keep when it
 //! ends. Private notes are never part of either.
 
-use super::life::Happened;
 use super::record::{CheckIn, CheckInKind};
 use crate::domain::dates::Date;
 use crate::domain::goals::Goal;
 use crate::domain::markdown::{block, inline};
 use crate::domain::messages::Catalog;
+use crate::domain::relationship::life::Happened;
 use crate::domain::relationship::Relationship;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,11 +140,11 @@ pub fn summary_markdown(rel: &Relationship, checkins: &[CheckIn], catalog: &Cata
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::checkins::life::{close, continue_after_review, next_steps, reflect, set_outcome, start_closing, start_review, Outcome};
-    use crate::domain::checkins::lifecycle::CloseReason;
     use crate::domain::checkins::record::Pulse;
     use crate::domain::checkins::schedule::tests::in_force;
-    use crate::domain::goals::model::tests_support::{ana, ben, goal};
+    use crate::domain::fixtures::{ana, ben, goal};
+    use crate::domain::relationship::life::Outcome;
+    use crate::domain::relationship::lifecycle::CloseReason;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -165,7 +165,7 @@ mod tests {
         let mut g = goal("g1");
         g.mark_achieved(&r, &ana(), "2026-11-30T12:00:00Z").unwrap();
         g.confirm_achieved(&r, &ben(), "2026-12-01T12:00:00Z").unwrap();
-        start_closing(&mut r, &ben(), CloseReason::GoalsReached, "2027-03-01T10:00:00Z").unwrap();
+        r.start_closing(&ben(), CloseReason::GoalsReached, "2027-03-01T10:00:00Z").unwrap();
         let checkins = [
             checkin("c2", "2027-02-15", CheckInKind::MidpointReview),
             checkin("c1", "2026-11-02", CheckInKind::Regular),
@@ -208,8 +208,8 @@ mod tests {
         let mut r = in_force();
         r.created_at = "2027-02-15T08:00:00Z".into();
         r.agreement.versions[0].in_force_at = "2027-02-15T09:00:00Z".into();
-        start_review(&mut r, &ana(), "2027-02-15T10:00:00Z").unwrap();
-        continue_after_review(&mut r, &ana(), "2027-02-15T10:30:00Z").unwrap();
+        r.start_review(&ana(), "2027-02-15T10:00:00Z").unwrap();
+        r.continue_after_review(&ana(), "2027-02-15T10:30:00Z").unwrap();
         let t = timeline(&r, &[checkin("c1", "2027-02-15", CheckInKind::MidpointReview)], &[], d("2027-02-15"));
         let what: Vec<Moment> = t.into_iter().map(|e| e.what).collect();
         assert_eq!(
@@ -231,16 +231,16 @@ mod tests {
         let catalog = crate::domain::messages::english_catalog();
         let mut r = in_force();
         let now = "2027-03-01T10:00:00Z";
-        start_closing(&mut r, &ana(), CloseReason::TimeIsUp, now).unwrap();
-        set_outcome(&mut r, &ben(), "g1", "Give a conference talk", Outcome::Partly).unwrap();
-        reflect(&mut r, &ana(), "Honest feedback", "Shorter meetings", 4, now).unwrap();
-        next_steps(&mut r, &ana(), "Join the speakers' guild", true).unwrap();
-        close(&mut r, &ana(), &[("g1".into(), "Give a conference talk".into())], now).unwrap();
+        r.start_closing(&ana(), CloseReason::TimeIsUp, now).unwrap();
+        r.set_outcome(&ben(), "g1", "Give a conference talk", Outcome::Partly).unwrap();
+        r.reflect(&ana(), "Honest feedback", "Shorter meetings", 4, now).unwrap();
+        r.next_steps(&ana(), "Join the speakers' guild", true).unwrap();
+        r.close(&ana(), &[("g1".into(), "Give a conference talk".into())], now).unwrap();
         let mut c = checkin("c1", "2026-11-02", CheckInKind::Regular);
         c.wins = "First outline".into();
         c.pulses = vec![Pulse { by: "u-ben".into(), useful: 5, progress: 4 }];
         c.pulses.push(Pulse { by: "u-eve".into(), useful: 1, progress: 1 });
-        r.life.closing.as_mut().unwrap().reflections.push(crate::domain::checkins::life::Reflection {
+        r.life.closing.as_mut().unwrap().reflections.push(crate::domain::relationship::life::Reflection {
             by: "u-eve".into(),
             worked: "Forged".into(),
             change: "x".into(),
@@ -286,10 +286,10 @@ mod tests {
             let catalog = crate::domain::messages::english_catalog();
             let mut r = in_force();
             r.mentor.display_name = texts[0].clone();
-            start_closing(&mut r, &ana(), CloseReason::TimeIsUp, &texts[1]).unwrap();
-            set_outcome(&mut r, &ben(), "g1", &texts[2], Outcome::Partly).unwrap();
-            reflect(&mut r, &ben(), &texts[3], &texts[4], 4, "t").unwrap();
-            next_steps(&mut r, &ana(), &texts[5], false).unwrap();
+            r.start_closing(&ana(), CloseReason::TimeIsUp, &texts[1]).unwrap();
+            r.set_outcome(&ben(), "g1", &texts[2], Outcome::Partly).unwrap();
+            r.reflect(&ben(), &texts[3], &texts[4], 4, "t").unwrap();
+            r.next_steps(&ana(), &texts[5], false).unwrap();
             r.life.closing.as_mut().unwrap().closed_at = Some(texts[6].clone());
             let mut c = checkin("c1", "2026-11-02", CheckInKind::Regular);
             c.date = texts[7].clone();

@@ -184,7 +184,7 @@ pub fn coach(goal: &Goal, purpose: &str, today: Date) -> Vec<Hint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::model::tests_support::goal;
+    use crate::domain::fixtures::goal;
 
     const PURPOSE: &str = "Grow as a presenter and lead the team's quarterly planning with confidence.";
 

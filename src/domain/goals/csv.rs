@@ -51,7 +51,7 @@ pub fn to_csv(goals: &[&Goal], catalog: &Catalog, owner_name: &dyn Fn(&str) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::model::tests_support::goal;
+    use crate::domain::fixtures::goal;
 
     // Pins: quoting follows RFC 4180 and formulas are defused.
     #[test]

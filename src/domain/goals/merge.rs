@@ -104,7 +104,7 @@ pub fn merge(base: &Goal, mine: &Goal, theirs: &Goal) -> GoalMerge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::model::tests_support::{ana, ben, goal};
+    use crate::domain::fixtures::{ana, ben, goal};
     use crate::domain::goals::ProgressEntry;
     use proptest::prelude::*;
 

@@ -6,6 +6,5 @@ pub mod coach;
 pub mod csv;
 pub mod merge;
 pub mod model;
-pub mod today;
 
 pub use model::{Goal, GoalError, GoalStatus, Milestone, ProgressEntry};

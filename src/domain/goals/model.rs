@@ -7,6 +7,7 @@ use crate::domain::envelope::Document;
 use crate::domain::order::sort_by;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, Role};
+use crate::domain::FieldError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GoalStatus {
@@ -192,6 +193,21 @@ impl Goal {
             confirmed_at: None,
             updated_at: now.into(),
         })
+    }
+
+    /// What must hold before this goal is saved, each broken rule tied to its
+    /// field (`title`, `drop_reason`) for the editor to show beside it: a
+    /// title that is more than spaces, and a reason when the goal is dropped.
+    /// Empty when the goal may be saved.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push(FieldError::new("title", GoalError::TitleRequired.message_key()));
+        }
+        if self.status == GoalStatus::Dropped && self.drop_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            errors.push(FieldError::new("drop_reason", GoalError::DropNeedsReason.message_key()));
+        }
+        errors
     }
 
     /// Per cent done: from the milestones when there are any, else as set by hand.
@@ -405,35 +421,35 @@ pub fn move_goal(goals: &mut [Goal], id: &str, delta: i32) -> Vec<String> {
 }
 
 #[cfg(test)]
-pub mod tests_support {
-    use super::*;
-    pub use crate::domain::relationship::tests_support::{ana, ben};
-    use crate::domain::relationship::{Kind, RelationshipDraft};
-    pub fn rel() -> Relationship {
-        RelationshipDraft {
-            my_role: Some(Role::Mentee),
-            kind: Some(Kind::Peer),
-            partner_id: Some("u-ben".into()),
-            partner_name: "Ben Okafor".into(),
-            partner_email: String::new(),
-        }
-        .propose(&ana(), "r1".into(), "t".into())
-        .unwrap()
-    }
-    pub fn goal(id: &str) -> Goal {
-        Goal::new(&rel(), &ana(), id.into(), "Give a conference talk", "t0").unwrap()
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::tests_support::*;
     use super::*;
     use crate::domain::envelope::{decode, encode};
+    use crate::domain::fixtures::*;
     use proptest::prelude::*;
 
     fn ms(done: &[bool]) -> Vec<Milestone> {
         done.iter().enumerate().map(|(i, d)| Milestone { id: format!("m{i}"), text: format!("step {i}"), due: None, done: *d }).collect()
+    }
+
+    // Pins: a goal is saved with a title of more than spaces, and dropped
+    // only with a reason; each broken rule names its field.
+    #[test]
+    fn validate_ties_each_rule_to_its_field() {
+        let mut g = goal("g1");
+        assert!(g.validate().is_empty());
+        g.title = "   ".into();
+        let fields: Vec<&str> = g.validate().iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["title"]);
+        g.title = "Give a talk".into();
+        g.status = GoalStatus::Dropped;
+        g.drop_reason = Some(" ".into());
+        let errors = g.validate();
+        assert_eq!(errors.iter().map(|e| (e.field, e.key)).collect::<Vec<_>>(), [("drop_reason", "error.goal_drop_reason")]);
+        g.drop_reason = Some("Changed teams".into());
+        assert!(g.validate().is_empty());
+        g.title.clear();
+        g.drop_reason = None;
+        assert_eq!(g.validate().len(), 2, "both at once, in form order");
     }
 
     // Pins: only a party can own a goal, and a goal needs a title.

@@ -4,7 +4,6 @@
 
 use crate::bridge::repo::{load_checkins, load_goals, load_relationship, CheckInItem, Fetched, GoalItem};
 use crate::bridge::{BridgeError, HostBridge};
-use crate::domain::checkins::life::is_open;
 use crate::domain::checkins::record::CheckIn;
 use crate::domain::dates::Date;
 use crate::domain::goals::Goal;
@@ -61,7 +60,7 @@ impl Book {
     }
 
     pub fn is_open(&self) -> bool {
-        is_open(&self.rel)
+        self.rel.is_open()
     }
 }
 

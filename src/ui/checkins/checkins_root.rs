@@ -83,7 +83,7 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
         Callback::new(move |_: ()| {
             let env = env.clone();
             spawn_local(async move {
-                match run_life(&env, book, &crate::domain::checkins::life::start_review).await {
+                match run_life(&env, book, &crate::domain::relationship::Relationship::start_review).await {
                     Ok(()) => {
                         // The view may be gone by now: every touch is a `try_`.
                         let Some(b) = book.try_get_untracked().flatten() else { return };
@@ -129,7 +129,7 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
             spawn_local(async move {
                 let in_review = book.with_untracked(|b| b.as_ref().is_some_and(|b| b.rel.state == State::MidpointReview));
                 if in_review {
-                    if let Err(f) = run_life(&env, book, &crate::domain::checkins::life::continue_after_review).await {
+                    if let Err(f) = run_life(&env, book, &crate::domain::relationship::Relationship::continue_after_review).await {
                         failure.try_set(Some(f));
                     }
                 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bridge::backup;
-use crate::domain::checkins::life::{close, next_steps, reflect, set_outcome, Outcome};
 use crate::domain::goals::GoalStatus;
+use crate::domain::relationship::life::Outcome;
 use crate::domain::relationship::Role;
 use crate::ui::checkins::book::Book;
 use crate::ui::checkins::life_command::{run_life, Failure};
@@ -64,14 +64,14 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             }
             spawn_local(async move {
                 let result = match step.clone() {
-                    Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| set_outcome(rel, me, &id, &title, o)).await,
+                    Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| rel.set_outcome(me, &id, &title, o)).await,
                     Step::Reflect => {
                         let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
-                        run_life(&env, book, &move |rel, me, now| reflect(rel, me, &w, &c, e, now)).await
+                        run_life(&env, book, &move |rel, me, now| rel.reflect(me, &w, &c, e, now)).await
                     }
                     Step::NextSteps => {
                         let (t, r) = (steps.get_untracked(), rematch.get_untracked());
-                        match run_life(&env, book, &move |rel, me, _| next_steps(rel, me, &t, r)).await {
+                        match run_life(&env, book, &move |rel, me, _| rel.next_steps(me, &t, r)).await {
                             Ok(true) => {
                                 if let Some(b) = book.try_get_untracked().flatten() {
                                     env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
@@ -88,7 +88,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                                 .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect())
                                 .unwrap_or_default()
                         });
-                        let r = run_life(&env, book, &move |rel, me, now| close(rel, me, &open, now)).await;
+                        let r = run_life(&env, book, &move |rel, me, now| rel.close(me, &open, now)).await;
                         if r.is_ok() {
                             if let Some(b) = book.try_get_untracked().flatten() {
                                 let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::bridge::save::{save, Carry, Held, SaveError, Saved};
 use crate::bridge::BridgeError;
-use crate::domain::checkins::life::LifeError;
 use crate::domain::keys;
 use crate::domain::person::Person;
+use crate::domain::relationship::life::LifeError;
 use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
 use crate::ui::env::{Env, HostEvent};

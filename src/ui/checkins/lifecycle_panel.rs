@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::checkins::life::{pause, resume, start_closing};
-use crate::domain::checkins::lifecycle::CloseReason;
 use crate::domain::checkins::schedule::review_due;
-use crate::domain::relationship::State;
+use crate::domain::relationship::lifecycle::CloseReason;
+use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
@@ -36,11 +35,11 @@ pub fn lifecycle_panel(
             failure.set(None);
             spawn_local(async move {
                 let result = match which {
-                    "pause" => run_life(&env, book, &pause).await,
-                    "resume" => run_life(&env, book, &resume).await,
+                    "pause" => run_life(&env, book, &Relationship::pause).await,
+                    "resume" => run_life(&env, book, &Relationship::resume).await,
                     _ => {
                         let r = reason.get_untracked().unwrap_or(CloseReason::Other);
-                        run_life(&env, book, &move |rel, me, now| start_closing(rel, me, r, now)).await
+                        run_life(&env, book, &move |rel, me, now| rel.start_closing(me, r, now)).await
                     }
                 };
                 busy.try_set(false);

@@ -9,7 +9,6 @@ use crate::bridge::repo::{load_goals, GoalItem};
 use crate::bridge::save::Held;
 use crate::bridge::writes;
 use crate::bridge::BridgeError;
-use crate::domain::checkins::life::is_open;
 use crate::domain::goals::csv::to_csv;
 use crate::domain::goals::model::{list, move_goal, SortBy};
 use crate::domain::goals::{Goal, GoalStatus};
@@ -197,7 +196,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
 
     // A closed relationship's goals are a record: no new goals, no
     // reordering, and an opened goal is shown with every control disabled.
-    let writable = is_open(&rel);
+    let writable = rel.is_open();
     let adder = if !writable {
         empty()
     } else {

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::checkins::life::is_open;
 use crate::ui::dom::{dyn_view, empty, AnyView};
 use crate::ui::env::Env;
 use crate::ui::goals::goal_board::goal_board;
@@ -16,7 +15,7 @@ use crate::ui::workspace::state::Workspace;
 /// agreement being typed) do not rebuild the board.
 pub fn goals_root(env: &Env, ws: &Workspace) -> AnyView {
     let book = ws.book;
-    let open = Memo::new(move |_| book.with(|b| b.as_ref().map(|b| is_open(&b.rel))));
+    let open = Memo::new(move |_| book.with(|b| b.as_ref().map(|b| b.rel.is_open())));
     let (env, me) = (env.clone(), ws.me.clone());
     dyn_view(move || match open.get() {
         Some(_) => {

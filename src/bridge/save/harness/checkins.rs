@@ -24,10 +24,10 @@ use crate::domain::checkins::merge::merge;
 use crate::domain::checkins::record::{CheckIn, GoalUpdate};
 use crate::domain::dates::Date;
 use crate::domain::envelope::{decode, encode};
+use crate::domain::fixtures::{ana, ana_and_ben, ben};
 use crate::domain::goals::Goal;
 use crate::domain::keys;
 use crate::domain::person::Person;
-use crate::domain::relationship::tests_support::{ana, ana_and_ben, ben};
 
 /// The shared text fields a tab types in.
 pub const FIELDS: [&str; 4] = ["notes", "wins", "challenges", "feedback"];

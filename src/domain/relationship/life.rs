@@ -11,8 +11,8 @@
 use miniserde::{Deserialize, Serialize};
 
 use super::lifecycle::{apply, is_read_only, CloseReason, Move, NotAllowed};
+use super::{Relationship, Role, State};
 use crate::domain::person::Person;
-use crate::domain::relationship::{Relationship, Role, State};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Life {
@@ -204,96 +204,100 @@ fn closing_mut<'a>(rel: &'a mut Relationship, me: &Person) -> Result<&'a mut Clo
     }
 }
 
-pub fn pause(rel: &mut Relationship, me: &Person, now: &str) -> Result<(), LifeError> {
-    step(rel, me, Move::Pause, Happened::Paused, now)
-}
-
-pub fn resume(rel: &mut Relationship, me: &Person, now: &str) -> Result<(), LifeError> {
-    step(rel, me, Move::Resume, Happened::Resumed, now)
-}
-
-pub fn start_review(rel: &mut Relationship, me: &Person, now: &str) -> Result<(), LifeError> {
-    step(rel, me, Move::StartMidpointReview, Happened::ReviewStarted, now)
-}
-
-/// The review decided to go on (as it was, or after amending the agreement).
-pub fn continue_after_review(rel: &mut Relationship, me: &Person, now: &str) -> Result<(), LifeError> {
-    step(rel, me, Move::ContinueAfterReview, Happened::ReviewContinued, now)
-}
-
-/// Either person starts moving on. Starting twice (both at once) keeps the
-/// first start: the second person simply joins the close.
-pub fn start_closing(rel: &mut Relationship, me: &Person, reason: CloseReason, now: &str) -> Result<(), LifeError> {
-    if rel.state == State::Closing && rel.life.closing.is_some() {
-        role(rel, me)?;
-        return Ok(());
+/// The steps of a relationship's life. Each checks that `me` is a party and
+/// that the state allows it, then changes the document; the caller saves it.
+impl Relationship {
+    pub fn pause(&mut self, me: &Person, now: &str) -> Result<(), LifeError> {
+        step(self, me, Move::Pause, Happened::Paused, now)
     }
-    step(rel, me, Move::StartClosing, Happened::ClosingStarted, now)?;
-    rel.life.closing = Some(Closing {
-        reason: reason.as_str().into(),
-        started_by: me.id.clone(),
-        started_at: now.into(),
-        outcomes: Vec::new(),
-        reflections: Vec::new(),
-        next_steps: String::new(),
-        rematch: false,
-        closed_at: None,
-    });
-    Ok(())
-}
 
-pub fn set_outcome(rel: &mut Relationship, me: &Person, goal_id: &str, title: &str, outcome: Outcome) -> Result<(), LifeError> {
-    let closing = closing_mut(rel, me)?;
-    let entry = GoalOutcome { goal_id: goal_id.into(), title: title.trim().into(), outcome, by: me.id.clone() };
-    match closing.outcomes.iter_mut().find(|o| o.goal_id == goal_id) {
-        Some(o) => *o = entry,
-        None => closing.outcomes.push(entry),
+    pub fn resume(&mut self, me: &Person, now: &str) -> Result<(), LifeError> {
+        step(self, me, Move::Resume, Happened::Resumed, now)
     }
-    Ok(())
-}
 
-/// My reflection; written again it replaces my earlier one.
-pub fn reflect(rel: &mut Relationship, me: &Person, worked: &str, change: &str, effectiveness: u8, now: &str) -> Result<(), LifeError> {
-    if !EFFECTIVENESS.contains(&effectiveness) {
-        return Err(LifeError::EffectivenessOutOfRange);
+    pub fn start_review(&mut self, me: &Person, now: &str) -> Result<(), LifeError> {
+        step(self, me, Move::StartMidpointReview, Happened::ReviewStarted, now)
     }
-    let closing = closing_mut(rel, me)?;
-    let entry = Reflection { by: me.id.clone(), worked: worked.trim().into(), change: change.trim().into(), effectiveness, at: now.into() };
-    closing.reflections.retain(|r| r.by != me.id);
-    closing.reflections.push(entry);
-    Ok(())
-}
 
-/// The mentee's next steps and whether they would like a new mentor.
-/// Returns true when this asks for a rematch that was not asked before,
-/// so the host hears of it once.
-pub fn next_steps(rel: &mut Relationship, me: &Person, text: &str, rematch: bool) -> Result<bool, LifeError> {
-    let mine = role(rel, me)?;
-    let closing = closing_mut(rel, me)?;
-    if mine != Role::Mentee {
-        return Err(LifeError::OnlyTheMentee);
+    /// The review decided to go on (as it was, or after amending the agreement).
+    pub fn continue_after_review(&mut self, me: &Person, now: &str) -> Result<(), LifeError> {
+        step(self, me, Move::ContinueAfterReview, Happened::ReviewContinued, now)
     }
-    let newly = rematch && !closing.rematch;
-    closing.next_steps = text.trim().into();
-    closing.rematch = rematch;
-    Ok(newly)
-}
 
-/// Closes for good. `open_goals` are the goals that need an outcome (the
-/// ones not dropped), as (id, title). The person closing must have written
-/// their reflection; the partner's is welcome but never a hostage: a partner
-/// who has left the company must not keep the record open forever.
-pub fn close(rel: &mut Relationship, me: &Person, open_goals: &[(String, String)], now: &str) -> Result<(), LifeError> {
-    let closing = closing_mut(rel, me)?;
-    let missing: Vec<String> = open_goals.iter().filter(|(id, _)| closing.outcome_of(id).is_none()).map(|(_, t)| t.clone()).collect();
-    if !missing.is_empty() {
-        return Err(LifeError::OutcomesMissing(missing));
+    /// Either person starts moving on. Starting twice (both at once) keeps the
+    /// first start: the second person simply joins the close.
+    pub fn start_closing(&mut self, me: &Person, reason: CloseReason, now: &str) -> Result<(), LifeError> {
+        if self.state == State::Closing && self.life.closing.is_some() {
+            role(self, me)?;
+            return Ok(());
+        }
+        step(self, me, Move::StartClosing, Happened::ClosingStarted, now)?;
+        self.life.closing = Some(Closing {
+            reason: reason.as_str().into(),
+            started_by: me.id.clone(),
+            started_at: now.into(),
+            outcomes: Vec::new(),
+            reflections: Vec::new(),
+            next_steps: String::new(),
+            rematch: false,
+            closed_at: None,
+        });
+        Ok(())
     }
-    if closing.reflection_of(&me.id).is_none() {
-        return Err(LifeError::ReflectionMissing);
+
+    pub fn set_outcome(&mut self, me: &Person, goal_id: &str, title: &str, outcome: Outcome) -> Result<(), LifeError> {
+        let closing = closing_mut(self, me)?;
+        let entry = GoalOutcome { goal_id: goal_id.into(), title: title.trim().into(), outcome, by: me.id.clone() };
+        match closing.outcomes.iter_mut().find(|o| o.goal_id == goal_id) {
+            Some(o) => *o = entry,
+            None => closing.outcomes.push(entry),
+        }
+        Ok(())
     }
-    closing.closed_at = Some(now.into());
-    step(rel, me, Move::Close, Happened::Closed, now)
+
+    /// My reflection; written again it replaces my earlier one.
+    pub fn reflect(&mut self, me: &Person, worked: &str, change: &str, effectiveness: u8, now: &str) -> Result<(), LifeError> {
+        if !EFFECTIVENESS.contains(&effectiveness) {
+            return Err(LifeError::EffectivenessOutOfRange);
+        }
+        let closing = closing_mut(self, me)?;
+        let entry = Reflection { by: me.id.clone(), worked: worked.trim().into(), change: change.trim().into(), effectiveness, at: now.into() };
+        closing.reflections.retain(|r| r.by != me.id);
+        closing.reflections.push(entry);
+        Ok(())
+    }
+
+    /// The mentee's next steps and whether they would like a new mentor.
+    /// Returns true when this asks for a rematch that was not asked before,
+    /// so the host hears of it once.
+    pub fn next_steps(&mut self, me: &Person, text: &str, rematch: bool) -> Result<bool, LifeError> {
+        let mine = role(self, me)?;
+        let closing = closing_mut(self, me)?;
+        if mine != Role::Mentee {
+            return Err(LifeError::OnlyTheMentee);
+        }
+        let newly = rematch && !closing.rematch;
+        closing.next_steps = text.trim().into();
+        closing.rematch = rematch;
+        Ok(newly)
+    }
+
+    /// Closes for good. `open_goals` are the goals that need an outcome (the
+    /// ones not dropped), as (id, title). The person closing must have written
+    /// their reflection; the partner's is welcome but never a hostage: a partner
+    /// who has left the company must not keep the record open forever.
+    pub fn close(&mut self, me: &Person, open_goals: &[(String, String)], now: &str) -> Result<(), LifeError> {
+        let closing = closing_mut(self, me)?;
+        let missing: Vec<String> = open_goals.iter().filter(|(id, _)| closing.outcome_of(id).is_none()).map(|(_, t)| t.clone()).collect();
+        if !missing.is_empty() {
+            return Err(LifeError::OutcomesMissing(missing));
+        }
+        if closing.reflection_of(&me.id).is_none() {
+            return Err(LifeError::ReflectionMissing);
+        }
+        closing.closed_at = Some(now.into());
+        step(self, me, Move::Close, Happened::Closed, now)
+    }
 }
 
 impl Relationship {
@@ -305,6 +309,12 @@ impl Relationship {
 
     /// The reflections to show: each party's first, in the order written;
     /// any by someone else, and any second one by the same person, left out.
+    /// Whether this relationship still takes edits (its agreement, goals and
+    /// check-ins included).
+    pub fn is_open(&self) -> bool {
+        !is_read_only(self.state)
+    }
+
     pub fn reflections(&self) -> Vec<&Reflection> {
         let mut out: Vec<&Reflection> = Vec::new();
         for r in self.life.closing.iter().flat_map(|c| &c.reflections) {
@@ -316,16 +326,10 @@ impl Relationship {
     }
 }
 
-/// Whether this relationship still takes edits (its agreement, goals and
-/// check-ins included).
-pub fn is_open(rel: &Relationship) -> bool {
-    !is_read_only(rel.state)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::model::tests_support::{ana, ben, rel};
+    use crate::domain::fixtures::{ana, ben, rel};
 
     fn active() -> Relationship {
         let mut r = rel();
@@ -343,16 +347,16 @@ mod tests {
     #[test]
     fn pause_resume_review() {
         let mut r = active();
-        pause(&mut r, &ana(), NOW).unwrap();
+        r.pause(&ana(), NOW).unwrap();
         assert_eq!(r.state, State::Paused);
-        assert_eq!(start_review(&mut r, &ana(), NOW).unwrap_err().message_key(), "error.lifecycle_not_now");
-        resume(&mut r, &ben(), NOW).unwrap();
-        start_review(&mut r, &ben(), NOW).unwrap();
-        continue_after_review(&mut r, &ana(), NOW).unwrap();
+        assert_eq!(r.start_review(&ana(), NOW).unwrap_err().message_key(), "error.lifecycle_not_now");
+        r.resume(&ben(), NOW).unwrap();
+        r.start_review(&ben(), NOW).unwrap();
+        r.continue_after_review(&ana(), NOW).unwrap();
         let what: Vec<Happened> = r.life.events.iter().map(|e| e.what).collect();
         assert_eq!(what, [Happened::Paused, Happened::Resumed, Happened::ReviewStarted, Happened::ReviewContinued]);
         let stranger = Person::from_host("u-eve", "Eve", None).unwrap();
-        assert_eq!(pause(&mut r, &stranger, NOW), Err(LifeError::NotAParty));
+        assert_eq!(r.pause(&stranger, NOW), Err(LifeError::NotAParty));
     }
 
     // Pins: the whole close: a reason, outcomes for every open goal, my
@@ -361,36 +365,36 @@ mod tests {
     #[test]
     fn moving_on() {
         let mut r = active();
-        start_closing(&mut r, &ben(), CloseReason::CircumstancesChanged, NOW).unwrap();
+        r.start_closing(&ben(), CloseReason::CircumstancesChanged, NOW).unwrap();
         // Ana starting at the same moment joins the close instead of failing.
-        start_closing(&mut r, &ana(), CloseReason::Other, NOW).unwrap();
+        r.start_closing(&ana(), CloseReason::Other, NOW).unwrap();
         assert_eq!(r.life.closing.as_ref().unwrap().reason(), CloseReason::CircumstancesChanged);
 
-        assert_eq!(close(&mut r, &ana(), &goals(), NOW), Err(LifeError::OutcomesMissing(vec!["Give a conference talk".into()])));
-        set_outcome(&mut r, &ana(), "g1", "Give a conference talk", Outcome::Partly).unwrap();
-        assert_eq!(close(&mut r, &ana(), &goals(), NOW), Err(LifeError::ReflectionMissing));
-        assert_eq!(reflect(&mut r, &ana(), "x", "y", 6, NOW), Err(LifeError::EffectivenessOutOfRange));
-        reflect(&mut r, &ana(), "Honest talks", "Meet more often", 4, NOW).unwrap();
-        reflect(&mut r, &ana(), "Honest talks", "Meet more often", 5, NOW).unwrap();
+        assert_eq!(r.close(&ana(), &goals(), NOW), Err(LifeError::OutcomesMissing(vec!["Give a conference talk".into()])));
+        r.set_outcome(&ana(), "g1", "Give a conference talk", Outcome::Partly).unwrap();
+        assert_eq!(r.close(&ana(), &goals(), NOW), Err(LifeError::ReflectionMissing));
+        assert_eq!(r.reflect(&ana(), "x", "y", 6, NOW), Err(LifeError::EffectivenessOutOfRange));
+        r.reflect(&ana(), "Honest talks", "Meet more often", 4, NOW).unwrap();
+        r.reflect(&ana(), "Honest talks", "Meet more often", 5, NOW).unwrap();
         assert_eq!(r.life.closing.as_ref().unwrap().reflections.len(), 1, "a second reflection replaces the first");
 
         // Ben is the mentor in the fixture: next steps are the mentee's (Ana's).
-        assert_eq!(next_steps(&mut r, &ben(), "x", true), Err(LifeError::OnlyTheMentee));
-        assert_eq!(next_steps(&mut r, &ana(), " Find a speaking coach ", true), Ok(true));
-        assert_eq!(next_steps(&mut r, &ana(), "Find a speaking coach", true), Ok(false), "asked once");
+        assert_eq!(r.next_steps(&ben(), "x", true), Err(LifeError::OnlyTheMentee));
+        assert_eq!(r.next_steps(&ana(), " Find a speaking coach ", true), Ok(true));
+        assert_eq!(r.next_steps(&ana(), "Find a speaking coach", true), Ok(false), "asked once");
 
-        close(&mut r, &ana(), &goals(), NOW).unwrap();
+        r.close(&ana(), &goals(), NOW).unwrap();
         assert_eq!(r.state, State::Closed);
-        assert!(!is_open(&r));
+        assert!(!r.is_open());
         let c = r.life.closing.clone().unwrap();
         assert_eq!(c.closed_at.as_deref(), Some(NOW));
         assert_eq!(c.next_steps, "Find a speaking coach");
         for attempt in [
-            reflect(&mut r, &ben(), "a", "b", 3, NOW),
-            set_outcome(&mut r, &ben(), "g1", "t", Outcome::Reached),
-            next_steps(&mut r, &ben(), "", false).map(|_| ()),
-            pause(&mut r, &ben(), NOW),
-            start_closing(&mut r, &ben(), CloseReason::Other, NOW),
+            r.reflect(&ben(), "a", "b", 3, NOW),
+            r.set_outcome(&ben(), "g1", "t", Outcome::Reached),
+            r.next_steps(&ben(), "", false).map(|_| ()),
+            r.pause(&ben(), NOW),
+            r.start_closing(&ben(), CloseReason::Other, NOW),
         ] {
             assert_eq!(attempt.unwrap_err().message_key(), "error.lifecycle_closed");
         }
@@ -403,12 +407,12 @@ mod tests {
     fn life_record_round_trips_and_survives_corruption() {
         use crate::domain::envelope::{decode, encode};
         let mut r = active();
-        pause(&mut r, &ana(), NOW).unwrap();
-        resume(&mut r, &ana(), NOW).unwrap();
-        start_closing(&mut r, &ben(), CloseReason::NotTheRightFit, NOW).unwrap();
-        set_outcome(&mut r, &ana(), "g1", "Give a \"talk\"", Outcome::NotReached).unwrap();
-        reflect(&mut r, &ben(), "Clear agenda", "Meet in person", 3, NOW).unwrap();
-        next_steps(&mut r, &ana(), "Try a peer group", true).unwrap();
+        r.pause(&ana(), NOW).unwrap();
+        r.resume(&ana(), NOW).unwrap();
+        r.start_closing(&ben(), CloseReason::NotTheRightFit, NOW).unwrap();
+        r.set_outcome(&ana(), "g1", "Give a \"talk\"", Outcome::NotReached).unwrap();
+        r.reflect(&ben(), "Clear agenda", "Meet in person", 3, NOW).unwrap();
+        r.next_steps(&ana(), "Try a peer group", true).unwrap();
         let text = encode(&r);
         assert_eq!(decode::<Relationship>(&text), Ok(r));
         let chars: Vec<char> = text.chars().collect();
@@ -430,8 +434,8 @@ mod tests {
     fn reflections_are_checked() {
         use crate::domain::envelope::{decode, encode, DecodeError};
         let mut r = active();
-        start_closing(&mut r, &ben(), CloseReason::Other, NOW).unwrap();
-        reflect(&mut r, &ana(), "Talks", "More", 4, NOW).unwrap();
+        r.start_closing(&ben(), CloseReason::Other, NOW).unwrap();
+        r.reflect(&ana(), "Talks", "More", 4, NOW).unwrap();
         assert_eq!(decode::<Relationship>(&encode(&r)), Ok(r.clone()));
         for effectiveness in [0, 6, 255] {
             let mut bad = r.clone();
@@ -441,7 +445,7 @@ mod tests {
         let forged = Reflection { by: "u-eve".into(), worked: "x".into(), change: "y".into(), effectiveness: 1, at: NOW.into() };
         let again = Reflection { by: "u-ana".into(), worked: "second".into(), ..forged.clone() };
         r.life.closing.as_mut().unwrap().reflections.extend([forged.clone(), again]);
-        reflect(&mut r, &ben(), "Pace", "Less", 5, NOW).unwrap();
+        r.reflect(&ben(), "Pace", "Less", 5, NOW).unwrap();
         assert!(!r.reflection_is_genuine(&forged));
         let shown: Vec<(&str, &str)> = r.reflections().into_iter().map(|x| (x.by.as_str(), x.worked.as_str())).collect();
         assert_eq!(shown, [("u-ana", "Talks"), ("u-ben", "Pace")]);

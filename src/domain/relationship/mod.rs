@@ -1,12 +1,23 @@
 //! A mentoring relationship: who, what kind, and where it is in its life.
+//!
+//! The relationship's room: the document itself (here) and its migrations
+//! from older schemas (`migrate`),
+//! its life record and the steps that change it (`life`: pause, review,
+//! moving on, close; each a method on the relationship), and the table of
+//! allowed moves between states (`lifecycle`). Check-ins and goals read the
+//! state from here; nothing here reads them.
+
+pub mod life;
+pub mod lifecycle;
+mod migrate;
 
 use miniserde::{Deserialize, Serialize};
 
 use super::agreement::AgreementRecord;
-use super::checkins::life::Life;
 use super::envelope::Document;
 use super::person::{clean_name, Person};
 use super::FieldError;
+use life::Life;
 
 /// The shapes of mentoring we support; each changes the agreement templates
 /// and whose goals the tracker expects, not who may do what.
@@ -178,64 +189,13 @@ pub struct Relationship {
     pub life: Life,
 }
 
-/// A relationship as schema 2 stored it: before its life record.
-#[derive(Deserialize)]
-struct RelationshipV2 {
-    id: String,
-    kind: Kind,
-    mentor: Party,
-    mentee: Party,
-    state: State,
-    #[serde(rename = "createdBy")]
-    created_by: String,
-    #[serde(rename = "createdAt")]
-    created_at: String,
-    agreement: AgreementRecord,
-}
-
-impl From<RelationshipV2> for Relationship {
-    fn from(v: RelationshipV2) -> Relationship {
-        let RelationshipV2 { id, kind, mentor, mentee, state, created_by, created_at, agreement } = v;
-        Relationship { id, kind, mentor, mentee, state, created_by, created_at, agreement, life: <Life as Default>::default() }
-    }
-}
-
-/// A relationship as schema 1 stored it: before the agreement.
-#[derive(Deserialize)]
-struct RelationshipV1 {
-    id: String,
-    kind: Kind,
-    mentor: Party,
-    mentee: Party,
-    state: State,
-    #[serde(rename = "createdBy")]
-    created_by: String,
-    #[serde(rename = "createdAt")]
-    created_at: String,
-}
-
-impl From<RelationshipV1> for RelationshipV2 {
-    fn from(v: RelationshipV1) -> RelationshipV2 {
-        let RelationshipV1 { id, kind, mentor, mentee, state, created_by, created_at } = v;
-        RelationshipV2 { id, kind, mentor, mentee, state, created_by, created_at, agreement: <AgreementRecord as Default>::default() }
-    }
-}
-
 impl Document for Relationship {
     const KIND: &'static str = "relationship";
     /// 1: the skeleton. 2: adds `agreement`. 3: adds `life`.
     const SCHEMA: u32 = 3;
 
     fn upgrade(schema: u32, data: &str) -> Result<Relationship, String> {
-        match schema {
-            // Schema 1 is schema 2 without an agreement: it starts empty.
-            // Schema 2 is schema 3 without a life record: nothing happened yet.
-            1 => miniserde::json::from_str::<RelationshipV1>(data)
-                .map(|v1| Relationship::from(RelationshipV2::from(v1)))
-                .map_err(|_| "not a schema-1 relationship".to_string()),
-            2 => miniserde::json::from_str::<RelationshipV2>(data).map(Into::into).map_err(|_| "not a schema-2 relationship".to_string()),
-            _ => Err(format!("no upgrade from schema {schema}")),
-        }
+        migrate::upgrade(schema, data)
     }
 
     fn check(&self) -> Result<(), &'static str> {
@@ -390,39 +350,13 @@ pub fn sort_for_list(list: &mut [Relationship]) {
     crate::domain::order::sort_by(list, list_order);
 }
 
-/// The pair most tests use: Ana (mentee) proposed reverse mentoring to Ben
-/// (mentor), relationship `r1`.
-#[cfg(test)]
-pub mod tests_support {
-    use super::{Kind, Relationship, RelationshipDraft, Role};
-    use crate::domain::person::Person;
-
-    pub fn ana() -> Person {
-        Person::from_host("u-ana", "Ana Li", None).unwrap()
-    }
-
-    pub fn ben() -> Person {
-        Person::from_host("u-ben", "Ben Okafor", None).unwrap()
-    }
-
-    pub fn ana_and_ben() -> Relationship {
-        RelationshipDraft {
-            my_role: Some(Role::Mentee),
-            kind: Some(Kind::Reverse),
-            partner_id: Some("u-ben".into()),
-            partner_name: "Ben Okafor".into(),
-            partner_email: String::new(),
-        }
-        .propose(&ana(), "r1".into(), "2026-11-24T10:00:00Z".into())
-        .unwrap()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ana() -> Person {
+    /// Ana as `domain::fixtures` has her, with her email (which these
+    /// tests match a typed-in partner by).
+    fn ana_with_email() -> Person {
         Person::from_host("u-ana", "Ana Li", Some("ana@example.com")).unwrap()
     }
 
@@ -439,17 +373,17 @@ mod tests {
     // Pins: a complete draft puts me on the side I chose and the partner on the other.
     #[test]
     fn propose_places_parties_by_role() {
-        let rel = draft().propose(&ana(), "r1".into(), "2026-11-24T10:00:00Z".into()).unwrap();
+        let rel = draft().propose(&ana_with_email(), "r1".into(), "2026-11-24T10:00:00Z".into()).unwrap();
         assert_eq!(rel.mentee.id.as_deref(), Some("u-ana"));
         assert_eq!(rel.mentor.display_name, "Ben Okafor");
         assert_eq!(rel.state, State::Proposed);
         assert_eq!(rel.kind, Kind::Reverse);
-        assert_eq!(rel.role_of(&ana()), Some(Role::Mentee));
+        assert_eq!(rel.role_of(&ana_with_email()), Some(Role::Mentee));
         let ben = Person::from_host("u-ben", "Ben", None).unwrap();
         assert_eq!(rel.role_of(&ben), Some(Role::Mentor));
         let eve = Person::from_host("u-eve", "Eve", None).unwrap();
         assert_eq!(rel.role_of(&eve), None);
-        assert_eq!(rel.partner_for(&ana()).map(|p| p.display_name.as_str()), Some("Ben Okafor"));
+        assert_eq!(rel.partner_for(&ana_with_email()).map(|p| p.display_name.as_str()), Some("Ben Okafor"));
         assert_eq!(rel.partner_for(&ben).map(|p| p.display_name.as_str()), Some("Ana Li"));
         assert_eq!(rel.partner_for(&eve), None);
     }
@@ -457,7 +391,7 @@ mod tests {
     // Pins: an empty draft reports every missing part, each on its own field.
     #[test]
     fn empty_draft_lists_every_missing_field() {
-        let errors = RelationshipDraft::default().validate(&ana());
+        let errors = RelationshipDraft::default().validate(&ana_with_email());
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["role", "partner", "partner_email", "kind"]);
     }
@@ -467,11 +401,11 @@ mod tests {
     fn partner_cannot_be_me() {
         let mut d = draft();
         d.partner_id = Some("u-ana".into());
-        assert_eq!(d.validate(&ana()), [FieldError::new("partner", "error.partner_is_self")]);
+        assert_eq!(d.validate(&ana_with_email()), [FieldError::new("partner", "error.partner_is_self")]);
         let mut d = draft();
         d.partner_id = None;
         d.partner_email = "ANA@example.com".into();
-        assert_eq!(d.validate(&ana()), [FieldError::new("partner", "error.partner_is_self")]);
+        assert_eq!(d.validate(&ana_with_email()), [FieldError::new("partner", "error.partner_is_self")]);
     }
 
     // Pins: a partner typed in by hand needs an email (their way to find it later);
@@ -480,8 +414,8 @@ mod tests {
     fn typed_partner_needs_an_email() {
         let mut d = draft();
         d.partner_id = None;
-        assert_eq!(d.validate(&ana()), [FieldError::new("partner_email", "error.partner_email_required")]);
-        assert_eq!(draft().validate(&ana()), []);
+        assert_eq!(d.validate(&ana_with_email()), [FieldError::new("partner_email", "error.partner_email_required")]);
+        assert_eq!(draft().validate(&ana_with_email()), []);
     }
 
     // Pins: a typed-in partner is recognised later by email, case-insensitively.
@@ -490,7 +424,7 @@ mod tests {
         let mut d = draft();
         d.partner_id = None;
         d.partner_email = "Ben@Example.com".into();
-        let rel = d.propose(&ana(), "r1".into(), "t".into()).unwrap();
+        let rel = d.propose(&ana_with_email(), "r1".into(), "t".into()).unwrap();
         let ben = Person::from_host("u-ben", "Ben", Some("ben@example.com")).unwrap();
         assert_eq!(rel.role_of(&ben), Some(Role::Mentor));
         let other = Person::from_host("u-x", "X", None).unwrap();
@@ -508,14 +442,14 @@ mod tests {
         }
         let mut d = draft();
         d.partner_email = "ben@".into();
-        assert_eq!(d.validate(&ana()), [FieldError::new("partner_email", "error.partner_email_invalid")]);
+        assert_eq!(d.validate(&ana_with_email()), [FieldError::new("partner_email", "error.partner_email_invalid")]);
     }
 
     // Pins: the list shows the newest first with a stable tie-break.
     #[test]
     fn list_order_is_newest_first() {
         let make = |id: &str, at: &str| {
-            let mut r = draft().propose(&ana(), id.into(), at.into()).unwrap();
+            let mut r = draft().propose(&ana_with_email(), id.into(), at.into()).unwrap();
             r.id = id.into();
             r
         };

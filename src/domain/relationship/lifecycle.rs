@@ -1,7 +1,7 @@
 //! The relationship's life: which moves are allowed from which state. A
 //! closed relationship accepts nothing.
 
-use crate::domain::relationship::State;
+use super::State;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {
