@@ -226,3 +226,47 @@ async fn a_goal_save_survives_a_lost_answer() {
     let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&m.root)))).await.as_string().unwrap();
     assert!(stored.contains("A plan agreed by all leads"), "{stored}");
 }
+
+// Pins (issue 11): the goal's rules are the domain's (`Goal::validate`) and
+// the editor shows each at its field: the control is marked invalid and
+// names its error, focus lands on the first, nothing is written, and the
+// error goes as soon as the field is mended. A dropped goal asks for its
+// reason the same way.
+#[wasm_bindgen_test]
+async fn goal_errors_are_tied_to_their_fields() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    let save = || click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    setValue(&get(&m.root, "#mw-goal-title"), "   ");
+    save();
+    until(&m.root, "the title's error", || find(&m.root, "#mw-goal-title-error").is_some()).await;
+    let title = get(&m.root, "#mw-goal-title");
+    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(title.get_attribute("aria-describedby").unwrap_or_default().split(' ').any(|id| id == "mw-goal-title-error"));
+    assert!(get(&m.root, "#mw-goal-title-error").text_content().unwrap_or_default().contains("Give the goal a title."));
+    until(&m.root, "focus on the title", || activeElementId(&m.root) == "mw-goal-title").await;
+    TimeoutFuture::new(50).await;
+    assert!(!matches!(state().as_str(), "saving" | "saved"), "a refused save does not start: {}", state());
+
+    setValue(&get(&m.root, "#mw-goal-title"), "Lead the Q1 planning session");
+    until(&m.root, "the error gone", || find(&m.root, "#mw-goal-title-error").is_none()).await;
+    assert_eq!(get(&m.root, "#mw-goal-title").get_attribute("aria-invalid"), None);
+
+    setCommitted(&get(&m.root, "#mw-goal-status"), "goal.status.dropped");
+    until(&m.root, "the reason field", || find(&m.root, "#mw-goal-drop").is_some()).await;
+    save();
+    until(&m.root, "the reason's error", || find(&m.root, "#mw-goal-drop-error").is_some()).await;
+    assert_eq!(get(&m.root, "#mw-goal-drop").get_attribute("aria-invalid").as_deref(), Some("true"));
+    until(&m.root, "focus on the reason", || activeElementId(&m.root) == "mw-goal-drop").await;
+    setValue(&get(&m.root, "#mw-goal-drop"), "Planning moved to another team");
+    save();
+    until(&m.root, "saved", || state() == "saved").await;
+    until(&m.root, "the card", || find(&m.root, ".mw-goal").is_some()).await;
+    let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&m.root)))).await.as_string().unwrap_or_default();
+    assert!(stored.contains("Planning moved to another team") && stored.contains("\"dropped\""), "{stored}");
+    assert!(stored.contains("Lead the Q1 planning session") && !stored.contains("\"title\":\"   \""), "the blank title never reached the store: {stored}");
+}

@@ -9,6 +9,7 @@ pub mod checkins;
 pub mod dom;
 pub mod env;
 pub mod goals;
+pub mod kit;
 pub mod platform;
 pub mod relationships;
 pub mod shell;

@@ -7,9 +7,9 @@ use crate::domain::checkins::actions::ActionItem;
 use crate::domain::checkins::record::CheckIn;
 use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
-use crate::ui::checkins::field_error::field_error;
 use crate::ui::dom::{dyn_view, el, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::field_error::field_error;
 use crate::ui::platform::fresh_id;
 
 /// ActionItems: what each person will do before the next meeting: text,

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::domain::checkins::record::CheckIn;
 use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
-use crate::ui::checkins::field_error::field_error;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::field_error::field_error;
 use crate::ui::platform::fresh_id;
 
 /// AgendaEditor: the agenda, each line saying where it came from (an open

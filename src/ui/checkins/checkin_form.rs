@@ -16,13 +16,13 @@ use crate::domain::FieldError;
 use crate::ui::checkins::action_items::action_items;
 use crate::ui::checkins::agenda_editor::agenda_editor;
 use crate::ui::checkins::book::Book;
-use crate::ui::checkins::field_error::{field_error, invalid};
 use crate::ui::checkins::goal_progress::goal_progress;
 use crate::ui::checkins::private_note::private_note;
 use crate::ui::checkins::pulse_input::pulse_input;
 use crate::ui::checkins::review_questions::review_questions;
 use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::field_error::{field_error, invalid};
 use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::domain::checkins::record::{CheckIn, GoalUpdate};
 use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
-use crate::ui::checkins::field_error::field_error;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::field_error::field_error;
 
 /// GoalProgress: a progress update for each active goal: a percentage for
 /// goals measured by hand (steps decide for the others) and a note. Saved

@@ -12,7 +12,6 @@ pub mod checkin_list;
 pub mod checkins_root;
 pub mod closed_summary;
 pub mod closing_panel;
-pub mod field_error;
 pub mod goal_progress;
 pub mod life_command;
 pub mod lifecycle_panel;

@@ -13,10 +13,12 @@ use crate::domain::goals::{Goal, GoalStatus, Milestone};
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
+use crate::domain::FieldError;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::goals::progress_chart::progress_chart;
 use crate::ui::goals::smart_coach::smart_coach;
+use crate::ui::kit::field_error::{field_error, invalid};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +47,39 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let new_milestone = RwSignal::new(String::new());
     let new_milestone_due = RwSignal::new(String::new());
     let drop_reason = RwSignal::new(String::new());
+    // The goal's own rules (`Goal::validate`), shown beside their fields
+    // once a save was refused, and checked again as the person types.
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let recheck = move || {
+        if !errors.with_untracked(Vec::is_empty) {
+            errors.set(draft.with_untracked(Goal::validate));
+        }
+    };
+    // A field's error under it, tied to its control by `{dom}-error`.
+    let error_line = move |field: &'static str, dom: String| {
+        dyn_view(
+            move || {
+                if errors.with(|list| list.iter().any(|e| e.field == field)) {
+                    field_error(i18n, errors, field, format!("{dom}-error"))
+                } else {
+                    empty()
+                }
+            },
+        )
+    };
+    // `aria-describedby`: the hint, if any, and the error while there is one.
+    let described_by = move |field: &'static str, dom: String, hint: bool| {
+        move || {
+            let mut ids = Vec::new();
+            if hint {
+                ids.push(format!("{dom}-hint"));
+            }
+            if errors.with(|list| list.iter().any(|e| e.field == field)) {
+                ids.push(format!("{dom}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
 
     // Writes the draft through the one save path: over the revision it was
     // read at, merged with a partner's crossing save from the goal it was
@@ -111,11 +146,13 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             };
             let control = control
                 .id(dom.clone())
-                .attr_opt("aria-describedby", hint.map(|_| format!("{dom}-hint")))
+                .attr_dyn("aria-describedby", described_by(id, dom.clone(), hint.is_some()))
+                .attr_dyn("aria-invalid", invalid(errors, id))
                 .prop_text("value", move || draft.with(get))
                 .on(leptos::ev::input, move |ev| {
                     let v = event_target_value(&ev);
                     draft.update(|g| set(g, v));
+                    recheck();
                 })
                 .into_view();
             el("div")
@@ -126,6 +163,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     None => empty(),
                 })
                 .child(control)
+                .child(error_line(id, dom.clone()))
                 .into_view()
         };
 
@@ -311,30 +349,37 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     .attr("type", "text")
                     .id("mw-goal-drop")
                     .class("mw-input")
+                    .attr_dyn("aria-describedby", described_by("drop_reason", "mw-goal-drop".into(), false))
+                    .attr_dyn("aria-invalid", invalid(errors, "drop_reason"))
                     .prop_text("value", move || draft.with(|g| g.drop_reason.clone().unwrap_or_default()))
                     .on(leptos::ev::input, move |ev| {
                         let v = event_target_value(&ev);
                         drop_reason.set(v.clone());
                         draft.update(|g| g.drop_reason = Some(v));
+                        recheck();
                     })
                     .into_view(),
             )
+            .child(error_line("drop_reason", "mw-goal-drop".into()))
             .into_view()
     });
 
     let save_click = {
         let save = save.clone();
+        let host = env.host.clone();
         move |_| {
-            // A dropped goal needs its reason (a rule of the domain).
-            let dropped = draft.with_untracked(|g| g.status == GoalStatus::Dropped && g.drop_reason.as_deref().is_none_or(|r| r.trim().is_empty()));
-            if dropped {
-                saving.set(Saving::Rule(GoalError::DropNeedsReason));
+            // The goal's rules are the domain's: refused here, each error is
+            // shown at its field and focus goes to the first, so a keyboard
+            // or screen reader user lands on what to mend.
+            let found = draft.with_untracked(Goal::validate);
+            if let Some(first) = found.first() {
+                let target = if first.field == "drop_reason" { "mw-goal-drop".to_string() } else { format!("mw-goal-{}", first.field) };
+                errors.set(found);
+                saving.set(Saving::Idle);
+                crate::ui::dom::focus_now(&host, &target);
                 return;
             }
-            if draft.with_untracked(|g| g.title.trim().is_empty()) {
-                saving.set(Saving::Rule(GoalError::TitleRequired));
-                return;
-            }
+            errors.set(Vec::new());
             save(None)
         }
     };

@@ -1,5 +1,5 @@
-//! How a check-in field shows its errors: the messages under the control, tied to it by id and
-//! announced, and the matching `aria-invalid` flag.
+//! How a form field shows its errors: the messages under the control, tied to it by id and
+//! announced, and the matching `aria-invalid` flag. The check-in form and the goal editor use it.
 
 use leptos::prelude::*;
 
