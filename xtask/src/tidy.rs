@@ -110,4 +110,25 @@ mod tests {
         let missing: Vec<String> = view_names().into_iter().filter(|v| v != "\"overview\"" && !dts.contains(v.as_str())).collect();
         assert!(missing.is_empty(), "www/mentoring-widget.d.ts does not name these views: {}", missing.join(", "));
     }
+
+    // Pins: the form parts the kit makes (`src/ui/kit/`) are made only there,
+    // so each is built one way: a button's type, for one.
+    #[test]
+    fn form_parts_come_from_the_kit() {
+        let root = root();
+        let made_by_kit = [concat!("el(\"", "button\")")];
+        let mut found = Vec::new();
+        for file in files(&root.join("src/ui"), &[".rs"]) {
+            if file.starts_with(root.join("src/ui/kit")) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for (n, line) in text.lines().enumerate() {
+                if made_by_kit.iter().any(|m| line.contains(m)) {
+                    found.push(format!("{}:{}: {}", file.strip_prefix(&root).unwrap_or(&file).display(), n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(found.is_empty(), "made by hand where src/ui/kit has it (use kit::button):\n  {}", found.join("\n  "));
+    }
 }

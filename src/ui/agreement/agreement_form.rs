@@ -15,6 +15,7 @@ use crate::ui::agreement::actions::{save_draft, Failure, Loaded};
 use crate::ui::agreement::agreement_field::{agreement_field, dom_id};
 use crate::ui::dom::{dyn_view, el, empty, focus_later, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::button::button;
 use crate::ui::platform::LeaveGuard;
 
 /// How long after the last keystroke the draft is saved: long enough not to
@@ -159,12 +160,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .into_view();
     let retry_button = dyn_view(move || {
         if matches!(state.get(), SaveState::Failed(Failure::Bridge(_))) {
-            el("button")
-                .attr("type", "button")
-                .class("mw-button mw-button--small")
-                .on(leptos::ev::click, retry.clone())
-                .text_dyn(i18n.tr("form.retry"))
-                .into_view()
+            button().class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text_dyn(i18n.tr("form.retry")).into_view()
         } else {
             empty()
         }
@@ -185,17 +181,11 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
                 .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
                 .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button mw-button--small")
-                        .on(leptos::ev::click, move |_| keep(id, false))
-                        .text_dyn(i18n.tr("agr.keep_mine"))
-                        .into_view(),
+                    button().class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text_dyn(i18n.tr("agr.keep_mine")).into_view(),
                 )
                 .child(text(" "))
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button mw-button--small")
                         .on(leptos::ev::click, move |_| take(id, true))
                         .text_dyn(i18n.tr("agr.take_theirs"))
@@ -265,8 +255,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                     .class("mw-suggest")
                     .text(format!("{} ", i18n.f("agr.review_suggestion", &[("date", &date)])))
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button mw-button--small")
                             .on(leptos::ev::click, move |_| on_input.run(("dates.review", date.clone())))
                             .text_dyn(i18n.tr("agr.use_date"))
@@ -296,14 +285,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         .child(
             el("div")
                 .class("mw-actions")
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button mw-button--primary")
-                        .on(leptos::ev::click, review)
-                        .text_dyn(i18n.tr("agr.review_and_sign"))
-                        .into_view(),
-                )
+                .child(button().class("mw-button mw-button--primary").on(leptos::ev::click, review).text_dyn(i18n.tr("agr.review_and_sign")).into_view())
                 .into_view(),
         )
         .into_view()

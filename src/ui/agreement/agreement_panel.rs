@@ -24,6 +24,7 @@ use crate::ui::agreement::template_picker::template_picker;
 use crate::ui::agreement::version_history::version_history;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, I18n};
+use crate::ui::kit::button::button;
 use crate::ui::platform::{print, PrintMode};
 
 /// Where focus goes when the agreement's screen changes.
@@ -238,8 +239,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         el("div")
                             .class("mw-actions")
                             .child(
-                                el("button")
-                                    .attr("type", "button")
+                                button()
                                     .class("mw-button")
                                     .on(leptos::ev::click, move |_| run(Job::Start(Content::new())))
                                     .text_dyn(i18n.tr("agr.amend"))
@@ -264,8 +264,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                     .child(el("span").class("mw-badge").text(heading).into_view())
                     .child(text(" "))
                     .child(if amendment.is_some() {
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button mw-button--small")
                             .on(leptos::ev::click, move |_| {
                                 if let Some(shown) =
@@ -306,12 +305,7 @@ pub fn agreement_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
                         el("div")
                             .class("mw-actions")
                             .child(
-                                el("button")
-                                    .attr("type", "button")
-                                    .class("mw-button")
-                                    .on(leptos::ev::click, back_to_editing.clone())
-                                    .text_dyn(i18n.tr("agr.back_to_editing"))
-                                    .into_view(),
+                                button().class("mw-button").on(leptos::ev::click, back_to_editing.clone()).text_dyn(i18n.tr("agr.back_to_editing")).into_view(),
                             )
                             .into_view(),
                         export_bar(i18n, &rel, &draft.content, &draft.signatures, on_print),
@@ -373,22 +367,8 @@ fn print_view(i18n: I18n, rel: &Relationship, close: impl Fn() + Send + Sync + C
         .child(
             el("div")
                 .class("mw-actions mw-no-print")
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button mw-button--primary")
-                        .on(leptos::ev::click, |_| print())
-                        .text_dyn(i18n.tr("agr.print"))
-                        .into_view(),
-                )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button")
-                        .on(leptos::ev::click, move |_| close())
-                        .text_dyn(i18n.tr("agr.close_print"))
-                        .into_view(),
-                )
+                .child(button().class("mw-button mw-button--primary").on(leptos::ev::click, |_| print()).text_dyn(i18n.tr("agr.print")).into_view())
+                .child(button().class("mw-button").on(leptos::ev::click, move |_| close()).text_dyn(i18n.tr("agr.close_print")).into_view())
                 .into_view(),
         )
         .child(el("h2").class("mw-print__title").text_dyn(i18n.tr("agr.title")).into_view())

@@ -9,6 +9,7 @@ use crate::domain::envelope::encode;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::button::button;
 use crate::ui::platform::download;
 
 /// ExportBar: keeping a copy: the print view (the browser's "Save as PDF"
@@ -26,7 +27,7 @@ pub fn export_bar(i18n: I18n, rel: &Relationship, content: &Content, signatures:
         let rel = rel.clone();
         move |_| download(&format!("{stem}.json"), "application/json", &encode(&rel))
     };
-    let button = |key: &'static str| el("button").attr("type", "button").class("mw-button mw-button--small").text_dyn(i18n.tr(key));
+    let button = |key: &'static str| button().class("mw-button mw-button--small").text_dyn(i18n.tr(key));
     el("div")
         .class("mw-export")
         .attr("role", "group")

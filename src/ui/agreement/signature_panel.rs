@@ -11,6 +11,7 @@ use crate::ui::agreement::actions::{sign, Failure, Loaded};
 use crate::ui::agreement::change_list::change_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::button::button;
 
 /// SignaturePanel: who has signed the draft, and the button to sign it as
 /// oneself. A signature covers exactly the content shown above it.
@@ -113,8 +114,7 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
     let button = match my_role {
         Some(role) => {
             let name = me.display_name.clone();
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button mw-button--primary")
                 .attr_dyn("aria-disabled", move || Some((busy.get() || i_signed.get()).to_string()))
                 .on(leptos::ev::click, do_sign)

@@ -8,6 +8,7 @@ use crate::domain::agreement::Content;
 use crate::domain::relationship::Kind;
 use crate::ui::dom::{dyn_view, el, fragment, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::platform::today_in;
 
 /// TemplatePicker: how to start the agreement: a built-in or vendor
@@ -73,13 +74,6 @@ pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> Any
                 .child(el("div").class("mw-choices").child(choices).into_view())
                 .into_view(),
         )
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("mw-button mw-button--primary")
-                .on(leptos::ev::click, start)
-                .text_dyn(i18n.tr("agr.start_drafting"))
-                .into_view(),
-        )
+        .child(button().class("mw-button mw-button--primary").on(leptos::ev::click, start).text_dyn(i18n.tr("agr.start_drafting")).into_view())
         .into_view()
 }

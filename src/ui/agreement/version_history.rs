@@ -6,6 +6,7 @@ use crate::domain::relationship::Relationship;
 use crate::ui::agreement::agreement_document::agreement_document;
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::button::button;
 
 /// VersionHistory: every version that was in force, newest first, with its
 /// signatures; any one can be opened to read in full.
@@ -22,8 +23,7 @@ pub fn version_history(i18n: I18n, rel: &Relationship) -> AnyView {
             .class("mw-version")
             .attr("data-version", number.to_string())
             .child(
-                el("button")
-                    .attr("type", "button")
+                button()
                     .class("mw-button mw-button--link")
                     .attr_dyn("aria-expanded", move || Some((open.get() == Some(number)).to_string()))
                     .on(leptos::ev::click, move |_| open.update(|o| *o = if *o == Some(number) { None } else { Some(number) }))

@@ -9,6 +9,7 @@ use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::field_error;
 use crate::ui::platform::fresh_id;
 
@@ -139,8 +140,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
                         .into_view(),
                 )
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button mw-button--small mw-button--link")
                         .attr("aria-label", i18n.f("checkin.action_remove_n", &[("n", &(n + 1).to_string())]))
                         .on(leptos::ev::click, move |_| draft.update(|c| c.actions.retain(|a| a.id != id)))
@@ -158,8 +158,7 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
         .child(list)
         .child(field_error(i18n, errors, "actions", "mw-ci-actions-error".into()))
         .child(
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button mw-button--small")
                 .on(leptos::ev::click, move |_| {
                     let owner = me.clone();

@@ -8,6 +8,7 @@ use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::field_error;
 use crate::ui::platform::fresh_id;
 
@@ -83,14 +84,7 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                         })
                         .into_view(),
                 )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button mw-button--small")
-                        .on(leptos::ev::click, move |_| add())
-                        .text_dyn(i18n.tr("checkin.agenda_add"))
-                        .into_view(),
-                )
+                .child(button().class("mw-button mw-button--small").on(leptos::ev::click, move |_| add()).text_dyn(i18n.tr("checkin.agenda_add")).into_view())
                 .into_view(),
         )
         .child(field_error(i18n, errors, "agenda", "mw-ci-agenda-error".into()))

@@ -22,6 +22,7 @@ use crate::ui::checkins::pulse_input::pulse_input;
 use crate::ui::checkins::review_questions::review_questions;
 use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::{field_error, invalid};
 use crate::ui::platform::now_rfc3339;
 
@@ -348,8 +349,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .child(if read_only {
             empty()
         } else {
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button mw-button--primary")
                 .prop_flag("disabled", move || saving.get() == Saving::Busy)
                 .on(leptos::ev::click, move |_| save_click(false))
@@ -357,8 +357,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
                 .into_view()
         })
         .child(if is_review && in_review && !read_only {
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button")
                 .prop_flag("disabled", move || saving.get() == Saving::Busy || draft.with(|c| c.review.as_ref().is_none_or(|r| r.decision.is_empty())))
                 .on(leptos::ev::click, move |_| finish_click(true))
@@ -367,14 +366,7 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         } else {
             empty()
         })
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("mw-button")
-                .on(leptos::ev::click, move |_| on_close.run(()))
-                .text_dyn(i18n.tr("checkin.close_form"))
-                .into_view(),
-        )
+        .child(button().class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("checkin.close_form")).into_view())
         .into_view();
 
     let day = checkin.day().map(|d| i18n.day(d)).unwrap_or_else(|| checkin.date.clone());

@@ -8,6 +8,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::platform::today_in;
 use crate::ui::relationships::broken_item_card::broken_item_card;
 
@@ -38,8 +39,7 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
                     .class("mw-checkin-item")
                     .attr("data-checkin", c.id.clone())
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button mw-button--link")
                             .attr("aria-label", i18n.f("checkin.open", &[("date", &day)]))
                             .on(leptos::ev::click, move |_| on_open.run(id.clone()))
@@ -57,12 +57,7 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
             .collect();
         items.extend(b.problems.iter().map(|(key, message)| el("li").child(broken_item_card(i18n, key, message)).into_view()));
         let new_button = if b.is_open() {
-            el("button")
-                .attr("type", "button")
-                .class("mw-button")
-                .on(leptos::ev::click, move |_| plan.run(today))
-                .text_dyn(i18n.tr("checkin.new_today"))
-                .into_view()
+            button().class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text_dyn(i18n.tr("checkin.new_today")).into_view()
         } else {
             empty()
         };

@@ -7,6 +7,7 @@ use crate::domain::checkins::story::summary_markdown;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::platform::{download, print, PrintMode};
 
 /// ClosedSummary: a closed relationship's record: why it ended (no fault),
@@ -80,8 +81,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             el("div")
                 .class("mw-actions")
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button")
                         .on(leptos::ev::click, move |_| {
                             // Only the widget, and in it only the summary, reaches the paper.
@@ -93,8 +93,7 @@ pub fn closed_summary(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                         .into_view(),
                 )
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button")
                         .on(leptos::ev::click, move |_| {
                             let Some(b) = book.get_untracked() else { return };

@@ -12,6 +12,7 @@ use crate::ui::checkins::book::Book;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::button::button;
 
 /// ClosingPanel: moving on, step by step: each goal signed off as reached,
 /// partly reached or not; each person's reflection; the mentee's next
@@ -236,14 +237,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                 }))
                 .into_view(),
         )
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("mw-button")
-                .on(leptos::ev::click, move |_| run_reflect(Step::Reflect))
-                .text_dyn(i18n.tr("close.save_reflection"))
-                .into_view(),
-        )
+        .child(button().class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text_dyn(i18n.tr("close.save_reflection")).into_view())
         .child(partner_status)
         .into_view();
 
@@ -268,12 +262,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
                     .into_view(),
             )
             .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("mw-button")
-                    .on(leptos::ev::click, move |_| run_steps(Step::NextSteps))
-                    .text_dyn(i18n.tr("close.save_next_steps"))
-                    .into_view(),
+                button().class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text_dyn(i18n.tr("close.save_next_steps")).into_view(),
             )
             .into_view()
     } else {
@@ -307,8 +296,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             el("div")
                 .class("mw-actions")
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button mw-button--primary")
                         .on(leptos::ev::click, move |_| run_close(Step::Close))
                         .text_dyn(i18n.tr("close.close"))

@@ -11,6 +11,7 @@ use crate::ui::checkins::book::Book;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::platform::today_in;
 
 /// LifecyclePanel: what the pair can do with the relationship as a whole
@@ -55,9 +56,8 @@ pub fn lifecycle_panel(
         }
     };
 
-    let button = move |label: &'static str, primary: bool, on: Box<dyn Fn() + Send + Sync>| {
-        el("button")
-            .attr("type", "button")
+    let life_button = move |label: &'static str, primary: bool, on: Box<dyn Fn() + Send + Sync>| {
+        button()
             .class(if primary { "mw-button mw-button--primary" } else { "mw-button" })
             .prop_flag("disabled", move || busy.get())
             .on(leptos::ev::click, move |_| on())
@@ -87,16 +87,16 @@ pub fn lifecycle_panel(
         };
         let mut buttons = Vec::new();
         if state == State::Active {
-            buttons.push(button("review.start", due, Box::new(move || start_review.run(()))));
-            buttons.push(button("life.pause", false, Box::new(move || c1("pause"))));
+            buttons.push(life_button("review.start", due, Box::new(move || start_review.run(()))));
+            buttons.push(life_button("life.pause", false, Box::new(move || c1("pause"))));
         }
         if state == State::MidpointReview {
-            buttons.push(button("life.pause", false, Box::new(move || c1b("pause"))));
+            buttons.push(life_button("life.pause", false, Box::new(move || c1b("pause"))));
         }
         if state == State::Paused {
-            buttons.push(button("life.resume", true, Box::new(move || c2("resume"))));
+            buttons.push(life_button("life.resume", true, Box::new(move || c2("resume"))));
         }
-        buttons.push(button("close.start", false, Box::new(move || moving_on.set(true))));
+        buttons.push(life_button("close.start", false, Box::new(move || moving_on.set(true))));
         fragment(vec![
             match note {
                 Some(key) => el("p").class(if key == "review.due" { "mw-notice mw-notice--due" } else { "mw-hint" }).text(i18n.t(key)).into_view(),
@@ -145,22 +145,14 @@ pub fn lifecycle_panel(
                 el("div")
                     .class("mw-actions")
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button mw-button--primary")
                             .prop_flag("disabled", move || busy.get() || reason.get().is_none())
                             .on(leptos::ev::click, move |_| start("close"))
                             .text_dyn(i18n.tr("close.confirm_start"))
                             .into_view(),
                     )
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("mw-button")
-                            .on(leptos::ev::click, move |_| moving_on.set(false))
-                            .text_dyn(i18n.tr("close.cancel"))
-                            .into_view(),
-                    )
+                    .child(button().class("mw-button").on(leptos::ev::click, move |_| moving_on.set(false)).text_dyn(i18n.tr("close.cancel")).into_view())
                     .into_view(),
             )
             .into_view()

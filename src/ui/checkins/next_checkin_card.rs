@@ -11,6 +11,7 @@ use crate::domain::dates::Date;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, I18n};
+use crate::ui::kit::button::button;
 use crate::ui::platform::{calendar_zone, download, now_rfc3339, today_in};
 
 /// When a check-in has no time set, its calendar entry starts at 9:00
@@ -63,16 +64,14 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                 el("div")
                     .class("mw-actions")
                     .child(match (&planned, b.is_open()) {
-                        (None, true) => el("button")
-                            .attr("type", "button")
+                        (None, true) => button()
                             .class("mw-button mw-button--primary")
                             .on(leptos::ev::click, move |_| plan_new.run(next))
                             .text_dyn(i18n.tr("checkin.new"))
                             .into_view(),
                         (Some(c), _) => {
                             let id = c.id.clone();
-                            el("button")
-                                .attr("type", "button")
+                            button()
                                 .class("mw-button mw-button--primary")
                                 .on(leptos::ev::click, move |_| open.run(id.clone()))
                                 .text_dyn(i18n.tr("checkin.open_planned"))
@@ -81,8 +80,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                         (None, false) => empty(),
                     })
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button")
                             .on(leptos::ev::click, move |_| {
                                 let z = calendar_zone(zone_one.as_deref(), meeting.start, meeting.start);
@@ -92,8 +90,7 @@ pub fn next_checkin_card(env: &Env, book: RwSignal<Option<Book>>, plan_new: Call
                             .into_view(),
                     )
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button")
                             .on(leptos::ev::click, move |_| {
                                 let z = calendar_zone(zone_all.as_deref(), series.start, end);

@@ -12,6 +12,7 @@ use crate::domain::keys;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -151,8 +152,7 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
                 .child(el("p").class("mw-label").text_dyn(i18n.tr("checkin.private_theirs")).into_view())
                 .child(el("blockquote").class("mw-quote").text(theirs.clone()).into_view())
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-button mw-button--small")
                         .on(leptos::ev::click, move |_| {
                             text.set(theirs.clone());
@@ -167,8 +167,7 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
         .child(if read_only {
             crate::ui::dom::empty()
         } else {
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button mw-private__save")
                 .prop_flag("disabled", locked)
                 .on(leptos::ev::click, move |_| save())

@@ -19,6 +19,7 @@ use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
 use crate::ui::goals::goal_card::goal_card;
 use crate::ui::goals::goal_editor::goal_editor;
+use crate::ui::kit::button::button;
 use crate::ui::platform::{download, fresh_id, now_rfc3339, today_in};
 use crate::ui::relationships::broken_item_card::broken_item_card;
 
@@ -184,14 +185,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         ))
         .child(select("mw-goal-status-filter", "goal.filter_status", status_filter, statuses))
         .child(select("mw-goal-sort", "goal.sort", sort, vec![("priority".into(), i18n.t("goal.sort_priority")), ("due".into(), i18n.t("goal.sort_due"))]))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("mw-button mw-button--small")
-                .on(leptos::ev::click, csv)
-                .text_dyn(i18n.tr("goal.download_csv"))
-                .into_view(),
-        )
+        .child(button().class("mw-button mw-button--small").on(leptos::ev::click, csv).text_dyn(i18n.tr("goal.download_csv")).into_view())
         .into_view();
 
     // A closed relationship's goals are a record: no new goals, no
@@ -213,8 +207,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
                     .into_view(),
             )
             .child(
-                el("button")
-                    .attr("type", "button")
+                button()
                     .class("mw-button mw-button--primary")
                     .attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string()))
                     .on(leptos::ev::click, add)
@@ -276,14 +269,7 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             } else {
                 el("div")
                     .child(el("fieldset").class("mw-plain-fieldset").attr("disabled", "").child(editor).into_view())
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("mw-button")
-                            .on(leptos::ev::click, move |_| open.set(None))
-                            .text_dyn(i18n.tr("goal.close"))
-                            .into_view(),
-                    )
+                    .child(button().class("mw-button").on(leptos::ev::click, move |_| open.set(None)).text_dyn(i18n.tr("goal.close")).into_view())
                     .into_view()
             }
         })

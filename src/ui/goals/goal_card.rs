@@ -8,6 +8,7 @@ use crate::domain::goals::Goal;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{el, empty, fragment, text, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::button::button;
 
 /// GoalCard: one goal in the list: title, whose it is, status, progress, due
 /// date (and whether it is overdue), and buttons to move it up or down in
@@ -20,8 +21,7 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
     let due = goal.due.as_deref().and_then(Date::parse);
     let overdue = goal.is_overdue(today);
     let move_button = |label: String, symbol: &'static str, id: String, delta: i32| {
-        el("button")
-            .attr("type", "button")
+        button()
             .class("mw-button mw-button--small mw-move")
             .attr("aria-label", label)
             .on(leptos::ev::click, move |_| on_move.run((id.clone(), delta)))
@@ -37,14 +37,7 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
                 .child(
                     el("h4")
                         .class("mw-card__title")
-                        .child(
-                            el("button")
-                                .attr("type", "button")
-                                .class("mw-card__open")
-                                .on(leptos::ev::click, move |_| on_open.run(id.clone()))
-                                .text(goal.title.clone())
-                                .into_view(),
-                        )
+                        .child(button().class("mw-card__open").on(leptos::ev::click, move |_| on_open.run(id.clone())).text(goal.title.clone()).into_view())
                         .into_view(),
                 )
                 .child(

@@ -18,6 +18,7 @@ use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::goals::progress_chart::progress_chart;
 use crate::ui::goals::smart_coach::smart_coach;
+use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::{field_error, invalid};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 
@@ -198,8 +199,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                         None => empty(),
                     })
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button mw-button--small mw-button--link")
                             .attr("aria-label", i18n.f("goal.remove_milestone", &[("text", &m.text)]))
                             .on(leptos::ev::click, move |_| draft.update(|g| g.milestones.retain(|x| x.id != remove_id)))
@@ -301,8 +301,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     .into_view();
             }
             match &g.achieved_by {
-                Some(marker) if *marker != me.id => el("button")
-                    .attr("type", "button")
+                Some(marker) if *marker != me.id => button()
                     .class("mw-button mw-button--primary")
                     .on(leptos::ev::click, move |_| {
                         let mut result = Ok(());
@@ -319,8 +318,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                     .text_dyn(i18n.tr("goal.confirm_achieved"))
                     .into_view(),
                 Some(_) => el("p").class("mw-hint").text_dyn(i18n.tr("goal.waiting_confirmation")).into_view(),
-                None if g.status != GoalStatus::Dropped => el("button")
-                    .attr("type", "button")
+                None if g.status != GoalStatus::Dropped => button()
                     .class("mw-button")
                     .on(leptos::ev::click, move |_| {
                         let mut result = Ok(());
@@ -489,8 +487,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                                 .into_view(),
                         )
                         .child(
-                            el("button")
-                                .attr("type", "button")
+                            button()
                                 .class("mw-button mw-button--small")
                                 .on(leptos::ev::click, move |_| add_milestone())
                                 .text_dyn(i18n.tr("goal.add_milestone"))
@@ -539,22 +536,8 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         .child(
             el("div")
                 .class("mw-actions")
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button mw-button--primary")
-                        .on(leptos::ev::click, save_click)
-                        .text_dyn(i18n.tr("goal.save"))
-                        .into_view(),
-                )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button")
-                        .on(leptos::ev::click, move |_| on_close.run(()))
-                        .text_dyn(i18n.tr("goal.close"))
-                        .into_view(),
-                )
+                .child(button().class("mw-button mw-button--primary").on(leptos::ev::click, save_click).text_dyn(i18n.tr("goal.save")).into_view())
+                .child(button().class("mw-button").on(leptos::ev::click, move |_| on_close.run(())).text_dyn(i18n.tr("goal.close")).into_view())
                 .child(text(""))
                 .into_view(),
         )

@@ -2,4 +2,5 @@
 //! field's errors tied to its control (`field_error`). Forms use these
 //! rather than assembling the same markup again.
 
+pub mod button;
 pub mod field_error;

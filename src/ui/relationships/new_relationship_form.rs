@@ -13,6 +13,7 @@ use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
 use crate::ui::dom::{dyn_view, el, empty, focus_later, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
+use crate::ui::kit::button::{button, submit_button};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 use crate::ui::relationships::partner_field::partner_field;
 
@@ -169,15 +170,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 el("div")
                     .class("mw-panel mw-panel--error")
                     .child(el("p").text(i18n.f("form.save_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("mw-button")
-                            .id("mw-save-retry")
-                            .on(leptos::ev::click, move |_| retry())
-                            .text_dyn(i18n.tr("form.retry"))
-                            .into_view(),
-                    )
+                    .child(button().class("mw-button").id("mw-save-retry").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("form.retry")).into_view())
                     .into_view()
             }
             None => empty(),
@@ -202,21 +195,13 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
             el("div")
                 .class("mw-actions")
                 .child(
-                    el("button")
-                        .attr("type", "submit")
+                    submit_button()
                         .class("mw-button mw-button--primary")
                         .attr_dyn("aria-disabled", move || Some(saving.get().to_string()))
                         .text_dyn(move || if saving.get() { i18n.t("form.saving") } else { i18n.t("form.submit") })
                         .into_view(),
                 )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("mw-button")
-                        .on(leptos::ev::click, move |_| on_cancel.run(()))
-                        .text_dyn(i18n.tr("form.cancel"))
-                        .into_view(),
-                )
+                .child(button().class("mw-button").on(leptos::ev::click, move |_| on_cancel.run(())).text_dyn(i18n.tr("form.cancel")).into_view())
                 .into_view(),
         )
         .into_view()

@@ -9,6 +9,7 @@ use crate::domain::person::Person;
 use crate::domain::relationship::{Relationship, Role};
 use crate::ui::dom::{el, empty, text, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::button::button;
 
 /// RelationshipCard: one relationship in the home list: the partner, the
 /// kind, my role, its state; opening it shows its page.
@@ -39,8 +40,7 @@ pub fn relationship_card(i18n: I18n, rel: &Relationship, me: &Person, on_open: C
             el("h3")
                 .class("mw-card__title")
                 .child(
-                    el("button")
-                        .attr("type", "button")
+                    button()
                         .class("mw-card__open")
                         .on(leptos::ev::click, move |_| on_open.run(id.clone()))
                         .text(format!("{} ", i18n.t(rel.kind.label_key())))

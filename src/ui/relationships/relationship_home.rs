@@ -18,6 +18,7 @@ use crate::domain::relationship::Relationship;
 use crate::domain::route::{Route, Tab};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::kit::button::button;
 use crate::ui::relationships::broken_item_card::broken_item_card;
 use crate::ui::relationships::relationship_card::relationship_card;
 
@@ -142,8 +143,7 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
                     .attr("role", "alert")
                     .child(el("p").text(i18n.f("home.load_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
                     .child(
-                        el("button")
-                            .attr("type", "button")
+                        button()
                             .class("mw-button")
                             .on(leptos::ev::click, move |_| {
                                 listing.set(Listing::Loading);
@@ -186,8 +186,7 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
         if creating.get() {
             return empty();
         }
-        el("button")
-            .attr("type", "button")
+        button()
             .class("mw-button mw-button--primary")
             .on(leptos::ev::click, move |_| {
                 announcement.set(String::new());

@@ -10,6 +10,7 @@ use crate::ui::checkins::next_checkin_card::due_words;
 use crate::ui::checkins::timeline_view::story_list;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
+use crate::ui::kit::button::button;
 use crate::ui::platform::today_in;
 use crate::ui::workspace::state::Workspace;
 
@@ -46,14 +47,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                     el("li")
                         .class("mw-need")
                         .child(el("span").text(need_text(i18n, &n)).into_view())
-                        .child(
-                            el("button")
-                                .attr("type", "button")
-                                .class("mw-button mw-button--small")
-                                .on(leptos::ev::click, go(n.tab()))
-                                .text(i18n.t(need_action(&n)))
-                                .into_view(),
-                        )
+                        .child(button().class("mw-button mw-button--small").on(leptos::ev::click, go(n.tab())).text(i18n.t(need_action(&n))).into_view())
                         .into_view()
                 }))
                 .into_view()
@@ -88,12 +82,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                         }))
                         .into_view()
                 },
-                el("button")
-                    .attr("type", "button")
-                    .class("mw-button mw-button--link")
-                    .on(leptos::ev::click, go(Tab::CheckIns))
-                    .text_dyn(i18n.tr("overview.to_checkins"))
-                    .into_view(),
+                button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
             ])
         })
     };
@@ -129,12 +118,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
             };
             fragment(vec![
                 body,
-                el("button")
-                    .attr("type", "button")
-                    .class("mw-button mw-button--link")
-                    .on(leptos::ev::click, go(Tab::Goals))
-                    .text_dyn(i18n.tr("overview.to_goals"))
-                    .into_view(),
+                button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text_dyn(i18n.tr("overview.to_goals")).into_view(),
             ])
         })
     };

@@ -12,6 +12,7 @@ use crate::domain::route::{Route, Tab};
 use crate::ui::checkins::book::{load_book, refresh, Book, BookError};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::workspace::state::Workspace;
 use crate::ui::workspace::views::{lazy_view, load};
 use crate::ui::workspace::workspace_tabs::workspace_tabs;
@@ -160,12 +161,7 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
                     .attr("role", "alert")
                     .child(el("p").text(i18n.t(key)).into_view())
                     .child(if can_retry {
-                        el("button")
-                            .attr("type", "button")
-                            .class("mw-button")
-                            .on(leptos::ev::click, move |_| retry())
-                            .text_dyn(i18n.tr("home.retry"))
-                            .into_view()
+                        button().class("mw-button").on(leptos::ev::click, move |_| retry()).text_dyn(i18n.tr("home.retry")).into_view()
                     } else {
                         empty()
                     })
@@ -184,8 +180,7 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
         .class("mw-page")
         .attr("aria-labelledby", "mw-page-heading")
         .child(
-            el("button")
-                .attr("type", "button")
+            button()
                 .class("mw-button mw-button--link mw-back")
                 .on(leptos::ev::click, move |_| {
                     env_back.navigate(Route::Home);

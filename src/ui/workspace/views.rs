@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::domain::route::Tab;
 use crate::ui::dom::AnyView;
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 use crate::ui::workspace::state::Workspace;
 
 /// A view's code could not be fetched (offline, a deploy that removed the
@@ -207,9 +208,7 @@ pub fn lazy_view(env: &Env, load: impl Fn() -> std::pin::Pin<Box<dyn std::future
                 .class("mw-panel mw-panel--error")
                 .attr("role", "alert")
                 .child(el("p").text_dyn(i18n.tr("shell.feature_failed")).into_view())
-                .child(
-                    el("button").attr("type", "button").class("mw-button").on(leptos::ev::click, move |_| again()).text_dyn(i18n.tr("home.retry")).into_view(),
-                )
+                .child(button().class("mw-button").on(leptos::ev::click, move |_| again()).text_dyn(i18n.tr("home.retry")).into_view())
                 .into_view()
         }
     })

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::route::{Route, Tab};
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::button::button;
 
 /// WorkspaceTabs: the views of a relationship as a WAI-ARIA tab list with
 /// automatic activation: one tab is in the Tab order, the arrow keys move
@@ -19,8 +20,7 @@ pub fn workspace_tabs(env: &Env, id: &str, tab: Memo<Tab>) -> AnyView {
         .children(Tab::ALL.into_iter().map(|t| {
             let (env_click, env_key) = (env.clone(), env.clone());
             let (id_click, id_key) = (id.to_string(), id.to_string());
-            el("button")
-                .attr("type", "button")
+            button()
                 .attr("role", "tab")
                 .id(format!("mw-tab-{}", t.name()))
                 .attr("aria-controls", format!("mw-panel-{}", t.name()))
