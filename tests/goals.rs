@@ -75,7 +75,7 @@ async fn a_broken_goal_is_shown_and_left_alone() {
 }
 
 // Pins: priority can be changed with the move buttons (keyboard-reachable), and the
-// order is stored.
+// order is stored; keyboard focus stays on the moved goal's button.
 #[wasm_bindgen_test]
 async fn goals_reorder_with_buttons() {
     let storage: JsValue = MemoryStorage::new().into();
@@ -92,8 +92,16 @@ async fn goals_reorder_with_buttons() {
     assert_eq!(titles(), ["First goal", "Second goal"]);
     let up = m.root.query_selector_all(".mw-goal .mw-move").unwrap().item(2).unwrap();
     assert_eq!(up.dyn_ref::<Element>().unwrap().get_attribute("aria-label").as_deref(), Some("Move up: Second goal"));
-    up.unchecked_into::<HtmlElement>().click();
+    let up: HtmlElement = up.unchecked_into();
+    let moved_id = up.id();
+    assert!(moved_id.starts_with("mw-goal-") && moved_id.ends_with("-up"), "{moved_id}");
+    // As a keyboard user does it: focus on the button, then press it.
+    up.focus().unwrap();
+    up.click();
     until(&m.root, "the new order", || titles() == ["Second goal", "First goal"]).await;
+    // The list was drawn again; focus is back on the moved goal's button,
+    // so pressing it again moves the same goal on.
+    until(&m.root, "focus on the moved goal's button", || activeElementId(&m.root) == moved_id).await;
 }
 
 // Pins: the owner cannot confirm their own goal; the partner's confirmation signs it

@@ -217,9 +217,9 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             .into_view()
     };
 
-    let list_view = {
+    let list_of_goals = {
         let (me, rel, env) = (me.clone(), rel.clone(), env.clone());
-        dyn_view(move || match goals.get() {
+        move || match goals.get() {
             Goals::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
             Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
             Goals::Loaded(items) => {
@@ -241,6 +241,25 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
                     .children(broken)
                     .into_view()
             }
+        }
+    };
+    let list_view = {
+        let host = env.host.clone();
+        dyn_view(move || {
+            // The list is drawn again whenever the goals change (a move, a
+            // partner's save): focus on a card's button, which goes with the
+            // old list, comes back to the same button (ids are by goal), so
+            // a keyboard user moving a goal up twice presses the same key twice.
+            let kept = host
+                .shadow_root()
+                .and_then(|r| r.active_element())
+                .map(|e| e.id())
+                .filter(|id| id.starts_with("mw-goal-") && (id.ends_with("-up") || id.ends_with("-down") || id.ends_with("-open")));
+            let view = list_of_goals();
+            if let Some(id) = kept {
+                crate::ui::dom::focus_later(&host, id);
+            }
+            view
         })
     };
 

@@ -20,8 +20,11 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
     let (id, up_id, down_id) = (goal.id.clone(), goal.id.clone(), goal.id.clone());
     let due = goal.due.as_deref().and_then(Date::parse);
     let overdue = goal.is_overdue(today);
+    // Ids by goal and direction: the board puts focus back on the same
+    // button once the reordered list is drawn again.
     let move_button = |label: String, symbol: &'static str, id: String, delta: i32| {
         button()
+            .id(format!("mw-goal-{id}-{}", if delta < 0 { "up" } else { "down" }))
             .class("mw-button mw-button--small mw-move")
             .attr("aria-label", label)
             .on(leptos::ev::click, move |_| on_move.run((id.clone(), delta)))
@@ -37,7 +40,14 @@ pub fn goal_card(i18n: I18n, goal: &Goal, rel: &Relationship, today: Date, on_op
                 .child(
                     el("h4")
                         .class("mw-card__title")
-                        .child(button().class("mw-card__open").on(leptos::ev::click, move |_| on_open.run(id.clone())).text(goal.title.clone()).into_view())
+                        .child(
+                            button()
+                                .id(format!("mw-goal-{}-open", goal.id))
+                                .class("mw-card__open")
+                                .on(leptos::ev::click, move |_| on_open.run(id.clone()))
+                                .text(goal.title.clone())
+                                .into_view(),
+                        )
                         .into_view(),
                 )
                 .child(
