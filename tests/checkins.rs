@@ -9,7 +9,7 @@ use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlInputElement, ShadowRoot};
+use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -145,7 +145,8 @@ async fn private_notes_stay_private() {
     assert!(refused.is_err(), "the host refuses Ben Ana's private key");
 }
 
-// Pins: bad input is named against its field and nothing is written; a failed
+// Pins: bad input is named against its field (and in a summary that takes
+// focus, each entry a link to its field) and nothing is written; a failed
 // write keeps every entry on screen and in this tab across a reload; a
 // check-in that cannot be read is shown and never written over.
 #[wasm_bindgen_test]
@@ -162,6 +163,21 @@ async fn bad_input_and_failed_writes_lose_nothing() {
     until(&m.root, "the field errors", || get(&m.root, "#mw-ci-minutes-error").text_content().unwrap().contains("Between 5 and 480")).await;
     assert_eq!(get(&m.root, "#mw-ci-minutes").get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(callCount(&ana, "put"), puts, "nothing written");
+    // As in the agreement: a summary above the form, an alert that takes
+    // focus, each entry a link to its field.
+    until(&m.root, "focus on the summary", || activeElementId(&m.root) == "mw-ci-summary").await;
+    assert_eq!(get(&m.root, "#mw-ci-summary").get_attribute("role").as_deref(), Some("alert"));
+    // (A time input keeps no value it cannot read, so "25:99" is simply no
+    // time, which is allowed: the length is the one error.)
+    assert_eq!(count(&m.root, "#mw-ci-summary li a"), 1, "the length");
+    assert!(get(&m.root, "#mw-ci-summary").text_content().unwrap_or_default().contains("Between 5 and 480"));
+    let links = m.root.query_selector_all("#mw-ci-summary li a").unwrap();
+    let minutes_link = (0..links.length())
+        .map(|i| links.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|a| a.get_attribute("href").as_deref() == Some("#mw-ci-minutes-error"))
+        .expect("a link to the length");
+    minutes_link.click();
+    until(&m.root, "focus on the length", || activeElementId(&m.root) == "mw-ci-minutes").await;
 
     setValue(&get(&m.root, "#mw-ci-minutes"), "50");
     setValue(&get(&m.root, "#mw-ci-time"), "");

@@ -16,6 +16,7 @@ use crate::ui::agreement::agreement_field::{agreement_field, dom_id};
 use crate::ui::dom::{dyn_view, el, empty, focus_later, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
+use crate::ui::kit::error_summary::error_summary;
 use crate::ui::platform::LeaveGuard;
 
 /// How long after the last keystroke the draft is saved: long enough not to
@@ -201,40 +202,11 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
             .into_view()
     });
 
-    let host = env.host.clone();
-    let summary = el("div")
-        .id("mw-agr-summary")
-        .attr("tabindex", "-1")
-        .attr("role", "alert")
-        .class_when("mw-summary", "mw-summary--shown", move || show_errors.get() && !errors.with(Vec::is_empty))
-        .dyn_child(move || {
-            if !show_errors.get() || errors.with(Vec::is_empty) {
-                return empty();
-            }
-            let links = errors.get().into_iter().map(|e| {
-                let label = field(e.field).map(|f| i18n.t(f.label)).unwrap_or_default();
-                let target = dom_id(e.field);
-                let host = host.clone();
-                el("li")
-                    .child(
-                        el("a")
-                            .attr("href", format!("#{target}"))
-                            // Fragment links do not reach into a shadow root: move focus ourselves.
-                            .on(leptos::ev::click, move |ev| {
-                                ev.prevent_default();
-                                focus_later(&host, target.clone());
-                            })
-                            .text(label)
-                            .into_view(),
-                    )
-                    .into_view()
-            });
-            crate::ui::dom::fragment(vec![
-                el("p").class("mw-summary__title").text_dyn(i18n.tr("agr.fix_before_signing")).into_view(),
-                el("ul").children(links).into_view(),
-            ])
-        })
-        .into_view();
+    // What blocks "Review and sign", once the person has asked for it.
+    let blocking = Signal::derive(move || if show_errors.get() { errors.get() } else { Vec::new() });
+    let summary = error_summary(i18n, env.host.clone(), "mw-agr-summary", "agr.fix_before_signing", blocking, |i18n, e| {
+        (field(e.field).map(|f| i18n.t(f.label)).unwrap_or_default(), format!("{}-error", dom_id(e.field)))
+    });
 
     let sections = SECTIONS.iter().map(|(section, label)| {
         let fields = FIELDS.iter().filter(|f| f.section == *section).map(|f| {

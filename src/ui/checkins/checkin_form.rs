@@ -23,7 +23,8 @@ use crate::ui::checkins::review_questions::review_questions;
 use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
-use crate::ui::kit::field_error::{field_error, invalid};
+use crate::ui::kit::error_summary::error_summary;
+use crate::ui::kit::field_error::{field_error, invalid, message};
 use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +130,9 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
             if !found.is_empty() {
                 errors.set(found);
                 saving.set(Saving::Invalid);
+                // The summary above the form says what to mend, with a link
+                // to each field: focus goes there, as in the agreement.
+                crate::ui::dom::focus_later(&env.host, "mw-ci-summary".into());
                 return;
             }
             errors.set(Vec::new());
@@ -389,6 +393,9 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .attr("aria-labelledby", "mw-checkin-form-heading")
         .child(el("h4").id("mw-checkin-form-heading").attr("tabindex", "-1").class("mw-section__title").text(heading).into_view())
         .child(if read_only { el("p").class("mw-notice").text_dyn(i18n.tr("checkin.read_only")).into_view() } else { empty() })
+        .child(error_summary(i18n, env.host.clone(), "mw-ci-summary", "form.errors_summary", errors.into(), |i18n, e| {
+            (message(i18n, e), format!("mw-ci-{}-error", e.field))
+        }))
         .child(shared_parts)
         .child(status)
         .child(crate::ui::shell::unsaved_notice::unsaved_notice(i18n, not_kept))

@@ -50,6 +50,9 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                             .attr("inputmode", "numeric")
                             .id(value_id)
                             .class("mw-input mw-input--short")
+                            // Progress errors are stated once, under the list (its
+                            // summary link lands on the first value).
+                            .attr("aria-describedby", "mw-ci-progress-error")
                             .prop_text("value", move || {
                                 draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid).map(|u| u.value).unwrap_or(current).to_string())
                             })

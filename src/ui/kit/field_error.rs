@@ -14,22 +14,17 @@ pub fn field_error(i18n: I18n, errors: RwSignal<Vec<FieldError>>, field: &'stati
         .id(id)
         .class("mw-field-error")
         .attr("aria-live", "polite")
-        .text_dyn(move || {
-            errors.with(|list| {
-                list.iter()
-                    .filter(|e| e.field == field)
-                    .map(|e| {
-                        let args: Vec<(&str, &str)> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                        i18n.f(e.key, &args)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        })
+        .text_dyn(move || errors.with(|list| list.iter().filter(|e| e.field == field).map(|e| message(i18n, e)).collect::<Vec<_>>().join(" ")))
         .into_view()
 }
 
 /// Whether `field` has an error, for `aria-invalid`.
 pub fn invalid(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl FnMut() -> Option<String> + Send + 'static {
     move || errors.with(|list| list.iter().any(|e| e.field == field)).then(|| "true".to_string())
+}
+
+/// The text of one error, its values filled in, in the person's language.
+pub fn message(i18n: I18n, e: &FieldError) -> String {
+    let args: Vec<(&str, &str)> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    i18n.f(e.key, &args)
 }

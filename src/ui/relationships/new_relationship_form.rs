@@ -11,9 +11,11 @@ use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
-use crate::ui::dom::{dyn_view, el, empty, focus_later, fragment, AnyView};
+use crate::ui::dom::{dyn_view, el, empty, focus_later, AnyView};
 use crate::ui::env::{Env, I18n};
 use crate::ui::kit::button::{button, submit_button};
+use crate::ui::kit::error_summary::error_summary;
+use crate::ui::kit::field_error::message;
 use crate::ui::platform::{fresh_id, now_rfc3339};
 use crate::ui::relationships::partner_field::partner_field;
 
@@ -145,21 +147,9 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
         error_for("kind"),
     );
 
-    let summary = el("div")
-        .id("mw-summary")
-        .attr("tabindex", "-1")
-        .attr("role", "alert")
-        .class_when("mw-summary", "mw-summary--shown", move || !errors.with(Vec::is_empty))
-        .dyn_child(move || {
-            if errors.with(Vec::is_empty) {
-                return empty();
-            }
-            fragment(vec![
-                el("p").class("mw-summary__title").text_dyn(i18n.tr("form.errors_summary")).into_view(),
-                el("ul").children(errors.get().into_iter().map(|e| el("li").text(i18n.t(e.key)).into_view())).into_view(),
-            ])
-        })
-        .into_view();
+    let summary = error_summary(i18n, env.host.clone(), "mw-summary", "form.errors_summary", errors.into(), |i18n, e| {
+        (message(i18n, e), format!("mw-{}-error", e.field.replace('_', "-")))
+    });
 
     let save_failure = el("div")
         .class("mw-save-error")
