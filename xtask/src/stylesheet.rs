@@ -58,8 +58,9 @@ pub fn physical_declarations(css: &str) -> Vec<String> {
 }
 
 /// Where the home's code lives: the main module's components (the shell,
-/// the home, the start form, the chunk loading states).
-pub const HOME_SOURCES: &[&str] = &["src/embed.rs", "src/ui/shell", "src/ui/relationships", "src/ui/workspace/views.rs", "src/ui/dom.rs"];
+/// the home, the start form, the chunk loading states) and the kit every
+/// form is built from (`src/ui/kit`).
+pub const HOME_SOURCES: &[&str] = &["src/embed.rs", "src/ui/shell", "src/ui/relationships", "src/ui/workspace/views.rs", "src/ui/dom.rs", "src/ui/kit"];
 
 /// Every `mw-…` name in the home's code (`HOME_SOURCES` under `root`).
 pub fn home_names(root: &std::path::Path) -> Result<std::collections::BTreeSet<String>, String> {

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::domain::agreement::template::{builtin, instantiate, ordered_for, parse_vendor};
 use crate::domain::agreement::Content;
 use crate::domain::relationship::Kind;
-use crate::ui::dom::{dyn_view, el, fragment, AnyView};
+use crate::ui::dom::{dyn_view, el, AnyView};
 use crate::ui::env::Env;
 use crate::ui::kit::button::button;
+use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 use crate::ui::platform::today_in;
 
 /// TemplatePicker: how to start the agreement: a built-in or vendor
@@ -37,43 +38,34 @@ pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> Any
             on_pick.run(instantiate(&t, today_in(zone.get_untracked().as_deref())));
         }
     };
+    // Values are places in the list, not template ids: a vendor's id may
+    // hold characters an element id cannot.
     let choices = dyn_view(move || {
-        fragment(
-            templates
-                .get()
-                .into_iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let id = format!("mw-template-{i}");
-                    let (value, checked) = (t.id.clone(), t.id.clone());
-                    el("div")
-                        .class("mw-choice")
-                        .child(
-                            el("input")
-                                .attr("type", "radio")
-                                .class("mw-radio")
-                                .id(id.clone())
-                                .attr("name", "mw-template")
-                                .attr("value", t.id.clone())
-                                .prop_flag("checked", move || chosen.get().map_or(i == 0, |c| c == checked))
-                                .on(leptos::ev::change, move |_| chosen.set(Some(value.clone())))
-                                .into_view(),
-                        )
-                        .child(el("label").attr("for", id).class("mw-choice__label").text(t.name).into_view())
-                        .into_view()
-                })
-                .collect(),
+        let all = templates.get();
+        let ids: Vec<String> = all.iter().map(|t| t.id.clone()).collect();
+        let chosen_ids = ids.clone();
+        radio_group(
+            i18n,
+            RadioGroup {
+                name: "mw-template".into(),
+                legend: Words::Key("agr.pick_template"),
+                legend_hidden: false,
+                row: false,
+                choices: all.into_iter().enumerate().map(|(i, t)| Choice::new(i.to_string(), Words::Text(t.name))).collect(),
+                // None chosen yet: the first, this kind's own.
+                selected: Signal::derive(move || Some(chosen.get().and_then(|c| ids.iter().position(|id| *id == c)).unwrap_or(0).to_string())),
+                choose: Callback::new(move |v: String| {
+                    if let Some(id) = v.parse::<usize>().ok().and_then(|i| chosen_ids.get(i)) {
+                        chosen.set(Some(id.clone()));
+                    }
+                }),
+                error: None,
+            },
         )
     });
     el("div")
         .class("mw-templates")
-        .child(
-            el("fieldset")
-                .class("mw-fieldset")
-                .child(el("legend").class("mw-label").text_dyn(i18n.tr("agr.pick_template")).into_view())
-                .child(el("div").class("mw-choices").child(choices).into_view())
-                .into_view(),
-        )
+        .child(choices)
         .child(button().class("mw-button mw-button--primary").on(leptos::ev::click, start).text_dyn(i18n.tr("agr.start_drafting")).into_view())
         .into_view()
 }

@@ -13,6 +13,7 @@ use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
+use crate::ui::kit::radio_group::{numbers, radio_group, Choice, RadioGroup, Words};
 
 /// ClosingPanel: moving on, step by step: each goal signed off as reached,
 /// partly reached or not; each person's reflection; the mentee's next
@@ -160,28 +161,24 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
             .children(goals.into_iter().map(|g| {
                 let chosen = closing.as_ref().and_then(|c| c.outcome_of(&g.id));
                 let run = run_outcome.clone();
-                el("fieldset")
-                    .class("mw-choices mw-choices--row")
-                    .attr("data-goal", g.id.clone())
-                    .child(el("legend").class("mw-label").text(i18n.f("close.outcome_legend", &[("title", &g.title)])).into_view())
-                    .children(Outcome::ALL.into_iter().map(|o| {
-                        let id = format!("mw-outcome-{}-{}", g.id, o.as_str());
-                        let (gid, title, run) = (g.id.clone(), g.title.clone(), run.clone());
-                        el("span")
-                            .class("mw-choice")
-                            .child(
-                                el("input")
-                                    .attr("type", "radio")
-                                    .attr("name", format!("mw-outcome-{}", g.id))
-                                    .id(id.clone())
-                                    .prop_flag("checked", move || chosen == Some(o))
-                                    .on(leptos::ev::change, move |_| run(Step::Outcome(gid.clone(), title.clone(), o)))
-                                    .into_view(),
-                            )
-                            .child(el("label").attr("for", id).text(i18n.t(o.label_key())).into_view())
-                            .into_view()
-                    }))
-                    .into_view()
+                let (gid, title) = (g.id.clone(), g.title.clone());
+                radio_group(
+                    i18n,
+                    RadioGroup {
+                        name: format!("mw-outcome-{}", g.id),
+                        legend: Words::Text(i18n.f("close.outcome_legend", &[("title", &g.title)])),
+                        legend_hidden: false,
+                        row: true,
+                        choices: Outcome::ALL.into_iter().map(|o| Choice::new(o.as_str(), Words::Key(o.label_key()))).collect(),
+                        selected: Signal::derive(move || chosen.map(|o| o.as_str().to_string())),
+                        choose: Callback::new(move |v: String| {
+                            if let Some(o) = Outcome::parse(&v) {
+                                run(Step::Outcome(gid.clone(), title.clone(), o));
+                            }
+                        }),
+                        error: None,
+                    },
+                )
             }))
             .into_view()
     });
@@ -215,28 +212,24 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.your_reflection")).into_view())
         .child(text_area("mw-reflect-worked", "close.worked", worked))
         .child(text_area("mw-reflect-change", "close.change", change))
-        .child(
-            el("fieldset")
-                .class("mw-choices mw-choices--row")
-                .child(el("legend").class("mw-label").text_dyn(i18n.tr("close.effectiveness")).into_view())
-                .children((1u8..=5).map(|n| {
-                    let id = format!("mw-reflect-eff-{n}");
-                    el("span")
-                        .class("mw-choice")
-                        .child(
-                            el("input")
-                                .attr("type", "radio")
-                                .attr("name", "mw-reflect-eff")
-                                .id(id.clone())
-                                .prop_flag("checked", move || effectiveness.get() == n)
-                                .on(leptos::ev::change, move |_| effectiveness.set(n))
-                                .into_view(),
-                        )
-                        .child(el("label").attr("for", id).text_dyn(move || i18n.n(i64::from(n))).into_view())
-                        .into_view()
-                }))
-                .into_view(),
-        )
+        .child(radio_group(
+            i18n,
+            RadioGroup {
+                name: "mw-reflect-eff".into(),
+                legend: Words::Key("close.effectiveness"),
+                legend_hidden: false,
+                row: true,
+                choices: numbers(1, 5),
+                // 0: not rated yet.
+                selected: Signal::derive(move || Some(effectiveness.get()).filter(|e| *e > 0).map(|e| e.to_string())),
+                choose: Callback::new(move |v: String| {
+                    if let Ok(n) = v.parse::<u8>() {
+                        effectiveness.set(n);
+                    }
+                }),
+                error: None,
+            },
+        ))
         .child(button().class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text_dyn(i18n.tr("close.save_reflection")).into_view())
         .child(partner_status)
         .into_view();

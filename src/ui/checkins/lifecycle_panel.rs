@@ -12,6 +12,7 @@ use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
 use crate::ui::kit::button::button;
+use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 use crate::ui::platform::today_in;
 
 /// LifecyclePanel: what the pair can do with the relationship as a whole
@@ -117,30 +118,20 @@ pub fn lifecycle_panel(
             .class("mw-section mw-moving-on")
             .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
             .child(el("p").class("mw-hint").text_dyn(i18n.tr("close.intro")).into_view())
-            .child(
-                el("div")
-                    .attr("role", "radiogroup")
-                    .attr_dyn("aria-label", move || Some(i18n.t("close.reason_label")))
-                    .class("mw-choices")
-                    .children(CloseReason::ALL.into_iter().map(|r| {
-                        let id = format!("mw-close-reason-{}", r.as_str());
-                        el("div")
-                            .class("mw-choice")
-                            .child(
-                                el("input")
-                                    .attr("type", "radio")
-                                    .attr("name", "mw-close-reason")
-                                    .id(id.clone())
-                                    .attr("value", r.as_str())
-                                    .prop_flag("checked", move || reason.get() == Some(r))
-                                    .on(leptos::ev::change, move |_| reason.set(Some(r)))
-                                    .into_view(),
-                            )
-                            .child(el("label").attr("for", id).text(i18n.t(r.label_key())).into_view())
-                            .into_view()
-                    }))
-                    .into_view(),
-            )
+            .child(radio_group(
+                i18n,
+                RadioGroup {
+                    name: "mw-close-reason".into(),
+                    // The panel's heading and intro say it on screen.
+                    legend: Words::Key("close.reason_label"),
+                    legend_hidden: true,
+                    row: false,
+                    choices: CloseReason::ALL.into_iter().map(|r| Choice::new(r.as_str(), Words::Key(r.label_key()))).collect(),
+                    selected: Signal::derive(move || reason.get().map(|r| r.as_str().to_string())),
+                    choose: Callback::new(move |v: String| reason.set(CloseReason::parse(&v))),
+                    error: None,
+                },
+            ))
             .child(
                 el("div")
                     .class("mw-actions")

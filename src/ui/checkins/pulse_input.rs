@@ -7,6 +7,7 @@ use crate::domain::checkins::record::CheckIn;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{dyn_view, el, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::radio_group::{numbers, radio_group, RadioGroup, Words};
 
 /// PulseInput: my rating of the meeting (how useful, how is progress, 1-5
 /// each, as radio buttons so the keyboard works) and the partner's rating
@@ -23,35 +24,27 @@ pub fn pulse_input(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book) -> AnyView
     let scale = move |which: &'static str, legend: &'static str| {
         let me = me.clone();
         let chosen = if which == "useful" { useful } else { progress };
-        el("fieldset")
-            .class("mw-choices mw-choices--row")
-            .child(el("legend").class("mw-label").text(i18n.t(legend)).into_view())
-            .children((1u8..=5).map(move |n| {
-                let id = format!("mw-pulse-{which}-{n}");
-                let me = me.clone();
-                el("span")
-                    .class("mw-choice")
-                    .child(
-                        el("input")
-                            .attr("type", "radio")
-                            .attr("name", format!("mw-pulse-{which}"))
-                            .id(id.clone())
-                            .attr("value", n.to_string())
-                            .prop_flag("checked", move || chosen.get() == Some(n))
-                            .on(leptos::ev::change, move |_| {
-                                chosen.set(Some(n));
-                                if let (Some(u), Some(p)) = (useful.get_untracked(), progress.get_untracked()) {
-                                    draft.update(|c| {
-                                        let _ = c.rate(&me, u, p);
-                                    });
-                                }
-                            })
-                            .into_view(),
-                    )
-                    .child(el("label").attr("for", id).text_dyn(move || i18n.n(i64::from(n))).into_view())
-                    .into_view()
-            }))
-            .into_view()
+        radio_group(
+            i18n,
+            RadioGroup {
+                name: format!("mw-pulse-{which}"),
+                legend: Words::Key(legend),
+                legend_hidden: false,
+                row: true,
+                choices: numbers(1, 5),
+                selected: Signal::derive(move || chosen.get().map(|n| n.to_string())),
+                choose: Callback::new(move |v: String| {
+                    let Ok(n) = v.parse::<u8>() else { return };
+                    chosen.set(Some(n));
+                    if let (Some(u), Some(p)) = (useful.get_untracked(), progress.get_untracked()) {
+                        draft.update(|c| {
+                            let _ = c.rate(&me, u, p);
+                        });
+                    }
+                }),
+                error: None,
+            },
+        )
     };
     let theirs = dyn_view(move || {
         let rating = partner_id.as_deref().and_then(|id| draft.with(|c| c.pulse_of(id).map(|p| (p.useful, p.progress))));

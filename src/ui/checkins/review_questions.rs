@@ -6,34 +6,27 @@ use leptos::prelude::*;
 use crate::domain::checkins::record::{CheckIn, Review, REVIEW_DECISIONS, REVIEW_GOALS, REVIEW_WORKING};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 
 /// ReviewQuestions: the mid-point review's guided questions: is the pairing
 /// working, are the goals still right, does the agreement need amending,
 /// and how to go on (continue, continue with changes, or move on).
 pub fn review_questions(i18n: I18n, draft: RwSignal<CheckIn>) -> AnyView {
     let group = move |name: &'static str, legend: &'static str, values: &'static [&'static str], get: fn(&Review) -> &str, set: fn(&mut Review, String)| {
-        el("fieldset")
-            .class("mw-choices")
-            .child(el("legend").class("mw-label").text(i18n.t(legend)).into_view())
-            .children(values.iter().map(move |v| {
-                let v: &'static str = v;
-                let id = format!("mw-review-{name}-{v}");
-                el("div")
-                    .class("mw-choice")
-                    .child(
-                        el("input")
-                            .attr("type", "radio")
-                            .attr("name", format!("mw-review-{name}"))
-                            .id(id.clone())
-                            .attr("value", v)
-                            .prop_flag("checked", move || draft.with(|c| c.review.as_ref().is_some_and(|r| get(r) == v)))
-                            .on(leptos::ev::change, move |_| draft.update(|c| set(c.review.get_or_insert_with(blank), v.to_string())))
-                            .into_view(),
-                    )
-                    .child(el("label").attr("for", id).text(i18n.t(&format!("{legend}.{v}"))).into_view())
-                    .into_view()
-            }))
-            .into_view()
+        radio_group(
+            i18n,
+            RadioGroup {
+                name: format!("mw-review-{name}"),
+                legend: Words::Key(legend),
+                legend_hidden: false,
+                row: false,
+                // Each answer's text is the question's key and the answer: `review.working.yes`.
+                choices: values.iter().map(|v| Choice::new(*v, Words::Text(i18n.t(&format!("{legend}.{v}"))))).collect(),
+                selected: Signal::derive(move || draft.with(|c| c.review.as_ref().map(|r| get(r).to_string()).filter(|v| !v.is_empty()))),
+                choose: Callback::new(move |v: String| draft.update(|c| set(c.review.get_or_insert_with(blank), v))),
+                error: None,
+            },
+        )
     };
     el("fieldset")
         .class("mw-section mw-review")

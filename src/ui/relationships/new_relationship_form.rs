@@ -11,11 +11,12 @@ use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
-use crate::ui::dom::{dyn_view, el, empty, focus_later, AnyView};
-use crate::ui::env::{Env, I18n};
+use crate::ui::dom::{el, empty, focus_later, AnyView};
+use crate::ui::env::Env;
 use crate::ui::kit::button::{button, submit_button};
 use crate::ui::kit::error_summary::error_summary;
 use crate::ui::kit::field_error::message;
+use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 use crate::ui::relationships::partner_field::partner_field;
 
@@ -130,21 +131,35 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
 
     let role_group = radio_group(
         i18n,
-        "form.role_legend",
-        "role",
-        [Role::Mentee, Role::Mentor].map(|r| (r.as_str(), r.label_key(), if r == Role::Mentor { "role.mentor_hint" } else { "role.mentee_hint" })).to_vec(),
-        Signal::derive(move || role.get().map(Role::as_str)),
-        Callback::new(move |v: &'static str| role.set(Role::parse(v))),
-        error_for("role"),
+        RadioGroup {
+            name: "mw-role".into(),
+            legend: Words::Key("form.role_legend"),
+            legend_hidden: false,
+            row: false,
+            choices: [Role::Mentee, Role::Mentor]
+                .map(|r| Choice {
+                    value: r.as_str().into(),
+                    label: Words::Key(r.label_key()),
+                    hint: Some(if r == Role::Mentor { "role.mentor_hint" } else { "role.mentee_hint" }),
+                })
+                .into(),
+            selected: Signal::derive(move || role.get().map(|r| r.as_str().to_string())),
+            choose: Callback::new(move |v: String| role.set(Role::parse(&v))),
+            error: Some(error_for("role")),
+        },
     );
     let kind_group = radio_group(
         i18n,
-        "form.kind_legend",
-        "kind",
-        Kind::ALL.map(|k| (k.as_str(), k.label_key(), k.hint_key())).to_vec(),
-        Signal::derive(move || kind.get().map(Kind::as_str)),
-        Callback::new(move |v: &'static str| kind.set(Kind::parse(v))),
-        error_for("kind"),
+        RadioGroup {
+            name: "mw-kind".into(),
+            legend: Words::Key("form.kind_legend"),
+            legend_hidden: false,
+            row: false,
+            choices: Kind::ALL.map(|k| Choice { value: k.as_str().into(), label: Words::Key(k.label_key()), hint: Some(k.hint_key()) }).into(),
+            selected: Signal::derive(move || kind.get().map(|k| k.as_str().to_string())),
+            choose: Callback::new(move |v: String| kind.set(Kind::parse(&v))),
+            error: Some(error_for("kind")),
+        },
     );
 
     let summary = error_summary(i18n, env.host.clone(), "mw-summary", "form.errors_summary", errors.into(), |i18n, e| {
@@ -194,50 +209,5 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 .child(button().class("mw-button").on(leptos::ev::click, move |_| on_cancel.run(())).text_dyn(i18n.tr("form.cancel")).into_view())
                 .into_view(),
         )
-        .into_view()
-}
-
-/// A labelled group of radio buttons, each with a hint; its error is tied
-/// to the group.
-fn radio_group(
-    i18n: I18n,
-    legend: &'static str,
-    field: &'static str,
-    options: Vec<(&'static str, &'static str, &'static str)>,
-    selected: Signal<Option<&'static str>>,
-    choose: Callback<&'static str>,
-    error: Signal<Option<&'static str>>,
-) -> AnyView {
-    let error_id = format!("mw-{field}-error");
-    let choices = options.into_iter().map(|(value, label, hint)| {
-        let id = format!("mw-{field}-{value}");
-        el("div")
-            .class("mw-choice")
-            .child(
-                el("input")
-                    .attr("type", "radio")
-                    .class("mw-radio")
-                    .id(id.clone())
-                    .attr("name", format!("mw-{field}"))
-                    .attr("value", value)
-                    .attr("aria-describedby", format!("{id}-hint"))
-                    .prop_flag("checked", move || selected.get() == Some(value))
-                    .on(leptos::ev::change, move |_| choose.run(value))
-                    .into_view(),
-            )
-            .child(el("label").attr("for", id.clone()).class("mw-choice__label").text_dyn(i18n.tr(label)).into_view())
-            .child(el("p").id(format!("{id}-hint")).class("mw-hint").text_dyn(i18n.tr(hint)).into_view())
-            .into_view()
-    });
-    let described = error_id.clone();
-    el("fieldset")
-        .class_when("mw-fieldset", "mw-field--invalid", move || error.get().is_some())
-        .attr_dyn("aria-describedby", move || error.get().map(|_| described.clone()))
-        .child(el("legend").class("mw-label").text_dyn(i18n.tr(legend)).into_view())
-        .child(el("div").class("mw-choices").children(choices).into_view())
-        .child(dyn_view(move || match error.get() {
-            Some(key) => el("p").id(error_id.clone()).class("mw-field-error").text(i18n.t(key)).into_view(),
-            None => empty(),
-        }))
         .into_view()
 }
