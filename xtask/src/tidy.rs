@@ -112,11 +112,11 @@ mod tests {
     }
 
     // Pins: the form parts the kit makes (`src/ui/kit/`) are made only there,
-    // so each is built one way: buttons and radio groups.
+    // so each is built one way: buttons, radio groups, save status lines.
     #[test]
     fn form_parts_come_from_the_kit() {
         let root = root();
-        let made_by_kit = [concat!("el(\"", "button\")"), concat!("\"type\", \"", "radio\"")];
+        let made_by_kit = [concat!("el(\"", "button\")"), concat!("\"type\", \"", "radio\""), concat!("\"mw-save-", "status\"")];
         let mut found = Vec::new();
         for file in files(&root.join("src/ui"), &[".rs"]) {
             if file.starts_with(root.join("src/ui/kit")) {
@@ -129,6 +129,6 @@ mod tests {
                 }
             }
         }
-        assert!(found.is_empty(), "made by hand where src/ui/kit has it (kit::button, kit::radio_group):\n  {}", found.join("\n  "));
+        assert!(found.is_empty(), "made by hand where src/ui/kit has it (kit::button, kit::radio_group, kit::save_status):\n  {}", found.join("\n  "));
     }
 }

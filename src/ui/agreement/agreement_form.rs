@@ -17,14 +17,17 @@ use crate::ui::dom::{dyn_view, el, empty, focus_later, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
 use crate::ui::kit::error_summary::error_summary;
+use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::LeaveGuard;
 
 /// How long after the last keystroke the draft is saved: long enough not to
 /// write on every letter, short enough that little is at risk.
 const AUTOSAVE_MS: u32 = 800;
 
+/// Where the draft's autosave stands (the status line says it through
+/// `kit::save_status`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum SaveState {
+pub enum Autosave {
     Saved,
     Unsaved,
     Saving,
@@ -38,7 +41,7 @@ pub enum SaveState {
 /// partner (merged, or shown to resolve).
 pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, session: RwSignal<EditSession>, on_review: Callback<()>) -> AnyView {
     let i18n = env.i18n;
-    let state = RwSignal::new(if session.with_untracked(EditSession::dirty) { SaveState::Unsaved } else { SaveState::Saved });
+    let state = RwSignal::new(if session.with_untracked(EditSession::dirty) { Autosave::Unsaved } else { Autosave::Saved });
     let show_errors = RwSignal::new(false);
     // This tab could not keep a backup of unsaved edits (storage full or blocked).
     let not_kept = RwSignal::new(false);
@@ -54,7 +57,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         SendWrapper::new(move || {
             let Some(bridge) = env.host() else { return };
             pending.set_value(None);
-            if state.try_set(SaveState::Saving).is_some() {
+            if state.try_set(Autosave::Saving).is_some() {
                 return;
             }
             let (env, me) = (env.clone(), me.clone());
@@ -65,13 +68,13 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                     Ok(()) => {
                         let id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
                         env.emit(HostEvent::Saved { kind: "agreement", id });
-                        state.try_set(if clean { SaveState::Saved } else { SaveState::Unsaved });
+                        state.try_set(if clean { Autosave::Saved } else { Autosave::Unsaved });
                     }
                     Err(f) => {
                         if let Failure::Bridge(e) = &f {
                             env.report(e);
                         }
-                        state.try_set(SaveState::Failed(f));
+                        state.try_set(Autosave::Failed(f));
                     }
                 }
                 if clean {
@@ -81,7 +84,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         })
     };
     // Edits restored from before a reload are saved straight away.
-    if state.get_untracked() == SaveState::Unsaved {
+    if state.get_untracked() == Autosave::Unsaved {
         let save = save_now.clone();
         // The closure moves the wrapper in: `*save` could not move out of it.
         #[allow(clippy::redundant_closure)]
@@ -99,8 +102,8 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
             if leave_guard.with_value(Option::is_none) {
                 leave_guard.set_value(Some(LeaveGuard::new()));
             }
-            if !matches!(state.get_untracked(), SaveState::Saving) {
-                state.set(SaveState::Unsaved);
+            if !matches!(state.get_untracked(), Autosave::Saving) {
+                state.set(Autosave::Unsaved);
             }
             let save = save_now.clone();
             #[allow(clippy::redundant_closure)]
@@ -137,30 +140,14 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         })
     };
 
-    let status = el("p")
-        .class("mw-save-status")
-        .attr("role", "status")
-        .attr("aria-live", "polite")
-        .attr_dyn("data-state", move || {
-            Some(
-                match state.get() {
-                    SaveState::Saved => "saved",
-                    SaveState::Unsaved => "unsaved",
-                    SaveState::Saving => "saving",
-                    SaveState::Failed(_) => "failed",
-                }
-                .to_string(),
-            )
-        })
-        .text_dyn(move || match state.get() {
-            SaveState::Saved => i18n.t("agr.saved"),
-            SaveState::Unsaved => i18n.t("agr.unsaved"),
-            SaveState::Saving => i18n.t("form.saving"),
-            SaveState::Failed(f) => i18n.f("agr.save_failed", &[("reason", &i18n.t(f.message_key()))]),
-        })
-        .into_view();
+    let status = save_status(None, move || match state.get() {
+        Autosave::Saved => (SaveState::Saved, i18n.t("agr.saved")),
+        Autosave::Unsaved => (SaveState::Unsaved, i18n.t("agr.unsaved")),
+        Autosave::Saving => (SaveState::Saving, i18n.t("form.saving")),
+        Autosave::Failed(f) => (SaveState::Failed, i18n.f("agr.save_failed", &[("reason", &i18n.t(f.message_key()))])),
+    });
     let retry_button = dyn_view(move || {
-        if matches!(state.get(), SaveState::Failed(Failure::Bridge(_))) {
+        if matches!(state.get(), Autosave::Failed(Failure::Bridge(_))) {
             button().class("mw-button mw-button--small").on(leptos::ev::click, retry.clone()).text_dyn(i18n.tr("form.retry")).into_view()
         } else {
             empty()

@@ -25,6 +25,7 @@ use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
 use crate::ui::kit::error_summary::error_summary;
 use crate::ui::kit::field_error::{field_error, invalid, message};
+use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -310,33 +311,19 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         .into_view();
 
     let partner = book.partner_name();
-    let status = el("p")
-        .class("mw-save-status")
-        .attr("role", "status")
-        .attr_dyn("data-state", move || {
-            Some(
-                match saving.get() {
-                    Saving::Idle => "idle",
-                    Saving::Busy => "saving",
-                    Saving::Saved | Saving::Merged => "saved",
-                    Saving::Invalid | Saving::Failed(_) | Saving::Unfed(..) => "failed",
-                    Saving::Clashed(_) => "clashed",
-                }
-                .to_string(),
-            )
-        })
-        .text_dyn(move || match saving.get() {
-            Saving::Idle if restored.get() => i18n.t("checkin.restored"),
-            Saving::Idle => String::new(),
-            Saving::Busy => i18n.t("form.saving"),
-            Saving::Saved => i18n.t("checkin.saved"),
-            Saving::Merged => format!("{} {}", i18n.t("checkin.saved"), i18n.f("checkin.merged", &[("name", &partner)])),
-            Saving::Invalid => i18n.t("checkin.fix"),
-            Saving::Failed(e) => i18n.f("checkin.save_failed", &[("reason", &i18n.t(e.message_key()))]),
-            Saving::Unfed(goals, e) => i18n.f("checkin.unfed", &[("goals", &goals.join(", ")), ("reason", &i18n.t(e.message_key()))]),
-            Saving::Clashed(fields) => i18n.f("checkin.clash", &[("fields", &fields.iter().map(|f| i18n.t(f)).collect::<Vec<_>>().join(", "))]),
-        })
-        .into_view();
+    let status = save_status(None, move || match saving.get() {
+        Saving::Idle if restored.get() => (SaveState::Idle, i18n.t("checkin.restored")),
+        Saving::Idle => (SaveState::Idle, String::new()),
+        Saving::Busy => (SaveState::Saving, i18n.t("form.saving")),
+        Saving::Saved => (SaveState::Saved, i18n.t("checkin.saved")),
+        Saving::Merged => (SaveState::Saved, format!("{} {}", i18n.t("checkin.saved"), i18n.f("checkin.merged", &[("name", &partner)]))),
+        Saving::Invalid => (SaveState::Failed, i18n.t("checkin.fix")),
+        Saving::Failed(e) => (SaveState::Failed, i18n.f("checkin.save_failed", &[("reason", &i18n.t(e.message_key()))])),
+        Saving::Unfed(goals, e) => (SaveState::Failed, i18n.f("checkin.unfed", &[("goals", &goals.join(", ")), ("reason", &i18n.t(e.message_key()))])),
+        Saving::Clashed(fields) => {
+            (SaveState::Clashed, i18n.f("checkin.clash", &[("fields", &fields.iter().map(|f| i18n.t(f)).collect::<Vec<_>>().join(", "))]))
+        }
+    });
 
     let is_review = checkin.kind == CheckInKind::MidpointReview;
     let in_review = book.rel.state == State::MidpointReview;

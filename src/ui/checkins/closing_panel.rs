@@ -14,6 +14,7 @@ use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
 use crate::ui::kit::radio_group::{numbers, radio_group, Choice, RadioGroup, Words};
+use crate::ui::kit::save_status::{save_status, SaveState};
 
 /// ClosingPanel: moving on, step by step: each goal signed off as reached,
 /// partly reached or not; each person's reflection; the mentee's next
@@ -277,7 +278,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         )
         .child(reflection)
         .child(next)
-        .child(el("p").class("mw-save-status").attr("role", "status").attr("data-state", "idle").text_dyn(move || notice.get()).into_view())
+        .child(save_status(None, move || (SaveState::Idle, notice.get())))
         .child(
             el("p")
                 .class("mw-life-status")

@@ -13,6 +13,7 @@ use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::Env;
 use crate::ui::kit::button::button;
+use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,32 +120,14 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
                 .on(leptos::ev::input, move |ev| text.set(event_target_value(&ev)))
                 .into_view(),
         )
-        .child(
-            el("p")
-                .id("mw-private-status")
-                .class("mw-save-status")
-                .attr("role", "status")
-                .attr_dyn("data-state", move || {
-                    Some(
-                        match state.get() {
-                            NoteState::Saved => "saved",
-                            NoteState::Saving => "saving",
-                            NoteState::Failed(_) | NoteState::Broken(_) => "failed",
-                            NoteState::Clashed(_) => "clashed",
-                            _ => "idle",
-                        }
-                        .to_string(),
-                    )
-                })
-                .text_dyn(move || match state.get() {
-                    NoteState::Saved => i18n.t("checkin.private_saved"),
-                    NoteState::Broken(key) => i18n.t(key),
-                    NoteState::Failed(m) => m,
-                    NoteState::Clashed(_) => i18n.t("checkin.private_clash"),
-                    _ => String::new(),
-                })
-                .into_view(),
-        )
+        .child(save_status(Some("mw-private-status"), move || match state.get() {
+            NoteState::Saved => (SaveState::Saved, i18n.t("checkin.private_saved")),
+            NoteState::Saving => (SaveState::Saving, String::new()),
+            NoteState::Broken(key) => (SaveState::Failed, i18n.t(key)),
+            NoteState::Failed(m) => (SaveState::Failed, m),
+            NoteState::Clashed(_) => (SaveState::Clashed, i18n.t("checkin.private_clash")),
+            NoteState::Loading | NoteState::Ready => (SaveState::Idle, String::new()),
+        }))
         .child(crate::ui::dom::dyn_view(move || match state.get() {
             // What the other tab saved, to read and take over if wanted.
             NoteState::Clashed(theirs) => el("div")

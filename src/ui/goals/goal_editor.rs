@@ -20,6 +20,7 @@ use crate::ui::goals::progress_chart::progress_chart;
 use crate::ui::goals::smart_coach::smart_coach;
 use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::{field_error, invalid};
+use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -382,32 +383,17 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         }
     };
 
-    let status_line = el("p")
-        .class("mw-save-status")
-        .attr("role", "status")
-        .attr_dyn("data-state", move || {
-            Some(
-                match saving.get() {
-                    Saving::Idle => "idle",
-                    Saving::Busy => "saving",
-                    Saving::Saved => "saved",
-                    Saving::Failed(_) | Saving::Rule(_) => "failed",
-                    Saving::Clashed(_) => "clashed",
-                }
-                .to_string(),
-            )
-        })
-        .text_dyn(move || match saving.get() {
-            Saving::Idle => String::new(),
-            Saving::Busy => i18n.t("form.saving"),
-            Saving::Saved => i18n.t("goal.saved"),
-            Saving::Failed(e) => i18n.f("goal.save_failed", &[("reason", &i18n.t(e.message_key()))]),
-            Saving::Rule(e) => i18n.t(e.message_key()),
-            Saving::Clashed(fields) => {
-                i18n.f("goal.clashed", &[("fields", &fields.iter().map(|f| i18n.t(&format!("goal.field.{f}"))).collect::<Vec<_>>().join(", "))])
-            }
-        })
-        .into_view();
+    let status_line = save_status(None, move || match saving.get() {
+        Saving::Idle => (SaveState::Idle, String::new()),
+        Saving::Busy => (SaveState::Saving, i18n.t("form.saving")),
+        Saving::Saved => (SaveState::Saved, i18n.t("goal.saved")),
+        Saving::Failed(e) => (SaveState::Failed, i18n.f("goal.save_failed", &[("reason", &i18n.t(e.message_key()))])),
+        Saving::Rule(e) => (SaveState::Failed, i18n.t(e.message_key())),
+        Saving::Clashed(fields) => (
+            SaveState::Clashed,
+            i18n.f("goal.clashed", &[("fields", &fields.iter().map(|f| i18n.t(&format!("goal.field.{f}"))).collect::<Vec<_>>().join(", "))]),
+        ),
+    });
 
     el("section")
         .class("mw-goal-editor")
