@@ -160,7 +160,10 @@ async fn bad_input_and_failed_writes_lose_nothing() {
     setValue(&get(&m.root, "#mw-ci-time"), "25:99");
     let puts = callCount(&ana, "put");
     click(&m.root, ".mw-checkin-form .mw-actions .mw-button--primary");
-    until(&m.root, "the field errors", || get(&m.root, "#mw-ci-minutes-error").text_content().unwrap().contains("Between 5 and 480")).await;
+    until(&m.root, "the field errors", || {
+        find(&m.root, "#mw-ci-minutes-error").and_then(|e| e.text_content()).is_some_and(|t| t.contains("Between 5 and 480"))
+    })
+    .await;
     assert_eq!(get(&m.root, "#mw-ci-minutes").get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(callCount(&ana, "put"), puts, "nothing written");
     // As in the agreement: a summary above the form, an alert that takes

@@ -1,12 +1,15 @@
-//! One field of the agreement form, whatever its kind, with its label, hint and error. The form
-//! is this one function applied to each row of the domain's field table.
+//! One field of the agreement form, whatever its kind: the control for the kind of value, in the
+//! kit's field (label, hint, error). The form is this one function applied to each row of the
+//! domain's field table.
 
 use leptos::prelude::*;
 
-use crate::domain::agreement::fields::{Field, Kind};
+use crate::domain::agreement::fields::{Field as Row, Kind};
 use crate::domain::FieldError;
-use crate::ui::dom::{el, empty, AnyView};
+use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::field::{self as kit, Field};
+use crate::ui::kit::radio_group::Words;
 
 /// The DOM id of a field's input: field ids hold dots, which CSS selectors
 /// and `aria-describedby` lists handle badly.
@@ -19,28 +22,11 @@ pub fn dom_id(field: &str) -> String {
 /// function, driven by the domain's field table.
 pub fn agreement_field(
     i18n: I18n,
-    field: &'static Field,
+    field: &'static Row,
     value: Signal<String>,
     error: Signal<Option<FieldError>>,
     on_input: Callback<(&'static str, String)>,
 ) -> AnyView {
-    let id = dom_id(field.id);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = field.hint.is_some();
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     let input = move |ev: web_sys::Event| on_input.run((field.id, event_target_value(&ev)));
 
     let control = match field.kind {
@@ -75,27 +61,5 @@ pub fn agreement_field(
         Kind::Choice(_) => control,
         _ => control.prop_text("value", move || value.get()),
     };
-    let control = control
-        .id(id.clone())
-        .attr_dyn("aria-invalid", move || Some(error.with(Option::is_some).to_string()))
-        .attr_dyn("aria-describedby", described)
-        .into_view();
-
-    el("div")
-        .class_when("mw-field", "mw-field--invalid", move || error.with(Option::is_some))
-        .attr("data-field", field.id)
-        .child(el("label").attr("for", id).class("mw-label").text_dyn(i18n.tr(field.label)).into_view())
-        .child(match field.hint {
-            Some(h) => el("p").id(hint_id).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
-            None => empty(),
-        })
-        .child(control)
-        .dyn_child(move || match error.get() {
-            Some(e) => {
-                let args: Vec<(&str, &str)> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                el("p").id(error_id.clone()).class("mw-field-error").text(i18n.f(e.key, &args)).into_view()
-            }
-            None => empty(),
-        })
-        .into_view()
+    kit::field(i18n, Field { id: dom_id(field.id), label: Words::Key(field.label), hint: field.hint, error, required: field.required, inline: false }, control)
 }

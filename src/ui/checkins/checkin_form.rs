@@ -24,7 +24,9 @@ use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
 use crate::ui::kit::error_summary::error_summary;
-use crate::ui::kit::field_error::{field_error, invalid, message};
+use crate::ui::kit::field::{self as kit, error_of, Field};
+use crate::ui::kit::field_error::message;
+use crate::ui::kit::radio_group::Words;
 use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::now_rfc3339;
 
@@ -239,31 +241,18 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
 
     // One labelled control of the check-in, its errors tied to it: a
     // textarea (`kind` "long") or an input of that type.
-    let field = move |field: &'static str, label: &'static str, kind: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
-        let id = format!("mw-ci-{field}");
-        let err = format!("{id}-error");
+    let field = move |name: &'static str, label: &'static str, kind: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
         let control = match kind {
             "long" => el("textarea").class("mw-input mw-textarea").attr("rows", "3"),
             "number" => el("input").attr("type", kind).class("mw-input mw-input--short"),
             _ => el("input").attr("type", kind).class("mw-input mw-input--date"),
         };
-        el("div")
-            .class(if kind == "long" { "mw-field" } else { "mw-field mw-field--inline" })
-            .child(el("label").attr("for", id.clone()).class("mw-label").text(i18n.t(label)).into_view())
-            .child(
-                control
-                    .id(id)
-                    .attr("aria-describedby", err.clone())
-                    .attr_dyn("aria-invalid", invalid(errors, field))
-                    .prop_text("value", move || draft.with(get))
-                    .on(leptos::ev::input, move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|c| set(c, v));
-                    })
-                    .into_view(),
-            )
-            .child(field_error(i18n, errors, field, err))
-            .into_view()
+        let control = control.prop_text("value", move || draft.with(get)).on(leptos::ev::input, move |ev| {
+            let v = event_target_value(&ev);
+            draft.update(|c| set(c, v));
+        });
+        let f = Field { error: error_of(errors, name), inline: kind != "long", ..Field::new(format!("mw-ci-{name}"), Words::Key(label)) };
+        kit::field(i18n, f, control)
     };
 
     let when = el("fieldset")
@@ -274,30 +263,23 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         // A number that does not parse becomes 0, which the rule refuses
         // with the field's own message instead of silently keeping the old value.
         .child(field("minutes", "checkin.minutes", "number", |c| c.minutes.to_string(), |c, v| c.minutes = v.trim().parse().unwrap_or(0)))
-        .child(
-            el("div")
-                .class("mw-field mw-field--inline")
-                .child(el("label").attr("for", "mw-ci-format").class("mw-label").text_dyn(i18n.tr("checkin.format")).into_view())
-                .child(
-                    el("select")
-                        .id("mw-ci-format")
-                        .class("mw-input mw-select")
-                        .children(FORMATS.iter().map(|f| {
-                            let v = *f;
-                            el("option")
-                                .attr("value", v)
-                                .prop_flag("selected", move || draft.with(|c| c.format == v))
-                                .text(i18n.t(&format!("checkin.format.{v}")))
-                                .into_view()
-                        }))
-                        .on(leptos::ev::change, move |ev| {
-                            let v = event_target_value(&ev);
-                            draft.update(|c| c.format = v);
-                        })
-                        .into_view(),
-                )
-                .into_view(),
-        )
+        .child({
+            let select = el("select")
+                .class("mw-input mw-select")
+                .children(FORMATS.iter().map(|f| {
+                    let v = *f;
+                    el("option")
+                        .attr("value", v)
+                        .prop_flag("selected", move || draft.with(|c| c.format == v))
+                        .text(i18n.t(&format!("checkin.format.{v}")))
+                        .into_view()
+                }))
+                .on(leptos::ev::change, move |ev| {
+                    let v = event_target_value(&ev);
+                    draft.update(|c| c.format = v);
+                });
+            kit::field(i18n, Field { inline: true, ..Field::new("mw-ci-format", Words::Key("checkin.format")) }, select)
+        })
         .into_view();
 
     let shared = el("fieldset")

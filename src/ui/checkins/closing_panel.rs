@@ -13,6 +13,7 @@ use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
+use crate::ui::kit::field::{field, Field};
 use crate::ui::kit::radio_group::{numbers, radio_group, Choice, RadioGroup, Words};
 use crate::ui::kit::save_status::{save_status, SaveState};
 
@@ -192,19 +193,12 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     });
 
     let text_area = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        el("div")
-            .class("mw-field")
-            .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
-            .child(
-                el("textarea")
-                    .id(id)
-                    .class("mw-input mw-textarea")
-                    .attr("rows", "3")
-                    .prop_text("value", move || value.get())
-                    .on(leptos::ev::input, move |ev| value.set(event_target_value(&ev)))
-                    .into_view(),
-            )
-            .into_view()
+        let control = el("textarea")
+            .class("mw-input mw-textarea")
+            .attr("rows", "3")
+            .prop_text("value", move || value.get())
+            .on(leptos::ev::input, move |ev| value.set(event_target_value(&ev)));
+        field(i18n, Field::new(id, Words::Key(label)), control)
     };
 
     let (run_reflect, run_steps, run_close) = (run.clone(), run.clone(), run.clone());

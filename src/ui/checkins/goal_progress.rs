@@ -8,7 +8,9 @@ use crate::domain::FieldError;
 use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::field::{field, Field};
 use crate::ui::kit::field_error::field_error;
+use crate::ui::kit::radio_group::Words;
 
 /// GoalProgress: a progress update for each active goal: a percentage for
 /// goals measured by hand (steps decide for the others) and a note. Saved
@@ -37,6 +39,8 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
             let value = if by_steps {
                 el("p").class("mw-hint").text(i18n.f("checkin.progress_steps", &[("title", &g.title), ("n", &current.to_string())])).into_view()
             } else {
+                // Not the kit's field: a progress error is the list's, stated
+                // once under it (`mw-ci-progress-error`), not under each value.
                 el("div")
                     .class("mw-field mw-field--inline")
                     .child(
@@ -69,32 +73,17 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                 .class("mw-goal-update")
                 .attr("data-goal", g.id.clone())
                 .child(value)
-                .child(
-                    el("div")
-                        .class("mw-field")
-                        .child(
-                            el("label")
-                                .attr("for", note_id.clone())
-                                .class("mw-label")
-                                .text(i18n.f("checkin.progress_note", &[("title", &g.title)]))
-                                .into_view(),
-                        )
-                        .child(
-                            el("input")
-                                .attr("type", "text")
-                                .id(note_id)
-                                .class("mw-input")
-                                .prop_text("value", move || {
-                                    draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid3).map(|u| u.note.clone()).unwrap_or_default())
-                                })
-                                .on(leptos::ev::input, move |ev| {
-                                    let v = event_target_value(&ev);
-                                    draft.update(|c| upsert(c, &gid4, &me2, &|u| u.note = v.clone()));
-                                })
-                                .into_view(),
-                        )
-                        .into_view(),
-                )
+                .child({
+                    let note = el("input")
+                        .attr("type", "text")
+                        .class("mw-input")
+                        .prop_text("value", move || draft.with(|c| c.progress.iter().find(|u| u.goal_id == gid3).map(|u| u.note.clone()).unwrap_or_default()))
+                        .on(leptos::ev::input, move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.update(|c| upsert(c, &gid4, &me2, &|u| u.note = v.clone()));
+                        });
+                    field(i18n, Field::new(note_id, Words::Text(i18n.f("checkin.progress_note", &[("title", &g.title)]))), note)
+                })
                 .into_view()
         })
         .collect();

@@ -19,7 +19,8 @@ use crate::ui::env::{Env, HostEvent};
 use crate::ui::goals::progress_chart::progress_chart;
 use crate::ui::goals::smart_coach::smart_coach;
 use crate::ui::kit::button::button;
-use crate::ui::kit::field_error::{field_error, invalid};
+use crate::ui::kit::field::{error_of, field, Field};
+use crate::ui::kit::radio_group::Words;
 use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::{fresh_id, now_rfc3339};
 
@@ -57,32 +58,6 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             errors.set(draft.with_untracked(Goal::validate));
         }
     };
-    // A field's error under it, tied to its control by `{dom}-error`.
-    let error_line = move |field: &'static str, dom: String| {
-        dyn_view(
-            move || {
-                if errors.with(|list| list.iter().any(|e| e.field == field)) {
-                    field_error(i18n, errors, field, format!("{dom}-error"))
-                } else {
-                    empty()
-                }
-            },
-        )
-    };
-    // `aria-describedby`: the hint, if any, and the error while there is one.
-    let described_by = move |field: &'static str, dom: String, hint: bool| {
-        move || {
-            let mut ids = Vec::new();
-            if hint {
-                ids.push(format!("{dom}-hint"));
-            }
-            if errors.with(|list| list.iter().any(|e| e.field == field)) {
-                ids.push(format!("{dom}-error"));
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-
     // Writes the draft through the one save path: over the revision it was
     // read at, merged with a partner's crossing save from the goal it was
     // edited on. After every await the component may be gone (the person
@@ -140,33 +115,18 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
 
     let text_field =
         move |id: &'static str, label: &'static str, hint: Option<&'static str>, long: bool, get: fn(&Goal) -> String, set: fn(&mut Goal, String)| {
-            let dom = format!("mw-goal-{id}");
             let control = if long {
                 el("textarea").attr("rows", "2").class("mw-input mw-textarea")
             } else {
                 el("input").attr("type", if id == "due" { "date" } else { "text" }).class("mw-input")
             };
-            let control = control
-                .id(dom.clone())
-                .attr_dyn("aria-describedby", described_by(id, dom.clone(), hint.is_some()))
-                .attr_dyn("aria-invalid", invalid(errors, id))
-                .prop_text("value", move || draft.with(get))
-                .on(leptos::ev::input, move |ev| {
-                    let v = event_target_value(&ev);
-                    draft.update(|g| set(g, v));
-                    recheck();
-                })
-                .into_view();
-            el("div")
-                .class("mw-field")
-                .child(el("label").attr("for", dom.clone()).class("mw-label").text_dyn(i18n.tr(label)).into_view())
-                .child(match hint {
-                    Some(h) => el("p").id(format!("{dom}-hint")).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
-                    None => empty(),
-                })
-                .child(control)
-                .child(error_line(id, dom.clone()))
-                .into_view()
+            let control = control.prop_text("value", move || draft.with(get)).on(leptos::ev::input, move |ev| {
+                let v = event_target_value(&ev);
+                draft.update(|g| set(g, v));
+                recheck();
+            });
+            let f = Field { hint, error: error_of(errors, id), required: id == "title", ..Field::new(format!("mw-goal-{id}"), Words::Key(label)) };
+            field(i18n, f, control)
         };
 
     let me_for_ms = me.clone();
@@ -229,51 +189,36 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             return el("p").class("mw-hint").text_dyn(i18n.tr("goal.progress_from_milestones")).into_view();
         }
         let me = me_for_progress.clone();
+        let progress = el("input")
+            .attr("type", "number")
+            .attr("min", "0")
+            .attr("max", "100")
+            .attr("inputmode", "numeric")
+            .class("mw-input mw-input--short")
+            .prop_text("value", move || draft.with(|g| g.manual_progress.to_string()))
+            // One history entry per committed change, not per keystroke.
+            .on(leptos::ev::change, move |ev| {
+                let value = event_target_value(&ev).trim().parse::<u8>().unwrap_or(101);
+                let note = progress_note.get_untracked();
+                let mut result = Ok(());
+                draft.update(|g| result = g.set_progress(value, &me, &now_rfc3339(), &note));
+                match result {
+                    Ok(()) => progress_note.set(String::new()),
+                    Err(e) => saving.set(Saving::Rule(e)),
+                }
+            });
+        let note = el("input")
+            .attr("type", "text")
+            .class("mw-input")
+            .prop_text("value", move || progress_note.get())
+            .on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev)));
         fragment(vec![
-            el("div")
-                .class("mw-field")
-                .child(el("label").attr("for", "mw-goal-progress").class("mw-label").text_dyn(i18n.tr("goal.progress_label")).into_view())
-                .child(
-                    el("input")
-                        .attr("type", "number")
-                        .attr("min", "0")
-                        .attr("max", "100")
-                        .attr("inputmode", "numeric")
-                        .id("mw-goal-progress")
-                        .class("mw-input mw-input--short")
-                        .prop_text("value", move || draft.with(|g| g.manual_progress.to_string()))
-                        // One history entry per committed change, not per keystroke.
-                        .on(leptos::ev::change, move |ev| {
-                            let value = event_target_value(&ev).trim().parse::<u8>().unwrap_or(101);
-                            let note = progress_note.get_untracked();
-                            let mut result = Ok(());
-                            draft.update(|g| result = g.set_progress(value, &me, &now_rfc3339(), &note));
-                            match result {
-                                Ok(()) => progress_note.set(String::new()),
-                                Err(e) => saving.set(Saving::Rule(e)),
-                            }
-                        })
-                        .into_view(),
-                )
-                .into_view(),
-            el("div")
-                .class("mw-field")
-                .child(el("label").attr("for", "mw-goal-note").class("mw-label").text_dyn(i18n.tr("goal.progress_note")).into_view())
-                .child(
-                    el("input")
-                        .attr("type", "text")
-                        .id("mw-goal-note")
-                        .class("mw-input")
-                        .prop_text("value", move || progress_note.get())
-                        .on(leptos::ev::input, move |ev| progress_note.set(event_target_value(&ev)))
-                        .into_view(),
-                )
-                .into_view(),
+            field(i18n, Field::new("mw-goal-progress", Words::Key("goal.progress_label")), progress),
+            field(i18n, Field::new("mw-goal-note", Words::Key("goal.progress_note")), note),
         ])
     });
 
     let status_select = el("select")
-        .id("mw-goal-status")
         .class("mw-input mw-select")
         // "Achieved" is shown but not chosen here: it goes through "Mark as
         // achieved" and the partner's confirmation.
@@ -286,8 +231,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             if let Some(s) = GoalStatus::ALL.into_iter().find(|s| s.label_key() == key) {
                 draft.update(|g| g.status = s);
             }
-        })
-        .into_view();
+        });
 
     let sign_off = {
         let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
@@ -340,27 +284,18 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         if !draft.with(|g| g.status == GoalStatus::Dropped) {
             return empty();
         }
-        el("div")
-            .class("mw-field")
-            .child(el("label").attr("for", "mw-goal-drop").class("mw-label").text_dyn(i18n.tr("goal.drop_reason")).into_view())
-            .child(
-                el("input")
-                    .attr("type", "text")
-                    .id("mw-goal-drop")
-                    .class("mw-input")
-                    .attr_dyn("aria-describedby", described_by("drop_reason", "mw-goal-drop".into(), false))
-                    .attr_dyn("aria-invalid", invalid(errors, "drop_reason"))
-                    .prop_text("value", move || draft.with(|g| g.drop_reason.clone().unwrap_or_default()))
-                    .on(leptos::ev::input, move |ev| {
-                        let v = event_target_value(&ev);
-                        drop_reason.set(v.clone());
-                        draft.update(|g| g.drop_reason = Some(v));
-                        recheck();
-                    })
-                    .into_view(),
-            )
-            .child(error_line("drop_reason", "mw-goal-drop".into()))
-            .into_view()
+        let control = el("input")
+            .attr("type", "text")
+            .class("mw-input")
+            .prop_text("value", move || draft.with(|g| g.drop_reason.clone().unwrap_or_default()))
+            .on(leptos::ev::input, move |ev| {
+                let v = event_target_value(&ev);
+                drop_reason.set(v.clone());
+                draft.update(|g| g.drop_reason = Some(v));
+                recheck();
+            });
+        let f = Field { error: error_of(errors, "drop_reason"), required: true, ..Field::new("mw-goal-drop", Words::Key("goal.drop_reason")) };
+        field(i18n, f, control)
     });
 
     let save_click = {
@@ -507,13 +442,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 )
                 .child(manual_progress)
                 .child(dyn_view(move || draft.with(|g| progress_chart(i18n, &g.history))))
-                .child(
-                    el("div")
-                        .class("mw-field")
-                        .child(el("label").attr("for", "mw-goal-status").class("mw-label").text_dyn(i18n.tr("goal.status_label")).into_view())
-                        .child(status_select)
-                        .into_view(),
-                )
+                .child(field(i18n, Field::new("mw-goal-status", Words::Key("goal.status_label")), status_select))
                 .child(drop_field)
                 .child(sign_off)
                 .into_view(),

@@ -19,7 +19,7 @@ pub enum Words {
 }
 
 impl Words {
-    fn into_view(self, i18n: I18n) -> AnyView {
+    pub fn into_view(self, i18n: I18n) -> AnyView {
         match self {
             Words::Key(key) => crate::ui::dom::text_dyn(i18n.tr(key)),
             Words::Text(text) => crate::ui::dom::text(text),

@@ -6,8 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::person::Person;
+use crate::domain::FieldError;
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::Env;
+use crate::ui::kit::field::{field, Field};
+use crate::ui::kit::radio_group::Words;
 
 /// Waiting this long after the last keystroke before asking the host's
 /// directory keeps a fast typist from sending a request per letter.
@@ -205,27 +208,16 @@ pub fn partner_field(
         if partner_id.get().is_some() {
             return empty();
         }
-        el("div")
-            .class_when("mw-field", "mw-field--invalid", move || email_error.get().is_some())
-            .child(el("label").attr("for", "mw-partner-email").class("mw-label").text_dyn(i18n.tr("form.partner_email_label")).into_view())
-            .child(el("p").id("mw-partner-email-hint").class("mw-hint").text_dyn(i18n.tr("form.partner_email_hint")).into_view())
-            .child(
-                el("input")
-                    .id("mw-partner-email")
-                    .class("mw-input")
-                    .attr("type", "email")
-                    .attr("autocomplete", "off")
-                    .attr_dyn("aria-invalid", move || Some(email_error.get().is_some().to_string()))
-                    .attr_dyn("aria-describedby", described_by("mw-partner-email-hint", email_error, "mw-partner-email-error"))
-                    .prop_text("value", move || email.get_untracked())
-                    .on(leptos::ev::input, move |ev| email.set(event_target_value(&ev)))
-                    .into_view(),
-            )
-            .dyn_child(move || match email_error.get() {
-                Some(key) => el("p").id("mw-partner-email-error").class("mw-field-error").text(i18n.t(key)).into_view(),
-                None => empty(),
-            })
-            .into_view()
+        let input = el("input")
+            .class("mw-input")
+            .attr("type", "email")
+            .attr("autocomplete", "off")
+            .prop_text("value", move || email.get_untracked())
+            .on(leptos::ev::input, move |ev| email.set(event_target_value(&ev)));
+        let error = Signal::derive(move || email_error.get().map(|key| FieldError::new("partner_email", key)));
+        let f =
+            Field { hint: Some("form.partner_email_hint"), error, required: true, ..Field::new("mw-partner-email", Words::Key("form.partner_email_label")) };
+        field(i18n, f, input)
     });
 
     fragment(vec![name_field, email_field])
