@@ -278,3 +278,42 @@ async fn goal_errors_are_tied_to_their_fields() {
     assert!(stored.contains("Planning moved to another team") && stored.contains("\"dropped\""), "{stored}");
     assert!(stored.contains("Lead the Q1 planning session") && !stored.contains("\"title\":\"   \""), "the blank title never reached the store: {stored}");
 }
+
+// Pins (issue 11): the goal editor's parts each read only what they show. A
+// keystroke in the title leaves the milestones, the progress chart's place
+// and the sign-off exactly as they were (the same nodes, not rebuilt);
+// ticking a milestone still updates the parts that show it.
+#[wasm_bindgen_test]
+async fn typing_the_title_rebuilds_no_other_part() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    setValue(&get(&m.root, "#mw-ms-new"), "Draft the agenda");
+    pressKey(&get(&m.root, "#mw-ms-new"), "Enter");
+    until(&m.root, "the milestone", || find(&m.root, ".mw-milestone").is_some()).await;
+    // An element of the editor by its exact text.
+    let by_text = |selector: &str, words: &str| {
+        let all = m.root.query_selector_all(selector).unwrap();
+        (0..all.length()).map(|i| all.item(i).unwrap().unchecked_into::<Element>()).find(|e| e.text_content().as_deref() == Some(words))
+    };
+    let milestone = get(&m.root, ".mw-milestone");
+    let by_steps = by_text(".mw-goal-editor p", "Progress follows the steps you tick.").expect("the progress part");
+    let no_history = by_text(".mw-goal-editor p", "No progress recorded yet.").expect("the chart's place");
+    let mark = by_text(".mw-goal-editor button", "Mark as achieved").expect("the sign-off button");
+
+    for title in ["Lead the Q1 planning session well", "Lead the Q1 planning session very well"] {
+        setValue(&get(&m.root, "#mw-goal-title"), title);
+        TimeoutFuture::new(30).await;
+    }
+    assert!(milestone.is_connected(), "the milestones were rebuilt by a title keystroke");
+    assert!(by_steps.is_connected(), "the progress part was rebuilt by a title keystroke");
+    assert!(no_history.is_connected(), "the chart was rebuilt by a title keystroke");
+    assert!(mark.is_connected(), "the sign-off was rebuilt by a title keystroke");
+
+    // What a part shows still follows: a ticked milestone moves the progress.
+    click(&m.root, ".mw-milestone input");
+    until_text(&m.root, "100% done").await;
+    assert!(!milestone.is_connected(), "the milestones follow their own change");
+}

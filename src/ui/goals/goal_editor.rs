@@ -9,20 +9,22 @@ use crate::bridge::save::{Held, SaveError, Saved};
 use crate::bridge::writes;
 use crate::domain::goals::merge::merge;
 use crate::domain::goals::model::GoalError;
-use crate::domain::goals::{Goal, GoalStatus, Milestone};
+use crate::domain::goals::{Goal, GoalStatus};
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 use crate::domain::FieldError;
 use crate::ui::dom::{dyn_view, el, empty, fragment, text, AnyView};
 use crate::ui::env::{Env, HostEvent};
+use crate::ui::goals::goal_milestones::goal_milestones;
+use crate::ui::goals::goal_sign_off::goal_sign_off;
 use crate::ui::goals::progress_chart::progress_chart;
 use crate::ui::goals::smart_coach::smart_coach;
 use crate::ui::kit::button::button;
 use crate::ui::kit::field::{error_of, field, Field};
 use crate::ui::kit::radio_group::Words;
 use crate::ui::kit::save_status::{save_status, SaveState};
-use crate::ui::platform::{fresh_id, now_rfc3339};
+use crate::ui::platform::now_rfc3339;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Saving {
@@ -47,8 +49,6 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
     let saving = RwSignal::new(Saving::Idle);
     let celebrate = RwSignal::new(false);
     let progress_note = RwSignal::new(String::new());
-    let new_milestone = RwSignal::new(String::new());
-    let new_milestone_due = RwSignal::new(String::new());
     let drop_reason = RwSignal::new(String::new());
     // The goal's own rules (`Goal::validate`), shown beside their fields
     // once a save was refused, and checked again as the person types.
@@ -129,63 +129,12 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             field(i18n, f, control)
         };
 
-    let me_for_ms = me.clone();
-    let milestones = dyn_view(move || {
-        let list = draft.with(|g| g.milestones.clone());
-        let me = me_for_ms.clone();
-        el("ul")
-            .class("mw-milestones")
-            .children(list.into_iter().map(|m| {
-                let cb = format!("mw-ms-{}", m.id);
-                let (toggle_id, remove_id) = (m.id.clone(), m.id.clone());
-                let me = me.clone();
-                el("li")
-                    .class("mw-milestone")
-                    .child(
-                        el("input")
-                            .attr("type", "checkbox")
-                            .id(cb.clone())
-                            .prop_flag("checked", move || m.done)
-                            .on(leptos::ev::change, move |ev| {
-                                let done = event_target_checked(&ev);
-                                draft.update(|g| {
-                                    let _ = g.set_milestone_done(&toggle_id, done, &me, &now_rfc3339());
-                                });
-                            })
-                            .into_view(),
-                    )
-                    .child(el("label").attr("for", cb).text(m.text.clone()).into_view())
-                    .child(match m.due.as_deref().and_then(crate::domain::dates::Date::parse) {
-                        Some(d) => el("span").class("mw-hint").text(i18n.f("goal.due_on", &[("date", &i18n.day(d))])).into_view(),
-                        None => empty(),
-                    })
-                    .child(
-                        button()
-                            .class("mw-button mw-button--small mw-button--link")
-                            .attr("aria-label", i18n.f("goal.remove_milestone", &[("text", &m.text)]))
-                            .on(leptos::ev::click, move |_| draft.update(|g| g.milestones.retain(|x| x.id != remove_id)))
-                            .text_dyn(i18n.tr("goal.remove"))
-                            .into_view(),
-                    )
-                    .into_view()
-            }))
-            .into_view()
-    });
-    let add_milestone = move || {
-        let text = new_milestone.get_untracked().trim().to_string();
-        if text.is_empty() {
-            return;
-        }
-        let due = Some(new_milestone_due.get_untracked()).filter(|d| crate::domain::dates::Date::parse(d).is_some());
-        draft.update(|g| g.milestones.push(Milestone { id: fresh_id(), text, due, done: false }));
-        new_milestone.set(String::new());
-        new_milestone_due.set(String::new());
-    };
-    let add_milestone_key = add_milestone;
-
     let me_for_progress = me.clone();
+    // Each part below reads only what it shows (a `Memo`), so a keystroke in
+    // the title rebuilds none of them.
+    let by_steps = Memo::new(move |_| draft.with(|g| !g.milestones.is_empty()));
     let manual_progress = dyn_view(move || {
-        if draft.with(|g| !g.milestones.is_empty()) {
+        if by_steps.get() {
             return el("p").class("mw-hint").text_dyn(i18n.tr("goal.progress_from_milestones")).into_view();
         }
         let me = me_for_progress.clone();
@@ -233,55 +182,22 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             }
         });
 
-    let sign_off = {
-        let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
-        dyn_view(move || {
-            let g = draft.get();
-            let (me, rel, save) = (me.clone(), rel.clone(), save.clone());
-            if g.is_signed_off_in(&rel) {
-                return el("p")
-                    .class_when("mw-achieved", "mw-achieved--celebrate", move || celebrate.get())
-                    .attr("role", "status")
-                    .text_dyn(i18n.tr("goal.signed_off_line"))
-                    .into_view();
-            }
-            match &g.achieved_by {
-                Some(marker) if *marker != me.id => button()
-                    .class("mw-button mw-button--primary")
-                    .on(leptos::ev::click, move |_| {
-                        let mut result = Ok(());
-                        draft.update(|g| result = g.confirm_achieved(&rel, &me, &now_rfc3339()));
-                        match result {
-                            Ok(()) => {
-                                let event =
-                                    draft.with_untracked(|g| HostEvent::GoalAchieved { relationship_id: g.relationship_id.clone(), goal_id: g.id.clone() });
-                                save(Some(event));
-                            }
-                            Err(e) => saving.set(Saving::Rule(e)),
-                        }
-                    })
-                    .text_dyn(i18n.tr("goal.confirm_achieved"))
-                    .into_view(),
-                Some(_) => el("p").class("mw-hint").text_dyn(i18n.tr("goal.waiting_confirmation")).into_view(),
-                None if g.status != GoalStatus::Dropped => button()
-                    .class("mw-button")
-                    .on(leptos::ev::click, move |_| {
-                        let mut result = Ok(());
-                        draft.update(|g| result = g.mark_achieved(&rel, &me, &now_rfc3339()));
-                        match result {
-                            Ok(()) => save(None),
-                            Err(e) => saving.set(Saving::Rule(e)),
-                        }
-                    })
-                    .text_dyn(i18n.tr("goal.mark_achieved"))
-                    .into_view(),
-                None => empty(),
-            }
-        })
-    };
+    let sign_off = goal_sign_off(
+        i18n,
+        draft,
+        me.clone(),
+        rel.clone(),
+        celebrate,
+        Callback::new({
+            let save = save.clone();
+            move |event: Option<HostEvent>| save(event)
+        }),
+        Callback::new(move |e: GoalError| saving.set(Saving::Rule(e))),
+    );
 
+    let dropped = Memo::new(move |_| draft.with(|g| g.status == GoalStatus::Dropped));
     let drop_field = dyn_view(move || {
-        if !draft.with(|g| g.status == GoalStatus::Dropped) {
+        if !dropped.get() {
             return empty();
         }
         let control = el("input")
@@ -373,51 +289,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 .child(smart_coach(env, draft, purpose))
                 .into_view(),
         )
-        .child(
-            el("fieldset")
-                .class("mw-section")
-                .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("goal.milestones")).into_view())
-                .child(milestones)
-                .child(
-                    el("div")
-                        .class("mw-inline")
-                        .child(el("label").attr("for", "mw-ms-new").class("mw-label").text_dyn(i18n.tr("goal.new_milestone")).into_view())
-                        .child(
-                            el("input")
-                                .attr("type", "text")
-                                .id("mw-ms-new")
-                                .class("mw-input")
-                                .prop_text("value", move || new_milestone.get())
-                                .on(leptos::ev::input, move |ev| new_milestone.set(event_target_value(&ev)))
-                                .on(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-                                    if ev.key() == "Enter" {
-                                        ev.prevent_default();
-                                        add_milestone_key();
-                                    }
-                                })
-                                .into_view(),
-                        )
-                        .child(el("label").attr("for", "mw-ms-due").class("mw-label").text_dyn(i18n.tr("goal.new_milestone_due")).into_view())
-                        .child(
-                            el("input")
-                                .attr("type", "date")
-                                .id("mw-ms-due")
-                                .class("mw-input mw-input--date")
-                                .prop_text("value", move || new_milestone_due.get())
-                                .on(leptos::ev::input, move |ev| new_milestone_due.set(event_target_value(&ev)))
-                                .into_view(),
-                        )
-                        .child(
-                            button()
-                                .class("mw-button mw-button--small")
-                                .on(leptos::ev::click, move |_| add_milestone())
-                                .text_dyn(i18n.tr("goal.add_milestone"))
-                                .into_view(),
-                        )
-                        .into_view(),
-                )
-                .into_view(),
-        )
+        .child(goal_milestones(i18n, draft, me.clone()))
         .child(
             el("fieldset")
                 .class("mw-section")
@@ -441,7 +313,10 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                         .into_view(),
                 )
                 .child(manual_progress)
-                .child(dyn_view(move || draft.with(|g| progress_chart(i18n, &g.history))))
+                .child({
+                    let history = Memo::new(move |_| draft.with(|g| g.history.clone()));
+                    dyn_view(move || history.with(|h| progress_chart(i18n, h)))
+                })
                 .child(field(i18n, Field::new("mw-goal-status", Words::Key("goal.status_label")), status_select))
                 .child(drop_field)
                 .child(sign_off)

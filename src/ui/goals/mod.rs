@@ -5,6 +5,8 @@
 pub mod goal_board;
 pub mod goal_card;
 pub mod goal_editor;
+pub mod goal_milestones;
+pub mod goal_sign_off;
 pub mod goals_root;
 pub mod progress_chart;
 pub mod smart_coach;
