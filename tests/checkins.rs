@@ -575,3 +575,28 @@ async fn a_private_note_survives_a_lost_answer_and_a_destroy() {
     sleep(700).await;
     assert!(stored(&ana, &key).await.contains("Second thought"));
 }
+
+// Pins (issue 11): the check-in form's parts read only what they show:
+// typing in the shared notes leaves the agenda, the action items and the
+// partner's pulse line as they were (the same nodes, not rebuilt).
+#[wasm_bindgen_test]
+async fn typing_notes_rebuilds_no_other_part() {
+    let (_s, ana, _ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    open_new_today(&m.root).await;
+    click(&m.root, ".mw-ci-actions > .mw-button");
+    until(&m.root, "an action row", || find(&m.root, "#mw-ci-action-0-text").is_some()).await;
+    let agenda = get(&m.root, ".mw-ci-agenda > :nth-child(2)");
+    let action = get(&m.root, "#mw-ci-action-0-text");
+    let partner_pulse = get(&m.root, ".mw-pulse__partner");
+    for text in ["We went through", "We went through the outline"] {
+        setValue(&get(&m.root, "#mw-ci-notes"), text);
+        sleep(30).await;
+    }
+    assert!(agenda.is_connected(), "the agenda was rebuilt by a keystroke in the notes");
+    assert!(action.is_connected(), "the action items were rebuilt by a keystroke in the notes");
+    assert!(partner_pulse.is_connected(), "the partner's pulse was rebuilt by a keystroke in the notes");
+    // Adding an item still draws it.
+    click(&m.root, ".mw-ci-actions > .mw-button");
+    until(&m.root, "a second row", || find(&m.root, "#mw-ci-action-1-text").is_some()).await;
+}

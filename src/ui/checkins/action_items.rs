@@ -32,10 +32,11 @@ pub fn action_items(env: &Env, draft: RwSignal<CheckIn>, book: &Book, errors: Rw
         })
     };
 
+    // Rebuilt when items are added or removed, not on every keystroke: the
+    // list reads only the items' ids (each field follows its own value).
+    let ids = Memo::new(move |_| draft.with(|c| c.actions.iter().map(|a| a.id.clone()).collect::<Vec<String>>()));
     let list = dyn_view(move || {
-        // Rebuilt when items are added or removed, not on every keystroke.
-        let ids: Vec<String> = draft.with(|c| c.actions.iter().map(|a| a.id.clone()).collect());
-        let _ = ids.len();
+        let ids = ids.get();
         let rows = ids.into_iter().enumerate().map(|(n, id)| {
             let (people, goals) = (people.clone(), goals.clone());
             let get = move |id: &str, f: fn(&ActionItem) -> String| draft.with(|c| c.actions.iter().find(|a| a.id == id).map(f).unwrap_or_default());

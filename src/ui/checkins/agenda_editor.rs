@@ -36,8 +36,10 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
         }
     };
     let add_on_enter = add.clone();
+    // Only the agenda: typing in the notes does not rebuild the list.
+    let agenda = Memo::new(move |_| draft.with(|c| c.agenda.clone()));
     let list = dyn_view(move || {
-        let items = draft.with(|c| c.agenda.clone());
+        let items = agenda.get();
         if items.is_empty() {
             return el("p").class("mw-empty").text_dyn(i18n.tr("checkin.agenda_empty")).into_view();
         }

@@ -46,8 +46,10 @@ pub fn pulse_input(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book) -> AnyView
             },
         )
     };
+    // The partner's rating only, not the whole check-in.
+    let rating = Memo::new(move |_| partner_id.as_deref().and_then(|id| draft.with(|c| c.pulse_of(id).map(|p| (p.useful, p.progress)))));
     let theirs = dyn_view(move || {
-        let rating = partner_id.as_deref().and_then(|id| draft.with(|c| c.pulse_of(id).map(|p| (p.useful, p.progress))));
+        let rating = rating.get();
         let line = match rating {
             Some((u, p)) => i18n.f("pulse.partner", &[("name", &partner), ("useful", &u.to_string()), ("progress", &p.to_string())]),
             None => i18n.f("pulse.partner_none", &[("name", &partner)]),
