@@ -600,3 +600,31 @@ async fn typing_notes_rebuilds_no_other_part() {
     click(&m.root, ".mw-ci-actions > .mw-button");
     until(&m.root, "a second row", || find(&m.root, "#mw-ci-action-1-text").is_some()).await;
 }
+
+// Pins (issue 11): the closing panel's parts read only what they show. The
+// partner's outcome for a goal shows in my panel as they save it, while my
+// own reflection (typed, not yet saved) and the choices stay as they were,
+// not rebuilt.
+#[wasm_bindgen_test]
+async fn the_closing_panel_follows_the_partner_without_rebuilding() {
+    let (_s, ana, ben) = seeded("active").await;
+    let a = mount_in_slot(&ana);
+    until(&a.root, "the actions", || find(&a.root, ".mw-life-actions").is_some()).await;
+    click(&a.root, ".mw-life-actions .mw-button:last-child");
+    until(&a.root, "the reasons", || find(&a.root, "#mw-close-reason-goals_reached").is_some()).await;
+    click(&a.root, "#mw-close-reason-goals_reached");
+    until(&a.root, "Start enabled", || enabled(&a.root, ".mw-moving-on .mw-button--primary")).await;
+    click(&a.root, ".mw-moving-on .mw-button--primary");
+    until(&a.root, "Ana's closing panel", || find(&a.root, "#mw-outcome-g1-reached").is_some()).await;
+    let reached = get(&a.root, "#mw-outcome-g1-reached");
+    let effectiveness = get(&a.root, "#mw-reflect-eff-3");
+    setValue(&get(&a.root, "#mw-reflect-worked"), "Ana: typed, not saved");
+
+    let b = mount_in_slot(&ben);
+    until(&b.root, "Ben's closing panel", || find(&b.root, "#mw-outcome-g1-reached").is_some()).await;
+    click(&b.root, "#mw-outcome-g1-reached");
+    until(&a.root, "Ben's outcome on Ana's screen", || reached.unchecked_ref::<HtmlInputElement>().checked()).await;
+    assert!(reached.is_connected(), "the outcome choices were rebuilt");
+    assert!(effectiveness.is_connected(), "the reflection was rebuilt");
+    assert_eq!(value(&a.root, "#mw-reflect-worked"), "Ana: typed, not saved");
+}
