@@ -628,3 +628,17 @@ async fn the_closing_panel_follows_the_partner_without_rebuilding() {
     assert!(effectiveness.is_connected(), "the reflection was rebuilt");
     assert_eq!(value(&a.root, "#mw-reflect-worked"), "Ana: typed, not saved");
 }
+
+// Pins (issue 11): the overview's parts are drawn again only when what they
+// show changes: the partner pausing the relationship changes the next
+// check-in's line, and leaves the goals at a glance as they were.
+#[wasm_bindgen_test]
+async fn the_overview_redraws_only_what_changed() {
+    let (_s, ana, ben) = seeded("active").await;
+    let m = mount_view(&ana, "{}", "relationship/rel1");
+    until(&m.root, "the goals at a glance", || find(&m.root, ".mw-glance").is_some()).await;
+    let glance = get(&m.root, ".mw-glance");
+    promise(putOver(&ben, "mw/v1/rel/rel1", &relationship("paused"))).await;
+    until_text(&m.root, "No check-ins are expected right now.").await;
+    assert!(glance.is_connected(), "the goals at a glance were drawn again for a change that is not theirs");
+}

@@ -31,13 +31,17 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
         }
     };
 
+    // Each part keeps what the domain says it shows in a `Memo` and is drawn
+    // again only when that changes, not on every change to the relationship.
     let needs_list = {
         let go = go.clone();
         let me = ws.me.clone();
-        dyn_view(move || {
-            let Some(b) = book.get() else { return empty() };
+        let items = Memo::new(move |_| {
             let today = today_in(zone.get().as_deref());
-            let items = needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today);
+            book.with(|b| b.as_ref().map(|b| needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today)))
+        });
+        dyn_view(move || {
+            let Some(items) = items.get() else { return empty() };
             if items.is_empty() {
                 return el("p").class("mw-empty").text_dyn(i18n.tr("overview.nothing_needed")).into_view();
             }
@@ -56,18 +60,25 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
 
     let next = {
         let go = go.clone();
-        dyn_view(move || {
-            let Some(b) = book.get() else { return empty() };
+        // When the next check-in is (as words' inputs), and the open action
+        // items with their owners' names.
+        let shown = Memo::new(move |_| {
             let today = today_in(zone.get().as_deref());
-            let when = if !meets(b.rel.state) {
-                i18n.t("overview.no_meetings")
-            } else {
-                match Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today)) {
-                    Some(next) => due_words(i18n, next, today).0,
-                    None => i18n.t("checkin.no_plan"),
-                }
+            book.with(|b| {
+                b.as_ref().map(|b| {
+                    let when = if !meets(b.rel.state) { None } else { Some(Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today))) };
+                    let open: Vec<(String, String)> = open_actions(&b.plain_checkins(), today).into_iter().map(|a| (a.text, b.name_of(&a.owner))).collect();
+                    (when, today, open)
+                })
+            })
+        });
+        dyn_view(move || {
+            let Some((when, today, open)) = shown.get() else { return empty() };
+            let when = match when {
+                None => i18n.t("overview.no_meetings"),
+                Some(Some(next)) => due_words(i18n, next, today).0,
+                Some(None) => i18n.t("checkin.no_plan"),
             };
-            let open = open_actions(&b.plain_checkins(), today);
             fragment(vec![
                 el("p").class("mw-overview__when").text(when).into_view(),
                 if open.is_empty() {
@@ -76,10 +87,7 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
                     el("ul")
                         .class("mw-overview__actions")
                         .attr_dyn("aria-label", move || Some(i18n.t("overview.open_actions")))
-                        .children(open.into_iter().map(|a| {
-                            let who = b.name_of(&a.owner);
-                            el("li").text(i18n.f("overview.action", &[("text", &a.text), ("name", &who)])).into_view()
-                        }))
+                        .children(open.into_iter().map(|(text, who)| el("li").text(i18n.f("overview.action", &[("text", &text), ("name", &who)])).into_view()))
                         .into_view()
                 },
                 button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
@@ -89,10 +97,12 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
 
     let goals = {
         let go = go.clone();
-        dyn_view(move || {
-            let Some(b) = book.get() else { return empty() };
+        let glance = Memo::new(move |_| {
             let today = today_in(zone.get().as_deref());
-            let list = goals_at_a_glance(&b.goals, today);
+            book.with(|b| b.as_ref().map(|b| goals_at_a_glance(&b.goals, today)))
+        });
+        dyn_view(move || {
+            let Some(list) = glance.get() else { return empty() };
             let body = if list.is_empty() {
                 el("p").class("mw-empty").text_dyn(i18n.tr("overview.no_goals")).into_view()
             } else {
@@ -123,10 +133,12 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
         })
     };
 
-    let activity = dyn_view(move || {
-        let Some(b) = book.get() else { return empty() };
+    let latest = Memo::new(move |_| {
         let today = today_in(zone.get().as_deref());
-        let entries = latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5);
+        book.with(|b| b.as_ref().map(|b| latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5)))
+    });
+    let activity = dyn_view(move || {
+        let Some(entries) = latest.get() else { return empty() };
         story_list("mw-activity", i18n, entries)
     });
 
