@@ -317,3 +317,24 @@ async fn typing_the_title_rebuilds_no_other_part() {
     until_text(&m.root, "100% done").await;
     assert!(!milestone.is_connected(), "the milestones follow their own change");
 }
+
+// Pins: a milestone tick the goal refuses (it is dropped) does not stay
+// ticked on screen: the checkbox follows the goal, not the browser's click.
+#[wasm_bindgen_test]
+async fn a_refused_tick_does_not_stay_ticked() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    setValue(&get(&m.root, "#mw-ms-new"), "Draft the agenda");
+    pressKey(&get(&m.root, "#mw-ms-new"), "Enter");
+    until(&m.root, "the milestone", || find(&m.root, ".mw-milestone input").is_some()).await;
+    setCommitted(&get(&m.root, "#mw-goal-status"), "goal.status.dropped");
+    until(&m.root, "the reason field", || find(&m.root, "#mw-goal-drop").is_some()).await;
+    click(&m.root, ".mw-milestone input");
+    let tick = || get(&m.root, ".mw-milestone input").unchecked_into::<web_sys::HtmlInputElement>().checked();
+    until(&m.root, "the tick undone", || !tick()).await;
+    TimeoutFuture::new(50).await;
+    assert!(!tick(), "a dropped goal's milestone shows as not done");
+}

@@ -33,8 +33,14 @@ pub fn template_picker(env: &Env, kind: Kind, on_pick: Callback<Content>) -> Any
     });
     let chosen = RwSignal::new(None::<String>);
     let start = move |_| {
-        let id = chosen.get_untracked().or_else(|| templates.with_untracked(|t| t.first().map(|t| t.id.clone())));
-        if let Some(t) = templates.with_untracked(|all| all.iter().find(|t| Some(&t.id) == id.as_ref()).cloned()) {
+        // The chosen template, or the first (this kind's own) when none was
+        // chosen or the chosen one is gone (the host replaced its templates),
+        // as the list then shows.
+        let picked = templates.with_untracked(|all| {
+            let chosen = chosen.get_untracked();
+            all.iter().find(|t| chosen.as_ref() == Some(&t.id)).or_else(|| all.first()).cloned()
+        });
+        if let Some(t) = picked {
             on_pick.run(instantiate(&t, today_in(zone.get_untracked().as_deref())));
         }
     };

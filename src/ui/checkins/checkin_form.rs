@@ -9,13 +9,14 @@ use crate::bridge::backup::{self, KeptCheckIn};
 use crate::bridge::save::{Held, SaveError, Saved};
 use crate::bridge::writes;
 use crate::domain::checkins::merge::merge;
-use crate::domain::checkins::record::{CheckIn, CheckInKind, FORMATS};
+use crate::domain::checkins::record::{CheckIn, CheckInKind};
 use crate::domain::keys;
 use crate::domain::relationship::State;
 use crate::domain::FieldError;
 use crate::ui::checkins::action_items::action_items;
 use crate::ui::checkins::agenda_editor::agenda_editor;
 use crate::ui::checkins::book::Book;
+use crate::ui::checkins::checkin_fields::{checkin_notes, checkin_when};
 use crate::ui::checkins::goal_progress::goal_progress;
 use crate::ui::checkins::private_note::private_note;
 use crate::ui::checkins::pulse_input::pulse_input;
@@ -24,9 +25,7 @@ use crate::ui::dom::{el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
 use crate::ui::kit::error_summary::error_summary;
-use crate::ui::kit::field::{self as kit, error_of, Field};
 use crate::ui::kit::field_error::message;
-use crate::ui::kit::radio_group::Words;
 use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::now_rfc3339;
 
@@ -239,58 +238,8 @@ pub fn checkin_form(env: &Env, book: Book, checkin: CheckIn, revision: Option<St
         })
     };
 
-    // One labelled control of the check-in, its errors tied to it: a
-    // textarea (`kind` "long") or an input of that type.
-    let field = move |name: &'static str, label: &'static str, kind: &'static str, get: fn(&CheckIn) -> String, set: fn(&mut CheckIn, String)| {
-        let control = match kind {
-            "long" => el("textarea").class("mw-input mw-textarea").attr("rows", "3"),
-            "number" => el("input").attr("type", kind).class("mw-input mw-input--short"),
-            _ => el("input").attr("type", kind).class("mw-input mw-input--date"),
-        };
-        let control = control.prop_text("value", move || draft.with(get)).on(leptos::ev::input, move |ev| {
-            let v = event_target_value(&ev);
-            draft.update(|c| set(c, v));
-        });
-        let f = Field { error: error_of(errors, name), inline: kind != "long", ..Field::new(format!("mw-ci-{name}"), Words::Key(label)) };
-        kit::field(i18n, f, control)
-    };
-
-    let when = el("fieldset")
-        .class("mw-section mw-ci-when")
-        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.when")).into_view())
-        .child(field("date", "checkin.date", "date", |c| c.date.clone(), |c, v| c.date = v))
-        .child(field("time", "checkin.time", "time", |c| c.time.clone(), |c, v| c.time = v))
-        // A number that does not parse becomes 0, which the rule refuses
-        // with the field's own message instead of silently keeping the old value.
-        .child(field("minutes", "checkin.minutes", "number", |c| c.minutes.to_string(), |c, v| c.minutes = v.trim().parse().unwrap_or(0)))
-        .child({
-            let select = el("select")
-                .class("mw-input mw-select")
-                .children(FORMATS.iter().map(|f| {
-                    let v = *f;
-                    el("option")
-                        .attr("value", v)
-                        .prop_flag("selected", move || draft.with(|c| c.format == v))
-                        .text(i18n.t(&format!("checkin.format.{v}")))
-                        .into_view()
-                }))
-                .on(leptos::ev::change, move |ev| {
-                    let v = event_target_value(&ev);
-                    draft.update(|c| c.format = v);
-                });
-            kit::field(i18n, Field { inline: true, ..Field::new("mw-ci-format", Words::Key("checkin.format")) }, select)
-        })
-        .into_view();
-
-    let shared = el("fieldset")
-        .class("mw-section mw-ci-shared")
-        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("checkin.shared_legend")).into_view())
-        .child(el("p").class("mw-hint").text_dyn(i18n.tr("checkin.shared_hint")).into_view())
-        .child(field("notes", "checkin.notes", "long", |c| c.notes.clone(), |c, v| c.notes = v))
-        .child(field("wins", "checkin.wins", "long", |c| c.wins.clone(), |c, v| c.wins = v))
-        .child(field("challenges", "checkin.challenges", "long", |c| c.challenges.clone(), |c, v| c.challenges = v))
-        .child(field("feedback", "checkin.feedback", "long", |c| c.feedback.clone(), |c, v| c.feedback = v))
-        .into_view();
+    let when = checkin_when(i18n, draft, errors);
+    let shared = checkin_notes(i18n, draft, errors);
 
     let partner = book.partner_name();
     let status = save_status(None, move || match saving.get() {

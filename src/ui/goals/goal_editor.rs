@@ -223,10 +223,14 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
             // or screen reader user lands on what to mend.
             let found = draft.with_untracked(Goal::validate);
             if let Some(first) = found.first() {
-                let target = if first.field == "drop_reason" { "mw-goal-drop".to_string() } else { format!("mw-goal-{}", first.field) };
+                let dropped = first.field == "drop_reason";
+                let target = if dropped { "mw-goal-drop".to_string() } else { format!("mw-goal-{}", first.field) };
                 errors.set(found);
-                saving.set(Saving::Idle);
-                crate::ui::dom::focus_now(&host, &target);
+                // The status line says it too, as an announcement; focus goes
+                // to the field once it is marked and names its error (the
+                // next frame), so a screen reader reads the error with it.
+                saving.set(Saving::Rule(if dropped { GoalError::DropNeedsReason } else { GoalError::TitleRequired }));
+                crate::ui::dom::focus_later(&host, target);
                 return;
             }
             errors.set(Vec::new());

@@ -25,7 +25,7 @@ pub fn goal_milestones(i18n: I18n, draft: RwSignal<Goal>, me: Person) -> AnyView
             .class("mw-milestones")
             .children(list.into_iter().map(|m| {
                 let cb = format!("mw-ms-{}", m.id);
-                let (toggle_id, remove_id) = (m.id.clone(), m.id.clone());
+                let (toggle_id, remove_id, shown_id) = (m.id.clone(), m.id.clone(), m.id.clone());
                 let me = me.clone();
                 el("li")
                     .class("mw-milestone")
@@ -33,7 +33,9 @@ pub fn goal_milestones(i18n: I18n, draft: RwSignal<Goal>, me: Person) -> AnyView
                         el("input")
                             .attr("type", "checkbox")
                             .id(cb.clone())
-                            .prop_flag("checked", move || m.done)
+                            // Follows the goal, not the list: a tick the goal refuses
+                            // (a dropped or achieved goal) does not stay ticked on screen.
+                            .prop_flag("checked", move || draft.with(|g| g.milestones.iter().any(|x| x.id == shown_id && x.done)))
                             .on(leptos::ev::change, move |ev| {
                                 let done = event_target_checked(&ev);
                                 draft.update(|g| {
