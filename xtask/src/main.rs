@@ -63,10 +63,17 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// 516. Then the DOM builder's element became one boxed pointer, one merge
 /// sort replaced sixteen generic ones, and the ~50 small shared chunks went
 /// into two packs: the first load fell to 168.7 KiB and every view to
-/// 458.1, and the gates followed, to 170 and 460. Issue 13 brings both
-/// down to the budgets.
+/// 458.1, and the gates followed, to 170 and 460; the save path compiled
+/// once per kind of document took every view to 450.8. Issue 11's kit (one
+/// way to build each part of a form) and the narrowed reads of the goal
+/// editor and the check-in form (a keystroke rebuilds no other part) cost
+/// 11 KiB over the views, measured and accepted: every view 461.9, and that
+/// gate moved to 465. (Narrowing the overview and the closing panel too cost
+/// another 8 KiB for rebuilds that only a partner's save causes: not taken;
+/// they read the relationship in place instead.) Issue 13 brings both down
+/// to the budgets.
 pub const GATE_FIRST_LOAD: u64 = 170 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 460 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 465 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()

@@ -142,81 +142,61 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         }
     };
 
-    // Each part reads only what it shows, so a partner's save elsewhere (a
-    // check-in, a goal's progress) rebuilds none of them, and a choice in
-    // focus stays in focus.
-    let started_by = Memo::new(move |_| {
-        book.with(|b| {
-            let b = b.as_ref()?;
-            let c = b.rel.life.closing.as_ref()?;
-            Some((b.name_of(&c.started_by), c.reason().label_key()))
-        })
-    });
     let started = dyn_view(move || {
-        let Some((name, reason)) = started_by.get() else { return empty() };
-        el("p").class("mw-hint").text(i18n.f("close.started_by", &[("name", &name), ("reason", &i18n.t(reason))])).into_view()
+        // Each part reads the relationship in place (`with`), never a copy of it.
+        book.with(|b| {
+            let Some(b) = b.as_ref() else { return empty() };
+            let Some(c) = b.rel.life.closing.as_ref() else { return empty() };
+            el("p")
+                .class("mw-hint")
+                .text(i18n.f("close.started_by", &[("name", &b.name_of(&c.started_by)), ("reason", &i18n.t(c.reason().label_key()))]))
+                .into_view()
+        })
     });
 
     let run_outcome = run.clone();
-    // The goals that need an outcome, and the outcomes given so far.
-    let open_goals = Memo::new(move |_| {
-        book.with(|b| {
-            b.as_ref()
-                .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    let given = Memo::new(move |_| {
-        book.with(|b| {
-            b.as_ref()
-                .and_then(|b| b.rel.life.closing.as_ref())
-                .map(|c| c.outcomes.iter().map(|o| (o.goal_id.clone(), o.outcome)).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
     let outcomes = dyn_view(move || {
-        let goals = open_goals.get();
-        if goals.is_empty() {
-            return el("p").class("mw-empty").text_dyn(i18n.tr("close.no_goals")).into_view();
-        }
-        el("div")
-            .children(goals.into_iter().map(|(id, title)| {
-                let run = run_outcome.clone();
-                let (gid, shown) = (id.clone(), id.clone());
-                let legend = Words::Text(i18n.f("close.outcome_legend", &[("title", &title)]));
-                radio_group(
-                    i18n,
-                    RadioGroup {
-                        name: format!("mw-outcome-{id}"),
-                        legend,
-                        legend_hidden: false,
-                        row: true,
-                        choices: Outcome::ALL.into_iter().map(|o| Choice::new(o.as_str(), Words::Key(o.label_key()))).collect(),
-                        selected: Signal::derive(move || given.with(|list| list.iter().find(|(g, _)| *g == shown).map(|(_, o)| o.as_str().to_string()))),
-                        choose: Callback::new(move |v: String| {
-                            if let Some(o) = Outcome::parse(&v) {
-                                run(Step::Outcome(gid.clone(), title.clone(), o));
-                            }
-                        }),
-                        error: None,
-                    },
-                )
-            }))
-            .into_view()
+        book.with(|b| {
+            let Some(b) = b.as_ref() else { return empty() };
+            let goals: Vec<_> = b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).cloned().collect();
+            if goals.is_empty() {
+                return el("p").class("mw-empty").text_dyn(i18n.tr("close.no_goals")).into_view();
+            }
+            let closing = b.rel.life.closing.clone();
+            el("div")
+                .children(goals.into_iter().map(|g| {
+                    let chosen = closing.as_ref().and_then(|c| c.outcome_of(&g.id));
+                    let run = run_outcome.clone();
+                    let (gid, title) = (g.id.clone(), g.title.clone());
+                    radio_group(
+                        i18n,
+                        RadioGroup {
+                            name: format!("mw-outcome-{}", g.id),
+                            legend: Words::Text(i18n.f("close.outcome_legend", &[("title", &g.title)])),
+                            legend_hidden: false,
+                            row: true,
+                            choices: Outcome::ALL.into_iter().map(|o| Choice::new(o.as_str(), Words::Key(o.label_key()))).collect(),
+                            selected: Signal::derive(move || chosen.map(|o| o.as_str().to_string())),
+                            choose: Callback::new(move |v: String| {
+                                if let Some(o) = Outcome::parse(&v) {
+                                    run(Step::Outcome(gid.clone(), title.clone(), o));
+                                }
+                            }),
+                            error: None,
+                        },
+                    )
+                }))
+                .into_view()
+        })
     });
 
-    let partner_reflection = Memo::new(move |_| {
-        book.with(|b| {
-            b.as_ref().map(|b| {
-                let reflected = b.partner_id().is_some_and(|id| b.rel.life.closing.as_ref().is_some_and(|c| c.reflection_of(&id).is_some()));
-                (reflected, b.partner_name())
-            })
-        })
-    });
     let partner_status = dyn_view(move || {
-        let Some((reflected, name)) = partner_reflection.get() else { return empty() };
-        let key = if reflected { "close.partner_reflected" } else { "close.partner_waiting" };
-        el("p").class("mw-hint mw-partner-reflection").text(i18n.f(key, &[("name", &name)])).into_view()
+        book.with(|b| {
+            let Some(b) = b.as_ref() else { return empty() };
+            let reflected = b.partner_id().is_some_and(|id| b.rel.life.closing.as_ref().is_some_and(|c| c.reflection_of(&id).is_some()));
+            let key = if reflected { "close.partner_reflected" } else { "close.partner_waiting" };
+            el("p").class("mw-hint mw-partner-reflection").text(i18n.f(key, &[("name", &b.partner_name())])).into_view()
+        })
     });
 
     let text_area = move |id: &'static str, label: &'static str, value: RwSignal<String>| {

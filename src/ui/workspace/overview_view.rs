@@ -31,115 +31,112 @@ pub fn overview_view(env: &Env, ws: &Workspace) -> AnyView {
         }
     };
 
-    // Each part keeps what the domain says it shows in a `Memo` and is drawn
-    // again only when that changes, not on every change to the relationship.
     let needs_list = {
         let go = go.clone();
         let me = ws.me.clone();
-        let items = Memo::new(move |_| {
-            let today = today_in(zone.get().as_deref());
-            book.with(|b| b.as_ref().map(|b| needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today)))
-        });
         dyn_view(move || {
-            let Some(items) = items.get() else { return empty() };
-            if items.is_empty() {
-                return el("p").class("mw-empty").text_dyn(i18n.tr("overview.nothing_needed")).into_view();
-            }
-            el("ul")
-                .class("mw-needs")
-                .children(items.into_iter().map(|n| {
-                    el("li")
-                        .class("mw-need")
-                        .child(el("span").text(need_text(i18n, &n)).into_view())
-                        .child(button().class("mw-button mw-button--small").on(leptos::ev::click, go(n.tab())).text(i18n.t(need_action(&n))).into_view())
-                        .into_view()
-                }))
-                .into_view()
+            // Each part reads the relationship in place (`with`), never a copy of it.
+            book.with(|b| {
+                let Some(b) = b.as_ref() else { return empty() };
+                let today = today_in(zone.get().as_deref());
+                let items = needs(&b.rel, &me, &b.goals, &b.plain_checkins(), today);
+                if items.is_empty() {
+                    return el("p").class("mw-empty").text_dyn(i18n.tr("overview.nothing_needed")).into_view();
+                }
+                el("ul")
+                    .class("mw-needs")
+                    .children(items.into_iter().map(|n| {
+                        el("li")
+                            .class("mw-need")
+                            .child(el("span").text(need_text(i18n, &n)).into_view())
+                            .child(button().class("mw-button mw-button--small").on(leptos::ev::click, go(n.tab())).text(i18n.t(need_action(&n))).into_view())
+                            .into_view()
+                    }))
+                    .into_view()
+            })
         })
     };
 
     let next = {
         let go = go.clone();
-        // When the next check-in is (as words' inputs), and the open action
-        // items with their owners' names.
-        let shown = Memo::new(move |_| {
-            let today = today_in(zone.get().as_deref());
-            book.with(|b| {
-                b.as_ref().map(|b| {
-                    let when = if !meets(b.rel.state) { None } else { Some(Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today))) };
-                    let open: Vec<(String, String)> = open_actions(&b.plain_checkins(), today).into_iter().map(|a| (a.text, b.name_of(&a.owner))).collect();
-                    (when, today, open)
-                })
-            })
-        });
         dyn_view(move || {
-            let Some((when, today, open)) = shown.get() else { return empty() };
-            let when = match when {
-                None => i18n.t("overview.no_meetings"),
-                Some(Some(next)) => due_words(i18n, next, today).0,
-                Some(None) => i18n.t("checkin.no_plan"),
-            };
-            fragment(vec![
-                el("p").class("mw-overview__when").text(when).into_view(),
-                if open.is_empty() {
-                    el("p").class("mw-hint").text_dyn(i18n.tr("overview.no_open_actions")).into_view()
+            book.with(|b| {
+                let Some(b) = b.as_ref() else { return empty() };
+                let today = today_in(zone.get().as_deref());
+                let when = if !meets(b.rel.state) {
+                    i18n.t("overview.no_meetings")
                 } else {
-                    el("ul")
-                        .class("mw-overview__actions")
-                        .attr_dyn("aria-label", move || Some(i18n.t("overview.open_actions")))
-                        .children(open.into_iter().map(|(text, who)| el("li").text(i18n.f("overview.action", &[("text", &text), ("name", &who)])).into_view()))
-                        .into_view()
-                },
-                button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
-            ])
+                    match Plan::of(&b.rel).and_then(|p| next_date(&p, &b.dates(), today)) {
+                        Some(next) => due_words(i18n, next, today).0,
+                        None => i18n.t("checkin.no_plan"),
+                    }
+                };
+                let open = open_actions(&b.plain_checkins(), today);
+                fragment(vec![
+                    el("p").class("mw-overview__when").text(when).into_view(),
+                    if open.is_empty() {
+                        el("p").class("mw-hint").text_dyn(i18n.tr("overview.no_open_actions")).into_view()
+                    } else {
+                        el("ul")
+                            .class("mw-overview__actions")
+                            .attr_dyn("aria-label", move || Some(i18n.t("overview.open_actions")))
+                            .children(open.into_iter().map(|a| {
+                                let who = b.name_of(&a.owner);
+                                el("li").text(i18n.f("overview.action", &[("text", &a.text), ("name", &who)])).into_view()
+                            }))
+                            .into_view()
+                    },
+                    button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::CheckIns)).text_dyn(i18n.tr("overview.to_checkins")).into_view(),
+                ])
+            })
         })
     };
 
     let goals = {
         let go = go.clone();
-        let glance = Memo::new(move |_| {
-            let today = today_in(zone.get().as_deref());
-            book.with(|b| b.as_ref().map(|b| goals_at_a_glance(&b.goals, today)))
-        });
         dyn_view(move || {
-            let Some(list) = glance.get() else { return empty() };
-            let body = if list.is_empty() {
-                el("p").class("mw-empty").text_dyn(i18n.tr("overview.no_goals")).into_view()
-            } else {
-                el("ul")
-                    .class("mw-glance")
-                    .children(list.into_iter().map(|g| {
-                        let pct = g.progress.to_string();
-                        el("li")
-                            .class("mw-glance__goal")
-                            .child(el("span").class("mw-glance__title").text(g.title).into_view())
-                            .child(
-                                el("progress")
-                                    .attr("max", "100")
-                                    .attr("value", pct.clone())
-                                    .attr("aria-label", i18n.f("overview.goal_progress", &[("n", &pct)]))
-                                    .into_view(),
-                            )
-                            .child(el("span").class("mw-glance__pct").text(i18n.f("overview.percent", &[("n", &pct)])).into_view())
-                            .child(el("span").class("mw-badge").text(i18n.t(if g.overdue { "goal.overdue" } else { g.status.label_key() })).into_view())
-                            .into_view()
-                    }))
-                    .into_view()
-            };
-            fragment(vec![
-                body,
-                button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text_dyn(i18n.tr("overview.to_goals")).into_view(),
-            ])
+            book.with(|b| {
+                let Some(b) = b.as_ref() else { return empty() };
+                let today = today_in(zone.get().as_deref());
+                let list = goals_at_a_glance(&b.goals, today);
+                let body = if list.is_empty() {
+                    el("p").class("mw-empty").text_dyn(i18n.tr("overview.no_goals")).into_view()
+                } else {
+                    el("ul")
+                        .class("mw-glance")
+                        .children(list.into_iter().map(|g| {
+                            let pct = g.progress.to_string();
+                            el("li")
+                                .class("mw-glance__goal")
+                                .child(el("span").class("mw-glance__title").text(g.title).into_view())
+                                .child(
+                                    el("progress")
+                                        .attr("max", "100")
+                                        .attr("value", pct.clone())
+                                        .attr("aria-label", i18n.f("overview.goal_progress", &[("n", &pct)]))
+                                        .into_view(),
+                                )
+                                .child(el("span").class("mw-glance__pct").text(i18n.f("overview.percent", &[("n", &pct)])).into_view())
+                                .child(el("span").class("mw-badge").text(i18n.t(if g.overdue { "goal.overdue" } else { g.status.label_key() })).into_view())
+                                .into_view()
+                        }))
+                        .into_view()
+                };
+                fragment(vec![
+                    body,
+                    button().class("mw-button mw-button--link").on(leptos::ev::click, go(Tab::Goals)).text_dyn(i18n.tr("overview.to_goals")).into_view(),
+                ])
+            })
         })
     };
 
-    let latest = Memo::new(move |_| {
-        let today = today_in(zone.get().as_deref());
-        book.with(|b| b.as_ref().map(|b| latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5)))
-    });
     let activity = dyn_view(move || {
-        let Some(entries) = latest.get() else { return empty() };
-        story_list("mw-activity", i18n, entries)
+        book.with(|b| {
+            let Some(b) = b.as_ref() else { return empty() };
+            let today = today_in(zone.get().as_deref());
+            let entries = latest_activity(&b.rel, &b.plain_checkins(), &b.goals, today, 5);
+            story_list("mw-activity", i18n, entries)
+        })
     });
 
     let section = |id: &'static str, key: &'static str, body: AnyView| {
