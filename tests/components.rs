@@ -708,3 +708,31 @@ async fn focus_waits_for_a_hidden_target_to_show() {
     until(&m.root, "focus on the element once shown", || activeElementId(&m.root) == "mw-test-target").await;
     target.remove();
 }
+
+// Pins: the newest focus request wins. A request made while an earlier one
+// has not landed yet (a form's heading not yet drawn, then a refused save
+// asking for its summary) ends the earlier one, which would otherwise take
+// the focus first and make the newer one give up.
+#[wasm_bindgen_test]
+async fn the_newest_focus_request_wins() {
+    let b = bridge("u-ana");
+    let m = mount_with(&b, "{}");
+    until_text(&m.root, "Signed in as Ana Li").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let make = |id: &str| {
+        let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        el.set_id(id);
+        el.set_attribute("tabindex", "-1").unwrap();
+        m.root.append_child(&el).unwrap();
+        el
+    };
+    let (first, second) = (make("mw-test-first"), make("mw-test-second"));
+    // Both asked in the same moment, before either could land.
+    mentoring_widget::ui::dom::focus_later(&m.host, "mw-test-first".into());
+    mentoring_widget::ui::dom::focus_later(&m.host, "mw-test-second".into());
+    until(&m.root, "focus on the newer request's target", || activeElementId(&m.root) == "mw-test-second").await;
+    sleep(100).await;
+    assert_eq!(activeElementId(&m.root), "mw-test-second", "the older request did not take it back");
+    first.remove();
+    second.remove();
+}

@@ -156,14 +156,31 @@ impl El {
 /// A screen whose code or texts are still on their way appears some frames
 /// later: it is looked for on each frame for about a second, and given up
 /// if the person has meanwhile put focus somewhere else in the widget.
+///
+/// The newest request wins: one made while an earlier one is still looking
+/// (the form that just opened has not yet drawn its heading, and a refused
+/// save asks for its error summary) ends the earlier one, which would
+/// otherwise take the focus first and make the newer one give up.
 pub fn focus_later(host: &web_sys::HtmlElement, id: String) {
     let before = host.shadow_root().and_then(|r| r.active_element());
-    focus_attempt(host.clone(), id, before, 60);
+    let request = FOCUS_REQUEST.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    focus_attempt(host.clone(), id, before, 60, request);
 }
 
-fn focus_attempt(host: web_sys::HtmlElement, id: String, before: Option<web_sys::Element>, frames_left: u32) {
+thread_local! {
+    /// The newest `focus_later` request, page-wide (one person, one focus).
+    static FOCUS_REQUEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn focus_attempt(host: web_sys::HtmlElement, id: String, before: Option<web_sys::Element>, frames_left: u32, request: u64) {
     use wasm_bindgen::JsCast;
     request_animation_frame(move || {
+        if FOCUS_REQUEST.with(|n| n.get()) != request {
+            return;
+        }
         let Some(root) = host.shadow_root() else { return };
         // Focus that left a node now hidden is nowhere, and still ours to
         // place; focus the person put on another element is theirs.
@@ -182,7 +199,7 @@ fn focus_attempt(host: web_sys::HtmlElement, id: String, before: Option<web_sys:
             None => false,
         };
         if !landed && frames_left > 0 {
-            focus_attempt(host, id, before, frames_left - 1);
+            focus_attempt(host, id, before, frames_left - 1, request);
         }
     });
 }
