@@ -67,7 +67,8 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// once per kind of document took every view to 450.8. Issue 11's kit (one
 /// way to build each part of a form) and the narrowed reads of the goal
 /// editor and the check-in form (a keystroke rebuilds no other part) cost
-/// 11 KiB over the views, measured and accepted: every view 461.9, and that
+/// 11 KiB over the views, measured and accepted: every view 461.9 (first
+/// load 169.2), and that
 /// gate moved to 465. (Narrowing the overview and the closing panel too cost
 /// another 8 KiB for rebuilds that only a partner's save causes: not taken;
 /// they read the relationship in place instead.) Issue 13 brings both down
