@@ -9,12 +9,13 @@ use crate::domain::goals::GoalStatus;
 use crate::domain::relationship::life::Outcome;
 use crate::domain::relationship::Role;
 use crate::ui::checkins::book::Book;
+use crate::ui::checkins::closing_next_steps::closing_next_steps;
+use crate::ui::checkins::closing_outcomes::closing_outcomes;
+use crate::ui::checkins::closing_reflection::closing_reflection;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
-use crate::ui::kit::field::{field, Field};
-use crate::ui::kit::radio_group::{numbers, radio_group, Choice, RadioGroup, Words};
 use crate::ui::kit::save_status::{save_status, SaveState};
 
 /// ClosingPanel: moving on, step by step: each goal signed off as reached,
@@ -154,115 +155,21 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         })
     });
 
-    let run_outcome = run.clone();
-    let outcomes = dyn_view(move || {
-        book.with(|b| {
-            let Some(b) = b.as_ref() else { return empty() };
-            let goals: Vec<_> = b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).cloned().collect();
-            if goals.is_empty() {
-                return el("p").class("mw-empty").text_dyn(i18n.tr("close.no_goals")).into_view();
-            }
-            let closing = b.rel.life.closing.clone();
-            el("div")
-                .children(goals.into_iter().map(|g| {
-                    let chosen = closing.as_ref().and_then(|c| c.outcome_of(&g.id));
-                    let run = run_outcome.clone();
-                    let (gid, title) = (g.id.clone(), g.title.clone());
-                    radio_group(
-                        i18n,
-                        RadioGroup {
-                            name: format!("mw-outcome-{}", g.id),
-                            legend: Words::Text(i18n.f("close.outcome_legend", &[("title", &g.title)])),
-                            legend_hidden: false,
-                            row: true,
-                            choices: Outcome::ALL.into_iter().map(|o| Choice::new(o.as_str(), Words::Key(o.label_key()))).collect(),
-                            selected: Signal::derive(move || chosen.map(|o| o.as_str().to_string())),
-                            choose: Callback::new(move |v: String| {
-                                if let Some(o) = Outcome::parse(&v) {
-                                    run(Step::Outcome(gid.clone(), title.clone(), o));
-                                }
-                            }),
-                            error: None,
-                        },
-                    )
-                }))
-                .into_view()
-        })
+    let on_outcome = Callback::new({
+        let run = run.clone();
+        move |(goal, title, outcome): (String, String, Outcome)| run(Step::Outcome(goal, title, outcome))
     });
-
-    let partner_status = dyn_view(move || {
-        book.with(|b| {
-            let Some(b) = b.as_ref() else { return empty() };
-            let reflected = b.partner_id().is_some_and(|id| b.rel.life.closing.as_ref().is_some_and(|c| c.reflection_of(&id).is_some()));
-            let key = if reflected { "close.partner_reflected" } else { "close.partner_waiting" };
-            el("p").class("mw-hint mw-partner-reflection").text(i18n.f(key, &[("name", &b.partner_name())])).into_view()
-        })
+    let on_reflect = Callback::new({
+        let run = run.clone();
+        move |_: ()| run(Step::Reflect)
     });
-
-    let text_area = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        let control = el("textarea")
-            .class("mw-input mw-textarea")
-            .attr("rows", "3")
-            .prop_text("value", move || value.get())
-            .on(leptos::ev::input, move |ev| value.set(event_target_value(&ev)));
-        field(i18n, Field::new(id, Words::Key(label)), control)
-    };
-
-    let (run_reflect, run_steps, run_close) = (run.clone(), run.clone(), run.clone());
-    let reflection = el("fieldset")
-        .class("mw-section mw-reflection")
-        .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.your_reflection")).into_view())
-        .child(text_area("mw-reflect-worked", "close.worked", worked))
-        .child(text_area("mw-reflect-change", "close.change", change))
-        .child(radio_group(
-            i18n,
-            RadioGroup {
-                name: "mw-reflect-eff".into(),
-                legend: Words::Key("close.effectiveness"),
-                legend_hidden: false,
-                row: true,
-                choices: numbers(1, 5),
-                // 0: not rated yet.
-                selected: Signal::derive(move || Some(effectiveness.get()).filter(|e| *e > 0).map(|e| e.to_string())),
-                choose: Callback::new(move |v: String| {
-                    if let Ok(n) = v.parse::<u8>() {
-                        effectiveness.set(n);
-                    }
-                }),
-                error: None,
-            },
-        ))
-        .child(button().class("mw-button").on(leptos::ev::click, move |_| run_reflect(Step::Reflect)).text_dyn(i18n.tr("close.save_reflection")).into_view())
-        .child(partner_status)
-        .into_view();
-
-    let next = if is_mentee {
-        el("fieldset")
-            .class("mw-section mw-next-steps")
-            .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.next_steps")).into_view())
-            .child(el("p").class("mw-hint").text_dyn(i18n.tr("close.next_steps_hint")).into_view())
-            .child(text_area("mw-next-steps", "close.next_steps", steps))
-            .child(
-                el("div")
-                    .class("mw-choice")
-                    .child(
-                        el("input")
-                            .attr("type", "checkbox")
-                            .id("mw-rematch")
-                            .prop_flag("checked", move || rematch.get())
-                            .on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev)))
-                            .into_view(),
-                    )
-                    .child(el("label").attr("for", "mw-rematch").text_dyn(i18n.tr("close.rematch")).into_view())
-                    .into_view(),
-            )
-            .child(
-                button().class("mw-button").on(leptos::ev::click, move |_| run_steps(Step::NextSteps)).text_dyn(i18n.tr("close.save_next_steps")).into_view(),
-            )
-            .into_view()
-    } else {
-        empty()
-    };
+    let on_next_steps = Callback::new({
+        let run = run.clone();
+        move |_: ()| run(Step::NextSteps)
+    });
+    let run_close = run.clone();
+    let reflection = closing_reflection(i18n, book, worked, change, effectiveness, on_reflect);
+    let next = if is_mentee { closing_next_steps(i18n, steps, rematch, on_next_steps) } else { empty() };
 
     let env_status = env.clone();
     el("section")
@@ -270,13 +177,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .attr("aria-labelledby", "mw-closing-heading")
         .child(el("h4").id("mw-closing-heading").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
         .child(started)
-        .child(
-            el("fieldset")
-                .class("mw-section")
-                .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.outcomes")).into_view())
-                .child(outcomes)
-                .into_view(),
-        )
+        .child(closing_outcomes(i18n, book, on_outcome))
         .child(reflection)
         .child(next)
         .child(save_status(None, move || (SaveState::Idle, notice.get())))
