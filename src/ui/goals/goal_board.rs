@@ -17,8 +17,10 @@ use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
+use crate::ui::goals::goal_adder::goal_adder;
 use crate::ui::goals::goal_card::goal_card;
 use crate::ui::goals::goal_editor::goal_editor;
+use crate::ui::goals::goal_filters::goal_filters;
 use crate::ui::kit::button::button;
 use crate::ui::platform::{download, fresh_id, now_rfc3339, today_in};
 use crate::ui::relationships::broken_item_card::broken_item_card;
@@ -156,66 +158,12 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         }
     };
 
-    let select = |id: &'static str, label: &'static str, value: RwSignal<String>, options: Vec<(String, String)>| {
-        el("div")
-            .class("mw-filter")
-            .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
-            .child(
-                el("select")
-                    .id(id)
-                    .class("mw-input mw-select")
-                    .children(options.into_iter().map(move |(v, text)| {
-                        let chosen = v.clone();
-                        el("option").attr("value", v).prop_flag("selected", move || value.get() == chosen).text(text).into_view()
-                    }))
-                    .on(leptos::ev::change, move |ev| value.set(event_target_value(&ev)))
-                    .into_view(),
-            )
-            .into_view()
-    };
-    let mut statuses = vec![(String::new(), i18n.t("goal.filter_any"))];
-    statuses.extend(GoalStatus::ALL.into_iter().map(|s| (s.label_key().to_string(), i18n.t(s.label_key()))));
-    let toolbar = el("div")
-        .class("mw-toolbar")
-        .child(select(
-            "mw-goal-owner",
-            "goal.filter_owner",
-            owner_filter,
-            vec![("all".into(), i18n.t("goal.owner_all")), ("mine".into(), i18n.t("goal.owner_mine")), ("theirs".into(), i18n.t("goal.owner_theirs"))],
-        ))
-        .child(select("mw-goal-status-filter", "goal.filter_status", status_filter, statuses))
-        .child(select("mw-goal-sort", "goal.sort", sort, vec![("priority".into(), i18n.t("goal.sort_priority")), ("due".into(), i18n.t("goal.sort_due"))]))
-        .child(button().class("mw-button mw-button--small").on(leptos::ev::click, csv).text_dyn(i18n.tr("goal.download_csv")).into_view())
-        .into_view();
+    let toolbar = goal_filters(i18n, owner_filter, status_filter, sort, Callback::new(move |_: ()| csv(())));
 
     // A closed relationship's goals are a record: no new goals, no
     // reordering, and an opened goal is shown with every control disabled.
     let writable = rel.is_open();
-    let adder = if !writable {
-        empty()
-    } else {
-        el("div")
-            .class("mw-inline mw-goal-add")
-            .child(el("label").attr("for", "mw-goal-new").class("mw-label").text_dyn(i18n.tr("goal.new_title")).into_view())
-            .child(
-                el("input")
-                    .attr("type", "text")
-                    .id("mw-goal-new")
-                    .class("mw-input")
-                    .prop_text("value", move || new_title.get())
-                    .on(leptos::ev::input, move |ev| new_title.set(event_target_value(&ev)))
-                    .into_view(),
-            )
-            .child(
-                button()
-                    .class("mw-button mw-button--primary")
-                    .attr_dyn("aria-disabled", move || Some(new_title.with(|t| t.trim().is_empty()).to_string()))
-                    .on(leptos::ev::click, add)
-                    .text_dyn(i18n.tr("goal.add"))
-                    .into_view(),
-            )
-            .into_view()
-    };
+    let adder = if writable { goal_adder(i18n, new_title, Callback::new(move |_: ()| add(()))) } else { empty() };
 
     let list_of_goals = {
         let (me, rel, env) = (me.clone(), rel.clone(), env.clone());

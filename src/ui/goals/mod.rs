@@ -2,9 +2,11 @@
 //! relationship's goals, each goal's editor with the SMART coach, milestones,
 //! progress history and sign-off. Read-only once the relationship is closed.
 
+pub mod goal_adder;
 pub mod goal_board;
 pub mod goal_card;
 pub mod goal_editor;
+pub mod goal_filters;
 pub mod goal_milestones;
 pub mod goal_sign_off;
 pub mod goals_root;
