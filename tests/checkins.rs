@@ -51,6 +51,17 @@ async fn seeded(state: &str) -> (JsValue, JsValue, JsValue) {
     (storage, ana, ben)
 }
 
+/// "Move on…" with `reason`, and start: the closing panel's steps follow.
+async fn start_moving_on(root: &ShadowRoot, reason: &str) {
+    until(root, "the actions", || find(root, ".mw-life-actions").is_some()).await;
+    click(root, ".mw-life-actions .mw-button:last-child");
+    let choice = format!("#mw-close-reason-{reason}");
+    until(root, "the reasons", || find(root, &choice).is_some()).await;
+    click(root, &choice);
+    until(root, "Start enabled", || enabled(root, ".mw-moving-on .mw-button--primary")).await;
+    click(root, ".mw-moving-on .mw-button--primary");
+}
+
 async fn saved(root: &ShadowRoot, selector: &str) {
     until(root, "saved", || find(root, selector).and_then(|e| e.get_attribute("data-state")).as_deref() == Some("saved")).await;
 }
@@ -320,12 +331,7 @@ async fn moving_on_to_a_read_only_close() {
 async fn crossing_closing_steps_both_land() {
     let (_s, ana, ben) = seeded("active").await;
     let a = mount_in_slot(&ana);
-    until(&a.root, "the actions", || find(&a.root, ".mw-life-actions").is_some()).await;
-    click(&a.root, ".mw-life-actions .mw-button:last-child");
-    until(&a.root, "the reasons", || find(&a.root, "#mw-close-reason-goals_reached").is_some()).await;
-    click(&a.root, "#mw-close-reason-goals_reached");
-    until(&a.root, "Start enabled", || enabled(&a.root, ".mw-moving-on .mw-button--primary")).await;
-    click(&a.root, ".mw-moving-on .mw-button--primary");
+    start_moving_on(&a.root, "goals_reached").await;
     until(&a.root, "Ana's closing panel", || find(&a.root, ".mw-closing").is_some()).await;
     let b = mount_in_slot(&ben);
     until(&b.root, "Ben's closing panel", || find(&b.root, ".mw-closing").is_some()).await;
@@ -607,12 +613,7 @@ async fn typing_notes_rebuilds_no_other_part() {
 async fn the_closing_panel_follows_the_partner() {
     let (_s, ana, ben) = seeded("active").await;
     let a = mount_in_slot(&ana);
-    until(&a.root, "the actions", || find(&a.root, ".mw-life-actions").is_some()).await;
-    click(&a.root, ".mw-life-actions .mw-button:last-child");
-    until(&a.root, "the reasons", || find(&a.root, "#mw-close-reason-goals_reached").is_some()).await;
-    click(&a.root, "#mw-close-reason-goals_reached");
-    until(&a.root, "Start enabled", || enabled(&a.root, ".mw-moving-on .mw-button--primary")).await;
-    click(&a.root, ".mw-moving-on .mw-button--primary");
+    start_moving_on(&a.root, "goals_reached").await;
     until(&a.root, "Ana's closing panel", || find(&a.root, "#mw-outcome-g1-reached").is_some()).await;
     let effectiveness = get(&a.root, "#mw-reflect-eff-3");
     setValue(&get(&a.root, "#mw-reflect-worked"), "Ana: typed, not saved");

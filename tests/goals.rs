@@ -190,6 +190,20 @@ async fn concurrent_goal_edits_merge_or_clash() {
     assert!(stored.contains("Ana's reason") && stored.contains("plan agreed by all leads"), "{stored}");
 }
 
+/// Ana's widget on the Goals view with a new goal open in the editor, one
+/// milestone added to it.
+async fn editor_with_a_milestone() -> Mounted {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "Lead the Q1 planning session").await;
+    setValue(&get(&m.root, "#mw-ms-new"), "Draft the agenda");
+    pressKey(&get(&m.root, "#mw-ms-new"), "Enter");
+    until(&m.root, "the milestone", || find(&m.root, ".mw-milestone input").is_some()).await;
+    m
+}
+
 fn goal_id(root: &ShadowRoot) -> String {
     get(root, ".mw-goal").get_attribute("data-goal").unwrap()
 }
@@ -285,14 +299,7 @@ async fn goal_errors_are_tied_to_their_fields() {
 // ticking a milestone still updates the parts that show it.
 #[wasm_bindgen_test]
 async fn typing_the_title_rebuilds_no_other_part() {
-    let storage: JsValue = MemoryStorage::new().into();
-    let ana = bridge_on(&storage, "u-ana");
-    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
-    let m = mount_in_slot(&ana);
-    add_goal(&m.root, "Lead the Q1 planning session").await;
-    setValue(&get(&m.root, "#mw-ms-new"), "Draft the agenda");
-    pressKey(&get(&m.root, "#mw-ms-new"), "Enter");
-    until(&m.root, "the milestone", || find(&m.root, ".mw-milestone").is_some()).await;
+    let m = editor_with_a_milestone().await;
     // An element of the editor by its exact text.
     let by_text = |selector: &str, words: &str| {
         let all = m.root.query_selector_all(selector).unwrap();
@@ -322,14 +329,7 @@ async fn typing_the_title_rebuilds_no_other_part() {
 // ticked on screen: the checkbox follows the goal, not the browser's click.
 #[wasm_bindgen_test]
 async fn a_refused_tick_does_not_stay_ticked() {
-    let storage: JsValue = MemoryStorage::new().into();
-    let ana = bridge_on(&storage, "u-ana");
-    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
-    let m = mount_in_slot(&ana);
-    add_goal(&m.root, "Lead the Q1 planning session").await;
-    setValue(&get(&m.root, "#mw-ms-new"), "Draft the agenda");
-    pressKey(&get(&m.root, "#mw-ms-new"), "Enter");
-    until(&m.root, "the milestone", || find(&m.root, ".mw-milestone input").is_some()).await;
+    let m = editor_with_a_milestone().await;
     setCommitted(&get(&m.root, "#mw-goal-status"), "goal.status.dropped");
     until(&m.root, "the reason field", || find(&m.root, "#mw-goal-drop").is_some()).await;
     click(&m.root, ".mw-milestone input");

@@ -8,6 +8,17 @@ import { readFileSync } from "node:fs";
 import { BASE, launch, openPage, openTab, proposeToBen, recordEvents, shot, signInAs } from "./support.mjs";
 
 
+/** As Ana (mentor), proposes peer mentoring to `name` and opens it. */
+async function openPeerRelationship(widget, name, email) {
+  await widget.getByRole("button", { name: "Start a relationship" }).click();
+  await widget.getByLabel("Mentor", { exact: true }).check();
+  await widget.getByRole("combobox", { name: "Your partner" }).fill(name);
+  await widget.getByLabel("Partner's email").fill(email);
+  await widget.getByLabel("Peer mentoring").check();
+  await widget.getByRole("button", { name: "Propose relationship" }).click();
+  await widget.getByRole("button", { name: new RegExp(`Peer mentoring with ${name}`) }).click();
+}
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -108,13 +119,7 @@ test("if the Goals view's code cannot be fetched, the view says so, the rest wor
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
-  await widget.getByRole("button", { name: "Start a relationship" }).click();
-  await widget.getByLabel("Mentor", { exact: true }).check();
-  await widget.getByRole("combobox", { name: "Your partner" }).fill("Sam Rivera");
-  await widget.getByLabel("Partner's email").fill("sam@acme.example");
-  await widget.getByLabel("Peer mentoring").check();
-  await widget.getByRole("button", { name: "Propose relationship" }).click();
-  await widget.getByRole("button", { name: /Peer mentoring with Sam Rivera/ }).click();
+  await openPeerRelationship(widget, "Sam Rivera", "sam@acme.example");
   await openTab(widget, "Goals");
   const panel = widget.locator("#mw-panel-goals");
   await panel.getByText("This part could not be loaded").waitFor();
@@ -144,13 +149,7 @@ test("if the code the views share cannot be fetched, the relationship says so, a
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
   await widget.getByText("Signed in as Ana Li").waitFor();
-  await widget.getByRole("button", { name: "Start a relationship" }).click();
-  await widget.getByLabel("Mentor", { exact: true }).check();
-  await widget.getByRole("combobox", { name: "Your partner" }).fill("Noor Haddad");
-  await widget.getByLabel("Partner's email").fill("noor@acme.example");
-  await widget.getByLabel("Peer mentoring").check();
-  await widget.getByRole("button", { name: "Propose relationship" }).click();
-  await widget.getByRole("button", { name: /Peer mentoring with Noor Haddad/ }).click();
+  await openPeerRelationship(widget, "Noor Haddad", "noor@acme.example");
   await widget.getByText("This part could not be loaded").waitFor();
   assert.ok(errors.some((e) => e.includes("load_failed")), errors.join("\n"));
   await shot(page, "19-shared-code-failed.png");
