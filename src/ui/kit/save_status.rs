@@ -3,8 +3,6 @@
 //! announced politely. Each form words its own outcomes (a clash names its
 //! fields, a failure its reason) and says which state each one is.
 
-use leptos::prelude::*;
-
 use crate::ui::dom::{el, AnyView};
 
 /// Where a save stands, as every form's status line shows it.
@@ -38,16 +36,14 @@ impl SaveState {
 
 /// SaveStatus: `now` gives the state and its words; both follow the
 /// signals it reads. `id` names the line for a control's `aria-describedby`.
-pub fn save_status(id: Option<&'static str>, now: impl Fn() -> (SaveState, String) + Send + Sync + 'static) -> AnyView {
-    // Worded once per change, for both the attribute and the text (the
-    // agreement's line is told "unsaved" at every keystroke).
-    let line = Memo::new(move |_| now());
+pub fn save_status(id: Option<&'static str>, now: impl Fn() -> (SaveState, String) + Send + Sync + Clone + 'static) -> AnyView {
+    let words = now.clone();
     el("p")
         .attr_opt("id", id)
         .class("mw-save-status")
         .attr("role", "status")
         .attr("aria-live", "polite")
-        .attr_dyn("data-state", move || Some(line.with(|l| l.0.as_str().to_string())))
-        .text_dyn(move || line.with(|l| l.1.clone()))
+        .attr_dyn("data-state", move || Some(now().0.as_str().to_string()))
+        .text_dyn(move || words().1)
         .into_view()
 }
