@@ -3,9 +3,12 @@
 
 pub mod actions;
 pub mod agreement_document;
+pub mod agreement_draft_view;
 pub mod agreement_field;
 pub mod agreement_form;
+pub mod agreement_in_force;
 pub mod agreement_panel;
+pub mod agreement_print;
 pub mod change_list;
 pub mod export_bar;
 pub mod signature_panel;

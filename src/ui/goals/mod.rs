@@ -9,6 +9,8 @@ pub mod goal_editor;
 pub mod goal_filters;
 pub mod goal_milestones;
 pub mod goal_sign_off;
+pub mod goal_smart_fields;
+pub mod goal_status;
 pub mod goals_root;
 pub mod progress_chart;
 pub mod smart_coach;
