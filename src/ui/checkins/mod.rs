@@ -7,6 +7,7 @@
 pub mod action_items;
 pub mod agenda_editor;
 pub mod book;
+pub mod checkin_draft;
 pub mod checkin_fields;
 pub mod checkin_form;
 pub mod checkin_list;
