@@ -8,29 +8,20 @@ use send_wrapper::SendWrapper;
 use crate::bridge::repo::{load_goals, GoalItem};
 use crate::bridge::save::Held;
 use crate::bridge::writes;
-use crate::bridge::BridgeError;
 use crate::domain::goals::csv::to_csv;
-use crate::domain::goals::model::{list, move_goal, SortBy};
-use crate::domain::goals::{Goal, GoalStatus};
+use crate::domain::goals::model::move_goal;
+use crate::domain::goals::Goal;
 use crate::domain::keys;
 use crate::domain::person::Person;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
 use crate::ui::goals::goal_adder::goal_adder;
-use crate::ui::goals::goal_card::goal_card;
 use crate::ui::goals::goal_editor::goal_editor;
-use crate::ui::goals::goal_filters::goal_filters;
+use crate::ui::goals::goal_filters::{goal_filters, Filters};
+use crate::ui::goals::goal_list::{goal_list, Goals};
 use crate::ui::kit::button::button;
-use crate::ui::platform::{download, fresh_id, now_rfc3339, today_in};
-use crate::ui::relationships::broken_item_card::broken_item_card;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Goals {
-    Loading,
-    Loaded(Vec<GoalItem>),
-    Failed(BridgeError),
-}
+use crate::ui::platform::{download, fresh_id, now_rfc3339};
 
 /// GoalBoard: a relationship's goals: add one, filter by whose and by
 /// status, sort by priority or due date, reorder, open one to work on it,
@@ -38,9 +29,7 @@ enum Goals {
 pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
     let i18n = env.i18n;
     let goals = RwSignal::new(Goals::Loading);
-    let owner_filter = RwSignal::new("all".to_string());
-    let status_filter = RwSignal::new(String::new());
-    let sort = RwSignal::new("priority".to_string());
+    let filters = Filters::new();
     let open = RwSignal::new(None::<String>);
     let new_title = RwSignal::new(String::new());
     let purpose = rel
@@ -68,88 +57,25 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             });
         })
     };
-    load();
+    let load = Callback::new(move |()| load());
+    load.run(());
     if let Some(bridge) = env.host() {
-        let reload = load.clone();
-        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| reload()));
+        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| load.run(())));
         on_cleanup(move || drop(sub));
     }
 
-    let ready = move || match goals.get() {
-        Goals::Loaded(items) => items
-            .into_iter()
-            .filter_map(|i| match i {
-                GoalItem::Ready { goal, revision } => Some((goal, revision)),
-                _ => None,
-            })
-            .collect::<Vec<_>>(),
-        _ => Vec::new(),
-    };
+    let ready = move || goals.with_untracked(Goals::ready);
 
     let on_open = Callback::new(move |id: String| open.set(Some(id)));
-    let on_move = Callback::new({
-        let (env, load, rel_id) = (env.clone(), load.clone(), rel.id.clone());
-        move |(id, delta): (String, i32)| {
-            let Some(bridge) = env.host() else { return };
-            let mut list: Vec<(Goal, String)> = ready();
-            let mut only: Vec<Goal> = list.iter().map(|(g, _)| g.clone()).collect();
-            let changed = move_goal(&mut only, &id, delta);
-            for (slot, g) in list.iter_mut().zip(only) {
-                slot.0 = g;
-            }
-            // Each moved goal is read as listed; only its place changes, so
-            // over a partner's crossing save the new place is set again there.
-            let moved: Vec<(Goal, String, u32)> = ready()
-                .into_iter()
-                .filter_map(|(g, rev)| list.iter().find(|(m, _)| m.id == g.id && changed.contains(&m.id)).map(|(m, _)| (g, rev, m.priority)))
-                .collect();
-            let (env, load, rel_id) = (env.clone(), load.clone(), rel_id.clone());
-            spawn_local(async move {
-                for (goal, revision, place) in moved {
-                    let key = keys::goal(&rel_id, &goal.id);
-                    let step = |g: &mut Goal| Ok(std::mem::replace(&mut g.priority, place) != place);
-                    if let Err(e) = writes::goal_step(&bridge, &key, Held { doc: goal, revision }, step).await {
-                        if let Some(b) = e.bridge() {
-                            env.report(b);
-                        }
-                    }
-                }
-                load();
-            });
-        }
-    });
-
-    let add = {
-        let (env, me, rel, load) = (env.clone(), me.clone(), rel.clone(), load.clone());
-        move |_| {
-            let Some(bridge) = env.host() else { return };
-            let Ok(mut goal) = Goal::new(&rel, &me, fresh_id(), &new_title.get_untracked(), &now_rfc3339()) else { return };
-            goal.priority = ready().iter().map(|(g, _)| g.priority + 1).max().unwrap_or(0);
-            let (env, load) = (env.clone(), load.clone());
-            let key = keys::goal(&rel.id, &goal.id);
-            spawn_local(async move {
-                match writes::goal(&bridge, &key, None, goal.clone()).await {
-                    Ok(_) => {
-                        new_title.try_set(String::new());
-                        open.try_set(Some(goal.id.clone()));
-                        load();
-                    }
-                    Err(e) => {
-                        if let Some(b) = e.bridge() {
-                            env.report(b);
-                        }
-                    }
-                }
-            });
-        }
-    };
+    let on_move = goal_mover(env, rel.id.clone(), goals, load);
+    let add = goal_add(env, (me.clone(), rel.clone()), goals, (new_title, open), load);
 
     let csv = {
         let rel = rel.clone();
         let me_id = me.id.clone();
         move |_| {
             let all: Vec<Goal> = ready().into_iter().map(|(g, _)| g).collect();
-            let shown = filtered(&all, &owner_filter.get_untracked(), &status_filter.get_untracked(), &sort.get_untracked(), &me_id);
+            let shown = untrack(|| filters.apply(&all, &me_id));
             let names = |id: &str| {
                 [&rel.mentor, &rel.mentee].into_iter().find(|p| p.id.as_deref() == Some(id)).map(|p| p.display_name.clone()).unwrap_or_else(|| id.to_string())
             };
@@ -158,58 +84,14 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         }
     };
 
-    let toolbar = goal_filters(i18n, owner_filter, status_filter, sort, Callback::new(move |_: ()| csv(())));
+    let toolbar = goal_filters(i18n, filters, Callback::new(move |_: ()| csv(())));
 
     // A closed relationship's goals are a record: no new goals, no
     // reordering, and an opened goal is shown with every control disabled.
     let writable = rel.is_open();
-    let adder = if writable { goal_adder(i18n, new_title, Callback::new(move |_: ()| add(()))) } else { empty() };
+    let adder = if writable { goal_adder(i18n, new_title, add) } else { empty() };
 
-    let list_of_goals = {
-        let (me, rel, env) = (me.clone(), rel.clone(), env.clone());
-        move || match goals.get() {
-            Goals::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
-            Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
-            Goals::Loaded(items) => {
-                let today = today_in(env.time_zone.get().as_deref());
-                let all: Vec<Goal> = items.iter().filter_map(|i| if let GoalItem::Ready { goal, .. } = i { Some(goal.clone()) } else { None }).collect();
-                let shown = filtered(&all, &owner_filter.get(), &status_filter.get(), &sort.get(), &me.id);
-                let broken = items.iter().filter_map(|i| match i {
-                    GoalItem::Broken { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
-                    GoalItem::Unreachable { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
-                    GoalItem::Ready { .. } => None,
-                });
-                if shown.is_empty() && all.is_empty() {
-                    return el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view();
-                }
-                el("ul")
-                    .class("mw-list")
-                    .attr("role", "list")
-                    .children(shown.into_iter().map(|g| el("li").child(goal_card(i18n, g, &rel, today, on_open, on_move)).into_view()))
-                    .children(broken)
-                    .into_view()
-            }
-        }
-    };
-    let list_view = {
-        let host = env.host.clone();
-        dyn_view(move || {
-            // The list is drawn again whenever the goals change (a move, a
-            // partner's save): focus on a card's button, which goes with the
-            // old list, comes back to the same button (ids are by goal), so
-            // a keyboard user moving a goal up twice presses the same key twice.
-            let kept = host
-                .shadow_root()
-                .and_then(|r| r.active_element())
-                .map(|e| e.id())
-                .filter(|id| id.starts_with("mw-goal-") && (id.ends_with("-up") || id.ends_with("-down") || id.ends_with("-open")));
-            let view = list_of_goals();
-            if let Some(id) = kept {
-                crate::ui::dom::focus_later(&host, id);
-            }
-            view
-        })
-    };
+    let list_view = goal_list(env, me.id.clone(), rel.clone(), goals, filters, on_open, on_move);
 
     // The open goal, once it is among the loaded ones. A reload after a save
     // keeps the same value, so the editor (and what is typed in it) stays.
@@ -253,14 +135,70 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .into_view()
 }
 
-fn filtered<'a>(all: &'a [Goal], owner: &str, status: &str, sort: &str, me: &str) -> Vec<&'a Goal> {
-    let status = GoalStatus::ALL.into_iter().find(|s| s.label_key() == status);
-    let sort = if sort == "due" { SortBy::Due } else { SortBy::Priority };
-    let mut shown = list(all, None, status, sort);
-    match owner {
-        "mine" => shown.retain(|g| g.owner == me),
-        "theirs" => shown.retain(|g| g.owner != me),
-        _ => {}
-    }
-    shown
+/// Moves a goal up or down: every goal whose place changed is written,
+/// then the board reads the goals again.
+fn goal_mover(env: &Env, rel_id: String, goals: RwSignal<Goals>, load: Callback<()>) -> Callback<(String, i32)> {
+    let ready = move || goals.with_untracked(Goals::ready);
+    let env = env.clone();
+    Callback::new(move |(id, delta): (String, i32)| {
+        let Some(bridge) = env.host() else { return };
+        let mut list: Vec<(Goal, String)> = ready();
+        let mut only: Vec<Goal> = list.iter().map(|(g, _)| g.clone()).collect();
+        let changed = move_goal(&mut only, &id, delta);
+        for (slot, g) in list.iter_mut().zip(only) {
+            slot.0 = g;
+        }
+        // Each moved goal is read as listed; only its place changes, so
+        // over a partner's crossing save the new place is set again there.
+        let moved: Vec<(Goal, String, u32)> = ready()
+            .into_iter()
+            .filter_map(|(g, rev)| list.iter().find(|(m, _)| m.id == g.id && changed.contains(&m.id)).map(|(m, _)| (g, rev, m.priority)))
+            .collect();
+        let (env, rel_id) = (env.clone(), rel_id.clone());
+        spawn_local(async move {
+            for (goal, revision, place) in moved {
+                let key = keys::goal(&rel_id, &goal.id);
+                let step = |g: &mut Goal| Ok(std::mem::replace(&mut g.priority, place) != place);
+                if let Err(e) = writes::goal_step(&bridge, &key, Held { doc: goal, revision }, step).await {
+                    if let Some(b) = e.bridge() {
+                        env.report(b);
+                    }
+                }
+            }
+            load.run(());
+        });
+    })
+}
+
+/// Adds a goal with the title typed, last in the order, and opens it.
+fn goal_add(
+    env: &Env,
+    (me, rel): (Person, Relationship),
+    goals: RwSignal<Goals>,
+    (new_title, open): (RwSignal<String>, RwSignal<Option<String>>),
+    load: Callback<()>,
+) -> Callback<()> {
+    let ready = move || goals.with_untracked(Goals::ready);
+    let env = env.clone();
+    Callback::new(move |_| {
+        let Some(bridge) = env.host() else { return };
+        let Ok(mut goal) = Goal::new(&rel, &me, fresh_id(), &new_title.get_untracked(), &now_rfc3339()) else { return };
+        goal.priority = ready().iter().map(|(g, _)| g.priority + 1).max().unwrap_or(0);
+        let env = env.clone();
+        let key = keys::goal(&rel.id, &goal.id);
+        spawn_local(async move {
+            match writes::goal(&bridge, &key, None, goal.clone()).await {
+                Ok(_) => {
+                    new_title.try_set(String::new());
+                    open.try_set(Some(goal.id.clone()));
+                    load.run(());
+                }
+                Err(e) => {
+                    if let Some(b) = e.bridge() {
+                        env.report(b);
+                    }
+                }
+            }
+        });
+    })
 }

@@ -3,15 +3,45 @@
 
 use leptos::prelude::*;
 
-use crate::domain::goals::GoalStatus;
+use crate::domain::goals::model::{list, SortBy};
+use crate::domain::goals::{Goal, GoalStatus};
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
 
+/// The board's choices: `owner` (`all`, `mine`, `theirs`), `status` (empty
+/// for any, else a status key) and `sort` (`priority`, `due`).
+#[derive(Clone, Copy)]
+pub struct Filters {
+    pub owner: RwSignal<String>,
+    pub status: RwSignal<String>,
+    pub sort: RwSignal<String>,
+}
+
+impl Filters {
+    pub fn new() -> Filters {
+        Filters { owner: RwSignal::new("all".into()), status: RwSignal::new(String::new()), sort: RwSignal::new("priority".into()) }
+    }
+
+    /// The goals shown, in order, for the person `me` (read tracked).
+    pub fn apply<'a>(&self, all: &'a [Goal], me: &str) -> Vec<&'a Goal> {
+        let status = self.status.with(|key| GoalStatus::ALL.into_iter().find(|s| s.label_key() == key));
+        let sort = if self.sort.with(|s| s == "due") { SortBy::Due } else { SortBy::Priority };
+        let mut shown = list(all, None, status, sort);
+        match self.owner.get().as_str() {
+            "mine" => shown.retain(|g| g.owner == me),
+            "theirs" => shown.retain(|g| g.owner != me),
+            _ => {}
+        }
+        shown
+    }
+}
+
 /// GoalFilters: three selects bound to `owner` (`all`, `mine`, `theirs`),
 /// `status` (empty for any, else a status key) and `sort` (`priority`,
 /// `due`), and "Download CSV", which runs `on_csv`.
-pub fn goal_filters(i18n: I18n, owner: RwSignal<String>, status: RwSignal<String>, sort: RwSignal<String>, on_csv: Callback<()>) -> AnyView {
+pub fn goal_filters(i18n: I18n, filters: Filters, on_csv: Callback<()>) -> AnyView {
+    let Filters { owner, status, sort } = filters;
     let select = |id: &'static str, label: &'static str, value: RwSignal<String>, options: Vec<(String, String)>| {
         el("div")
             .class("mw-filter")

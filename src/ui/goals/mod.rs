@@ -7,6 +7,7 @@ pub mod goal_board;
 pub mod goal_card;
 pub mod goal_editor;
 pub mod goal_filters;
+pub mod goal_list;
 pub mod goal_milestones;
 pub mod goal_sign_off;
 pub mod goal_smart_fields;
