@@ -12,9 +12,10 @@ use crate::domain::agreement::session::EditSession;
 use crate::domain::agreement::validate::{suggest_review, validate};
 use crate::domain::person::Person;
 use crate::ui::agreement::actions::{save_draft, Failure, Loaded};
+use crate::ui::agreement::agreement_conflicts::agreement_conflicts;
 use crate::ui::agreement::agreement_field::{agreement_field, dom_id};
-use crate::ui::dom::{dyn_view, el, empty, focus_later, text, AnyView};
-use crate::ui::env::{Env, HostEvent};
+use crate::ui::dom::{dyn_view, el, empty, focus_later, AnyView};
+use crate::ui::env::{Env, HostEvent, I18n};
 use crate::ui::kit::button::button;
 use crate::ui::kit::error_summary::error_summary;
 use crate::ui::kit::save_status::{save_status, SaveState};
@@ -52,37 +53,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
     let errors = Memo::new(move |_| session.with(|s| validate(&s.local)));
     let error_for = move |id: &'static str| Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == id).cloned()).filter(|_| show_errors.get()));
 
-    let save_now = {
-        let (env, me) = (env.clone(), me.clone());
-        SendWrapper::new(move || {
-            let Some(bridge) = env.host() else { return };
-            pending.set_value(None);
-            if state.try_set(Autosave::Saving).is_some() {
-                return;
-            }
-            let (env, me) = (env.clone(), me.clone());
-            spawn_local(async move {
-                let result = save_draft(&bridge, doc, session, &me).await;
-                let clean = session.try_with_untracked(|s| !s.dirty()).unwrap_or(true);
-                match result {
-                    Ok(()) => {
-                        let id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
-                        env.emit(HostEvent::Saved { kind: "agreement", id });
-                        state.try_set(if clean { Autosave::Saved } else { Autosave::Unsaved });
-                    }
-                    Err(f) => {
-                        if let Failure::Bridge(e) = &f {
-                            env.report(e);
-                        }
-                        state.try_set(Autosave::Failed(f));
-                    }
-                }
-                if clean {
-                    leave_guard.try_set_value(None);
-                }
-            });
-        })
-    };
+    let save_now = autosaver(env, me.clone(), doc, session, state, pending, leave_guard);
     // Edits restored from before a reload are saved straight away.
     if state.get_untracked() == Autosave::Unsaved {
         let save = save_now.clone();
@@ -130,15 +101,15 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         let save_now = save_now.clone();
         move |_| save_now()
     };
-    let resolve = {
+    let resolve = Callback::new({
         let save_now = save_now.clone();
-        SendWrapper::new(move |id: &'static str, theirs: bool| {
+        move |(id, theirs): (&'static str, bool)| {
             session.update(|s| s.resolve(id, theirs));
             if session.with_untracked(|s| s.conflicts.is_empty()) {
                 save_now();
             }
-        })
-    };
+        }
+    });
 
     let status = save_status(None, move || match state.get() {
         Autosave::Saved => (SaveState::Saved, i18n.t("agr.saved")),
@@ -154,40 +125,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
         }
     });
 
-    let conflicts = dyn_view(move || {
-        let conflicts = session.with(|s| s.conflicts.clone());
-        if conflicts.is_empty() {
-            return empty();
-        }
-        let items = conflicts.into_iter().map(|c| {
-            let (keep, take) = (resolve.clone(), resolve.clone());
-            let id = c.field;
-            el("div")
-                .class("mw-conflict")
-                .attr("data-field", id)
-                .child(el("p").class("mw-label").text(field(id).map(|f| i18n.t(f.label)).unwrap_or_default()).into_view())
-                .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.yours")).into_view()).text(format!(" {}", c.mine)).into_view())
-                .child(el("p").child(el("strong").text_dyn(i18n.tr("agr.theirs")).into_view()).text(format!(" {}", c.theirs)).into_view())
-                .child(
-                    button().class("mw-button mw-button--small").on(leptos::ev::click, move |_| keep(id, false)).text_dyn(i18n.tr("agr.keep_mine")).into_view(),
-                )
-                .child(text(" "))
-                .child(
-                    button()
-                        .class("mw-button mw-button--small")
-                        .on(leptos::ev::click, move |_| take(id, true))
-                        .text_dyn(i18n.tr("agr.take_theirs"))
-                        .into_view(),
-                )
-                .into_view()
-        });
-        el("div")
-            .class("mw-panel mw-panel--warning mw-conflicts")
-            .attr("role", "alert")
-            .child(el("p").class("mw-panel__title").text_dyn(i18n.tr("agr.conflicts")).into_view())
-            .children(items)
-            .into_view()
-    });
+    let conflicts = agreement_conflicts(i18n, session, resolve);
 
     // What blocks "Review and sign", once the person has asked for it.
     let blocking = Signal::derive(move || if show_errors.get() { errors.get() } else { Vec::new() });
@@ -204,25 +142,7 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
             if f.id != "dates.review" {
                 return field_view;
             }
-            let suggestion = dyn_view(move || {
-                let Some(d) = session.with(|s| suggest_review(&s.local)) else { return empty() };
-                let date = d.to_string();
-                if session.with(|s| value(&s.local, "dates.review")) == date {
-                    return empty();
-                }
-                el("p")
-                    .class("mw-suggest")
-                    .text(format!("{} ", i18n.f("agr.review_suggestion", &[("date", &date)])))
-                    .child(
-                        button()
-                            .class("mw-button mw-button--small")
-                            .on(leptos::ev::click, move |_| on_input.run(("dates.review", date.clone())))
-                            .text_dyn(i18n.tr("agr.use_date"))
-                            .into_view(),
-                    )
-                    .into_view()
-            });
-            crate::ui::dom::fragment(vec![field_view, suggestion])
+            crate::ui::dom::fragment(vec![field_view, review_suggestion(i18n, session, on_input)])
         });
         el("fieldset")
             .class("mw-section")
@@ -248,4 +168,69 @@ pub fn agreement_form(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>, sess
                 .into_view(),
         )
         .into_view()
+}
+
+/// Under the review date: the date the domain suggests (the middle of the
+/// agreed span), with a button to use it; gone once it is the date typed.
+fn review_suggestion(i18n: I18n, session: RwSignal<EditSession>, on_input: Callback<(&'static str, String)>) -> AnyView {
+    dyn_view(move || {
+        let Some(d) = session.with(|s| suggest_review(&s.local)) else { return empty() };
+        let date = d.to_string();
+        if session.with(|s| value(&s.local, "dates.review")) == date {
+            return empty();
+        }
+        el("p")
+            .class("mw-suggest")
+            .text(format!("{} ", i18n.f("agr.review_suggestion", &[("date", &date)])))
+            .child(
+                button()
+                    .class("mw-button mw-button--small")
+                    .on(leptos::ev::click, move |_| on_input.run(("dates.review", date.clone())))
+                    .text_dyn(i18n.tr("agr.use_date"))
+                    .into_view(),
+            )
+            .into_view()
+    })
+}
+
+/// The draft's save, run a moment after typing stops (or at once): one at a
+/// time, its outcome in `state`; the leave guard goes once all is stored.
+fn autosaver(
+    env: &Env,
+    me: Person,
+    doc: RwSignal<Option<Loaded>>,
+    session: RwSignal<EditSession>,
+    state: RwSignal<Autosave>,
+    pending: StoredValue<Option<Timeout>, LocalStorage>,
+    leave_guard: StoredValue<Option<LeaveGuard>, LocalStorage>,
+) -> SendWrapper<impl Fn() + Clone> {
+    let env = env.clone();
+    SendWrapper::new(move || {
+        let Some(bridge) = env.host() else { return };
+        pending.set_value(None);
+        if state.try_set(Autosave::Saving).is_some() {
+            return;
+        }
+        let (env, me) = (env.clone(), me.clone());
+        spawn_local(async move {
+            let result = save_draft(&bridge, doc, session, &me).await;
+            let clean = session.try_with_untracked(|s| !s.dirty()).unwrap_or(true);
+            match result {
+                Ok(()) => {
+                    let id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
+                    env.emit(HostEvent::Saved { kind: "agreement", id });
+                    state.try_set(if clean { Autosave::Saved } else { Autosave::Unsaved });
+                }
+                Err(f) => {
+                    if let Failure::Bridge(e) = &f {
+                        env.report(e);
+                    }
+                    state.try_set(Autosave::Failed(f));
+                }
+            }
+            if clean {
+                leave_guard.try_set_value(None);
+            }
+        });
+    })
 }

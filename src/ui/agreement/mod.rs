@@ -2,6 +2,7 @@
 //! amendments, versions and exports.
 
 pub mod actions;
+pub mod agreement_conflicts;
 pub mod agreement_document;
 pub mod agreement_draft_view;
 pub mod agreement_field;
