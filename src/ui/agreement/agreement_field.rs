@@ -61,5 +61,5 @@ pub fn agreement_field(
         Kind::Choice(_) => control,
         _ => control.prop_text("value", move || value.get()),
     };
-    kit::field(i18n, Field { id: dom_id(field.id), label: Words::Key(field.label), hint: field.hint, error, required: field.required, inline: false }, control)
+    kit::field(i18n, Field { hint: field.hint, error, required: field.required, ..Field::new(dom_id(field.id), Words::Key(field.label)) }, control)
 }

@@ -24,11 +24,14 @@ pub struct Field {
     pub required: bool,
     /// Short fields (a date, a number) side by side.
     pub inline: bool,
+    /// A wrapper's class and what sits in it after the control: a
+    /// combobox's list of options and its status lines.
+    pub beside: Option<(&'static str, AnyView)>,
 }
 
 impl Field {
     pub fn new(id: impl Into<String>, label: Words) -> Field {
-        Field { id: id.into(), label, hint: None, error: Signal::derive(|| None), required: false, inline: false }
+        Field { id: id.into(), label, hint: None, error: Signal::derive(|| None), required: false, inline: false, beside: None }
     }
 }
 
@@ -39,7 +42,7 @@ pub fn error_of(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> Signa
 
 /// FormField: see the module.
 pub fn field(i18n: I18n, f: Field, control: El) -> AnyView {
-    let Field { id, label, hint, error, required, inline } = f;
+    let Field { id, label, hint, error, required, inline, beside } = f;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = {
@@ -68,7 +71,10 @@ pub fn field(i18n: I18n, f: Field, control: El) -> AnyView {
             Some(h) => el("p").id(hint_id).class("mw-hint").text_dyn(i18n.tr(h)).into_view(),
             None => empty(),
         })
-        .child(control)
+        .child(match beside {
+            Some((class, beside)) => el("div").class(class).child(control).child(beside).into_view(),
+            None => control,
+        })
         .dyn_child(move || match error.get() {
             Some(e) => el("p").id(error_id.clone()).class("mw-field-error").attr("aria-live", "polite").text(message(i18n, &e)).into_view(),
             None => empty(),

@@ -12,13 +12,13 @@ use crate::domain::person::Person;
 use crate::domain::relationship::{Kind, Relationship, RelationshipDraft, Role};
 use crate::domain::FieldError;
 use crate::ui::dom::{el, empty, focus_later, AnyView};
-use crate::ui::env::Env;
+use crate::ui::env::{Env, I18n};
 use crate::ui::kit::button::{button, submit_button};
 use crate::ui::kit::error_summary::error_summary;
 use crate::ui::kit::field_error::message;
 use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 use crate::ui::platform::{fresh_id, now_rfc3339};
-use crate::ui::relationships::partner_field::partner_field;
+use crate::ui::relationships::partner_field::{partner_field, Partner};
 
 /// NewRelationshipForm: "Start a mentoring relationship": my role, my
 /// partner, the kind.
@@ -30,9 +30,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
     let i18n = env.i18n;
     let role = RwSignal::new(None::<Role>);
     let kind = RwSignal::new(None::<Kind>);
-    let partner_name = RwSignal::new(String::new());
-    let partner_id = RwSignal::new(None::<String>);
-    let partner_email = RwSignal::new(String::new());
+    let partner = Partner { name: RwSignal::new(String::new()), id: RwSignal::new(None), email: RwSignal::new(String::new()) };
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<BridgeError>);
@@ -41,9 +39,9 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
     let draft = move || RelationshipDraft {
         my_role: role.get_untracked(),
         kind: kind.get_untracked(),
-        partner_id: partner_id.get_untracked(),
-        partner_name: partner_name.get_untracked(),
-        partner_email: partner_email.get_untracked(),
+        partner_id: partner.id.get_untracked(),
+        partner_name: partner.name.get_untracked(),
+        partner_email: partner.email.get_untracked(),
     };
     let error_for = move |field: &'static str| Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.key)));
 
@@ -53,114 +51,20 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
         move |_| {
             role.track();
             kind.track();
-            partner_name.track();
-            partner_email.track();
-            partner_id.track();
+            partner.name.track();
+            partner.email.track();
+            partner.id.track();
             if !errors.with_untracked(Vec::is_empty) {
                 errors.set(draft().validate(&me));
             }
         }
     });
 
-    let submit = {
-        let (env, me) = (env.clone(), me.clone());
-        SendWrapper::new(move || {
-            if saving.get_untracked() {
-                return;
-            }
-            let id = pending_id.get_value().unwrap_or_else(fresh_id);
-            let rel = match draft().propose(&me, id.clone(), now_rfc3339()) {
-                Ok(rel) => rel,
-                Err(found) => {
-                    errors.set(found);
-                    save_error.set(None);
-                    focus_later(&env.host, "mw-summary".into());
-                    return;
-                }
-            };
-            errors.set(Vec::new());
-            pending_id.set_value(Some(id));
-            saving.set(true);
-            save_error.set(None);
-            let Some(bridge) = env.host() else { return };
-            let env = env.clone();
-            spawn_local(async move {
-                // Created through the one save path: something already under
-                // this id is this very relationship if an earlier attempt did
-                // land (its answer lost); anyone else's is never touched, and
-                // the next attempt takes a new id.
-                let key = keys::relationship(&rel.id);
-                let same =
-                    |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
-                let result =
-                    match save(&bridge, &key, None, rel.clone(), &mut |_, mine, theirs| if same(mine, theirs) { Carry::Already } else { Carry::Refuse(()) })
-                        .await
-                    {
-                        Ok(Saved::Stored { .. }) => Ok(()),
-                        Ok(_) => {
-                            pending_id.try_set_value(None);
-                            Err(BridgeError::Conflict)
-                        }
-                        Err(SaveError::Bridge(e)) => Err(e),
-                        Err(SaveError::Unreadable(_)) => {
-                            pending_id.try_set_value(None);
-                            Err(BridgeError::Conflict)
-                        }
-                        Err(_) => Err(BridgeError::Conflict),
-                    };
-                // The form may have been closed or the widget destroyed while
-                // the host was answering: then there is no one left to tell.
-                if saving.try_set(false).is_some() {
-                    return;
-                }
-                match result {
-                    Ok(()) => {
-                        pending_id.try_set_value(None);
-                        on_created.run(rel);
-                    }
-                    Err(e) => {
-                        env.report(&e);
-                        save_error.try_set(Some(e));
-                        focus_later(&env.host, "mw-save-retry".into());
-                    }
-                }
-            });
-        })
-    };
+    let submit = submitter(env, me, draft, (errors, saving, save_error, pending_id), on_created);
     let retry_submit = submit.clone();
 
-    let role_group = radio_group(
-        i18n,
-        RadioGroup {
-            name: "mw-role".into(),
-            legend: Words::Key("form.role_legend"),
-            legend_hidden: false,
-            row: false,
-            choices: [Role::Mentee, Role::Mentor]
-                .map(|r| Choice {
-                    value: r.as_str().into(),
-                    label: Words::Key(r.label_key()),
-                    hint: Some(if r == Role::Mentor { "role.mentor_hint" } else { "role.mentee_hint" }),
-                })
-                .into(),
-            selected: Signal::derive(move || role.get().map(|r| r.as_str().to_string())),
-            choose: Callback::new(move |v: String| role.set(Role::parse(&v))),
-            error: Some(error_for("role")),
-        },
-    );
-    let kind_group = radio_group(
-        i18n,
-        RadioGroup {
-            name: "mw-kind".into(),
-            legend: Words::Key("form.kind_legend"),
-            legend_hidden: false,
-            row: false,
-            choices: Kind::ALL.map(|k| Choice { value: k.as_str().into(), label: Words::Key(k.label_key()), hint: Some(k.hint_key()) }).into(),
-            selected: Signal::derive(move || kind.get().map(|k| k.as_str().to_string())),
-            choose: Callback::new(move |v: String| kind.set(Kind::parse(&v))),
-            error: Some(error_for("kind")),
-        },
-    );
+    let role_group = role_choice(i18n, role, error_for("role"));
+    let kind_group = kind_choice(i18n, kind, error_for("kind"));
 
     let summary = error_summary(i18n, env.host.clone(), "mw-summary", "form.errors_summary", errors.into(), |i18n, e| {
         (message(i18n, e), format!("mw-{}-error", e.field.replace('_', "-")))
@@ -193,7 +97,7 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
         .child(el("h3").id("mw-form-heading").class("mw-subheading").text_dyn(i18n.tr("form.heading")).into_view())
         .child(summary)
         .child(role_group)
-        .child(partner_field(env, partner_name, partner_id, partner_email, error_for("partner"), error_for("partner_email")))
+        .child(partner_field(env, partner, error_for("partner"), error_for("partner_email")))
         .child(kind_group)
         .child(save_failure)
         .child(
@@ -210,4 +114,123 @@ pub fn new_relationship_form(env: &Env, me: Person, on_created: Callback<Relatio
                 .into_view(),
         )
         .into_view()
+}
+
+/// "I am the": mentee or mentor, each with what it means.
+fn role_choice(i18n: I18n, role: RwSignal<Option<Role>>, error: Signal<Option<&'static str>>) -> AnyView {
+    radio_group(
+        i18n,
+        RadioGroup {
+            name: "mw-role".into(),
+            legend: Words::Key("form.role_legend"),
+            legend_hidden: false,
+            row: false,
+            choices: [Role::Mentee, Role::Mentor]
+                .map(|r| Choice {
+                    value: r.as_str().into(),
+                    label: Words::Key(r.label_key()),
+                    hint: Some(if r == Role::Mentor { "role.mentor_hint" } else { "role.mentee_hint" }),
+                })
+                .into(),
+            selected: Signal::derive(move || role.get().map(|r| r.as_str().to_string())),
+            choose: Callback::new(move |v: String| role.set(Role::parse(&v))),
+            error: Some(error),
+        },
+    )
+}
+
+/// The kind of relationship, each with what it means.
+fn kind_choice(i18n: I18n, kind: RwSignal<Option<Kind>>, error: Signal<Option<&'static str>>) -> AnyView {
+    radio_group(
+        i18n,
+        RadioGroup {
+            name: "mw-kind".into(),
+            legend: Words::Key("form.kind_legend"),
+            legend_hidden: false,
+            row: false,
+            choices: Kind::ALL.map(|k| Choice { value: k.as_str().into(), label: Words::Key(k.label_key()), hint: Some(k.hint_key()) }).into(),
+            selected: Signal::derive(move || kind.get().map(|k| k.as_str().to_string())),
+            choose: Callback::new(move |v: String| kind.set(Kind::parse(&v))),
+            error: Some(error),
+        },
+    )
+}
+
+/// The form's submit: the rules first (errors to the summary, which takes
+/// focus), then the relationship is created through the one save path. A
+/// retry reuses the id, so a write whose answer was lost is not duplicated.
+fn submitter(
+    env: &Env,
+    me: Person,
+    draft: impl Fn() -> RelationshipDraft + Clone + 'static,
+    (errors, saving, save_error, pending_id): (RwSignal<Vec<FieldError>>, RwSignal<bool>, RwSignal<Option<BridgeError>>, StoredValue<Option<String>>),
+    on_created: Callback<Relationship>,
+) -> SendWrapper<impl Fn() + Clone> {
+    let env = env.clone();
+    SendWrapper::new(move || {
+        if saving.get_untracked() {
+            return;
+        }
+        let id = pending_id.get_value().unwrap_or_else(fresh_id);
+        let rel = match draft().propose(&me, id.clone(), now_rfc3339()) {
+            Ok(rel) => rel,
+            Err(found) => {
+                errors.set(found);
+                save_error.set(None);
+                focus_later(&env.host, "mw-summary".into());
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        pending_id.set_value(Some(id));
+        saving.set(true);
+        save_error.set(None);
+        let Some(bridge) = env.host() else { return };
+        let env = env.clone();
+        spawn_local(async move {
+            // Created through the one save path: something already under
+            // this id is this very relationship if an earlier attempt did
+            // land (its answer lost); anyone else's is never touched, and
+            // the next attempt takes a new id.
+            let key = keys::relationship(&rel.id);
+            let same = |mine: &Relationship, theirs: &Relationship| theirs.id == mine.id && theirs.created_by == mine.created_by && theirs.kind == mine.kind;
+            let result = match save(&bridge, &key, None, rel.clone(), &mut |_, mine, theirs| {
+                if same(mine, theirs) {
+                    Carry::Already
+                } else {
+                    Carry::Refuse(())
+                }
+            })
+            .await
+            {
+                Ok(Saved::Stored { .. }) => Ok(()),
+                Ok(_) => {
+                    pending_id.try_set_value(None);
+                    Err(BridgeError::Conflict)
+                }
+                Err(SaveError::Bridge(e)) => Err(e),
+                Err(SaveError::Unreadable(_)) => {
+                    pending_id.try_set_value(None);
+                    Err(BridgeError::Conflict)
+                }
+                Err(_) => Err(BridgeError::Conflict),
+            };
+            // The form may have been closed or the widget destroyed while
+            // the host was answering: then there is no one left to tell.
+            if saving.try_set(false).is_some() {
+                return;
+            }
+            match result {
+                Ok(()) => {
+                    pending_id.try_set_value(None);
+                    on_created.run(rel);
+                }
+                Err(e) => {
+                    env.report(&e);
+                    save_error.try_set(Some(e));
+                    focus_later(&env.host, "mw-save-retry".into());
+                }
+            }
+        });
+    })
 }
