@@ -5,3 +5,4 @@ pub mod new_relationship_form;
 pub mod partner_field;
 pub mod relationship_card;
 pub mod relationship_home;
+pub mod relationship_list;

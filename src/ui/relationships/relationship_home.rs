@@ -7,7 +7,6 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
 use crate::bridge::repo::{load_checkin_dates, load_relationships, ListItem};
-use crate::bridge::BridgeError;
 use crate::bridge::HostBridge;
 use crate::domain::checkins::cadence::Due;
 use crate::domain::checkins::schedule::{meets, next_due, should_remind};
@@ -19,15 +18,7 @@ use crate::domain::route::{Route, Tab};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
-use crate::ui::relationships::broken_item_card::broken_item_card;
-use crate::ui::relationships::relationship_card::relationship_card;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Listing {
-    Loading,
-    Loaded(Vec<ListItem>),
-    Failed(BridgeError),
-}
+use crate::ui::relationships::relationship_list::{relationship_list, Listing};
 
 /// RelationshipHome: the signed-in person's relationships and the way to
 /// start a new one; opening one moves to its workspace.
@@ -43,47 +34,10 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     // the host has already been told about in this mount.
     let dues = RwSignal::new(Vec::<(String, Date, Due)>::new());
     let reminded = StoredValue::new(Vec::<String>::new());
-    // Each load gets a number; a slow answer to an older load is ignored.
-    let generation = StoredValue::new(0u64);
 
-    let load = {
-        let (env, me) = (env.clone(), me.clone());
-        SendWrapper::new(move || {
-            let Some(bridge) = env.host() else { return };
-            let (env, me) = (env.clone(), me.clone());
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
-            spawn_local(async move {
-                let result = load_relationships(&bridge, &me).await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                match result {
-                    Ok(items) => {
-                        for item in &items {
-                            if let ListItem::Broken { key, error } = item {
-                                crate::bridge::host::console_warn(&format!("{key}: {}", error.detail()));
-                            }
-                        }
-                        let meeting: Vec<Relationship> = items
-                            .iter()
-                            .filter_map(|i| match i {
-                                ListItem::Ready { relationship, .. } if meets(relationship.state) => Some(relationship.clone()),
-                                _ => None,
-                            })
-                            .collect();
-                        listing.try_set(Listing::Loaded(items));
-                        check_dues(&env, &bridge, meeting, dues, reminded).await;
-                    }
-                    Err(e) => {
-                        env.report(&e);
-                        listing.try_set(Listing::Failed(e));
-                    }
-                }
-            });
-        })
-    };
-    load();
+    let load = home_loader(env, me.clone(), listing, dues, reminded);
+    let load = Callback::new(move |()| load());
+    load.run(());
 
     // Another tab, or the partner through a live host, changed something the
     // list shows: a relationship, or a check-in (the next one's date). Goals
@@ -91,24 +45,23 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     // and read again on the way back, so the agreement's autosave does not
     // reload the whole list every few seconds.
     if let Some(bridge) = env.host() {
-        let reload = load.clone();
         let subscription = SendWrapper::new(bridge.subscribe(keys::RELATIONSHIPS, move |key| {
             let shown = matches!(keys::parse(&key), KeyKind::Relationship(_) | KeyKind::CheckIn { .. });
             if shown && route.try_with_untracked(|r| *r == Route::Home).unwrap_or(false) {
-                reload()
+                load.run(())
             }
         }));
         on_cleanup(move || drop(subscription));
     }
 
     let on_created = Callback::new({
-        let (env, load, me) = (env.clone(), load.clone(), me.clone());
+        let (env, me) = (env.clone(), me.clone());
         move |rel: Relationship| {
             let partner = rel.partner_for(&me).map(|p| p.display_name.clone()).unwrap_or_default();
             env.emit(HostEvent::Saved { kind: "relationship", id: rel.id.clone() });
             announcement.set(i18n.f("home.created", &[("name", &partner)]));
             creating.set(false);
-            load();
+            load.run(());
         }
     });
     let on_cancel = Callback::new(move |_: ()| creating.set(false));
@@ -121,54 +74,17 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
     });
     // Back on the home view: read the list again (it was not followed while hidden).
     {
-        let load = load.clone();
         let was_shown = StoredValue::new(true);
         Effect::new(move |_| {
             let now = shown.get();
             if now && !was_shown.get_value() {
-                load();
+                load.run(());
             }
             was_shown.set_value(now);
         });
     }
 
-    let list = {
-        let (retry, me) = (load.clone(), me.clone());
-        dyn_view(move || match listing.get() {
-            Listing::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
-            Listing::Failed(e) => {
-                let retry = retry.clone();
-                el("div")
-                    .class("mw-panel mw-panel--error")
-                    .attr("role", "alert")
-                    .child(el("p").text(i18n.f("home.load_failed", &[("reason", &i18n.t(e.message_key()))])).into_view())
-                    .child(
-                        button()
-                            .class("mw-button")
-                            .on(leptos::ev::click, move |_| {
-                                listing.set(Listing::Loading);
-                                retry()
-                            })
-                            .text_dyn(i18n.tr("home.retry"))
-                            .into_view(),
-                    )
-                    .into_view()
-            }
-            Listing::Loaded(items) if items.is_empty() => el("p").class("mw-empty").text_dyn(i18n.tr("home.empty")).into_view(),
-            Listing::Loaded(items) => el("ul")
-                .class("mw-list")
-                .attr("role", "list")
-                .children(items.iter().map(|item| {
-                    let card = match item {
-                        ListItem::Ready { relationship, .. } => relationship_card(i18n, relationship, &me, on_open, dues),
-                        ListItem::Broken { key, error } => broken_item_card(i18n, key, error.message_key()),
-                        ListItem::Unreachable { key, error } => broken_item_card(i18n, key, error.message_key()),
-                    };
-                    el("li").child(card).into_view()
-                }))
-                .into_view(),
-        })
-    };
+    let list = relationship_list(i18n, listing, me.clone(), (on_open, load), dues);
 
     let form = {
         let (env, me) = (env.clone(), me.clone());
@@ -213,6 +129,53 @@ pub fn relationship_home(env: &Env, me: Person) -> AnyView {
         .child(form)
         .child(list)
         .into_view()
+}
+
+/// Reads my relationships (and then the check-ins they have due). Each
+/// load gets a number; a slow answer to an older load is ignored.
+fn home_loader(
+    env: &Env,
+    me: Person,
+    listing: RwSignal<Listing>,
+    dues: RwSignal<Vec<(String, Date, Due)>>,
+    reminded: StoredValue<Vec<String>>,
+) -> SendWrapper<impl Fn() + Clone> {
+    let env = env.clone();
+    let generation = StoredValue::new(0u64);
+    SendWrapper::new(move || {
+        let Some(bridge) = env.host() else { return };
+        let (env, me) = (env.clone(), me.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        spawn_local(async move {
+            let result = load_relationships(&bridge, &me).await;
+            if generation.try_get_value() != Some(mine) {
+                return;
+            }
+            match result {
+                Ok(items) => {
+                    for item in &items {
+                        if let ListItem::Broken { key, error } = item {
+                            crate::bridge::host::console_warn(&format!("{key}: {}", error.detail()));
+                        }
+                    }
+                    let meeting: Vec<Relationship> = items
+                        .iter()
+                        .filter_map(|i| match i {
+                            ListItem::Ready { relationship, .. } if meets(relationship.state) => Some(relationship.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    listing.try_set(Listing::Loaded(items));
+                    check_dues(&env, &bridge, meeting, dues, reminded).await;
+                }
+                Err(e) => {
+                    env.report(&e);
+                    listing.try_set(Listing::Failed(e));
+                }
+            }
+        });
+    })
 }
 
 /// Works out each relationship's next check-in and tells the host about the
