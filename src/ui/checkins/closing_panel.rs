@@ -26,122 +26,16 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let failure = RwSignal::new(None::<Failure>);
     let notice = RwSignal::new(String::new());
     let Some(b) = book.get_untracked() else { return empty() };
-    let mine = b.rel.life.closing.as_ref().and_then(|c| c.reflection_of(&b.me.id).cloned());
-    let worked = RwSignal::new(mine.as_ref().map(|r| r.worked.clone()).unwrap_or_default());
-    let change = RwSignal::new(mine.as_ref().map(|r| r.change.clone()).unwrap_or_default());
-    let effectiveness = RwSignal::new(mine.as_ref().map(|r| r.effectiveness).unwrap_or(0));
-    let closing_now = b.rel.life.closing.clone();
-    let steps = RwSignal::new(closing_now.as_ref().map(|c| c.next_steps.clone()).unwrap_or_default());
-    let rematch = RwSignal::new(closing_now.as_ref().is_some_and(|c| c.rematch));
+    let typed = Typed::of(&b);
+    let Typed { worked, change, effectiveness, steps, rematch } = typed;
     let is_mentee = b.rel.role_of(&b.me) == Some(Role::Mentee);
 
     // What I typed here and have not saved yet is kept in this tab, so a
     // reload (or a failed save) loses none of it.
     let kept_name = format!("{}:{}:closing", b.me.id, b.rel.id);
-    if let Some(kept) = backup::kept_text(&kept_name).and_then(|t| miniserde::json::from_str::<Unsaved>(&t).ok()) {
-        worked.set(kept.worked);
-        change.set(kept.change);
-        steps.set(kept.steps);
-    }
-    {
-        let name = kept_name.clone();
-        let stored = (worked.get_untracked(), change.get_untracked(), steps.get_untracked());
-        Effect::new(move |_| {
-            let now = Unsaved { worked: worked.get(), change: change.get(), steps: steps.get() };
-            if (now.worked.as_str(), now.change.as_str(), now.steps.as_str()) != (stored.0.as_str(), stored.1.as_str(), stored.2.as_str()) {
-                backup::keep_text(&name, &miniserde::json::to_string(&now));
-            }
-        });
-    }
+    typed.keep_in_tab(&kept_name);
 
-    // Runs one step and reports it; `done` says what to announce.
-    let run = {
-        let env = env.clone();
-        let kept_name_done = kept_name.clone();
-        move |step: Step| {
-            let kept_name_done = kept_name_done.clone();
-            let env = env.clone();
-            failure.set(None);
-            // Ticking an outcome says nothing by itself, so it leaves the
-            // last announcement (a saved reflection) standing.
-            if !matches!(step, Step::Outcome(..)) {
-                notice.set(String::new());
-            }
-            spawn_local(async move {
-                let result = match step.clone() {
-                    Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| rel.set_outcome(me, &id, &title, o)).await,
-                    Step::Reflect => {
-                        let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
-                        run_life(&env, book, &move |rel, me, now| rel.reflect(me, &w, &c, e, now)).await
-                    }
-                    Step::NextSteps => {
-                        let (t, r) = (steps.get_untracked(), rematch.get_untracked());
-                        match run_life(&env, book, &move |rel, me, _| rel.next_steps(me, &t, r)).await {
-                            Ok(true) => {
-                                if let Some(b) = book.try_get_untracked().flatten() {
-                                    env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
-                                }
-                                Ok(())
-                            }
-                            Ok(false) => Ok(()),
-                            Err(f) => Err(f),
-                        }
-                    }
-                    Step::Close => {
-                        let open: Vec<(String, String)> = book.with_untracked(|b| {
-                            b.as_ref()
-                                .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect())
-                                .unwrap_or_default()
-                        });
-                        let r = run_life(&env, book, &move |rel, me, now| rel.close(me, &open, now)).await;
-                        if r.is_ok() {
-                            if let Some(b) = book.try_get_untracked().flatten() {
-                                let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");
-                                env.emit(HostEvent::Closed { relationship_id: b.rel.id.clone(), reason });
-                            }
-                        }
-                        r
-                    }
-                };
-                // The panel may be gone by now (the person moved on, the host
-                // destroyed the widget): every touch from here is a `try_`.
-                match result {
-                    Ok(()) => {
-                        if matches!(step, Step::Reflect | Step::NextSteps) {
-                            let (Some(w), Some(c), Some(n)) = (worked.try_get_untracked(), change.try_get_untracked(), steps.try_get_untracked()) else {
-                                return;
-                            };
-                            let saved = book
-                                .try_with_untracked(|b| {
-                                    b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
-                                })
-                                .flatten();
-                            // Forgotten once the host holds everything typed here.
-                            if let Some((mine, next)) = saved {
-                                let reflected =
-                                    mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
-                                if reflected && next == n.trim() {
-                                    backup::forget_text(&kept_name_done);
-                                }
-                            }
-                        }
-                        let key = match step {
-                            Step::Reflect => "close.reflection_saved",
-                            Step::NextSteps if rematch.try_get_untracked() == Some(true) => "close.rematch_sent",
-                            Step::NextSteps => "close.next_steps_saved",
-                            _ => "",
-                        };
-                        if !key.is_empty() {
-                            notice.try_set(env.i18n.t(key));
-                        }
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(f));
-                    }
-                }
-            });
-        }
-    };
+    let run = closing_runner(env, book, typed, (failure, notice), kept_name);
 
     let started = dyn_view(move || {
         // Each part reads the relationship in place (`with`), never a copy of it.
@@ -203,6 +97,17 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .into_view()
 }
 
+/// What the person types in the panel: my reflection and the mentee's
+/// next steps (signals: a copy is the same state).
+#[derive(Clone, Copy)]
+struct Typed {
+    worked: RwSignal<String>,
+    change: RwSignal<String>,
+    effectiveness: RwSignal<u8>,
+    steps: RwSignal<String>,
+    rematch: RwSignal<bool>,
+}
+
 /// The closing panel's typed text, kept in this tab until saved.
 #[derive(miniserde::Serialize, miniserde::Deserialize)]
 struct Unsaved {
@@ -217,4 +122,142 @@ enum Step {
     Reflect,
     NextSteps,
     Close,
+}
+
+impl Typed {
+    /// What is saved already: my reflection and the next steps.
+    fn of(b: &Book) -> Typed {
+        let closing = b.rel.life.closing.as_ref();
+        let mine = closing.and_then(|c| c.reflection_of(&b.me.id));
+        Typed {
+            worked: RwSignal::new(mine.map(|r| r.worked.clone()).unwrap_or_default()),
+            change: RwSignal::new(mine.map(|r| r.change.clone()).unwrap_or_default()),
+            effectiveness: RwSignal::new(mine.map(|r| r.effectiveness).unwrap_or(0)),
+            steps: RwSignal::new(closing.map(|c| c.next_steps.clone()).unwrap_or_default()),
+            rematch: RwSignal::new(closing.is_some_and(|c| c.rematch)),
+        }
+    }
+
+    /// Brings back what this tab kept under `kept_name`, then keeps every
+    /// change there until it is saved.
+    fn keep_in_tab(self, kept_name: &str) {
+        let Typed { worked, change, steps, .. } = self;
+        if let Some(kept) = backup::kept_text(&kept_name).and_then(|t| miniserde::json::from_str::<Unsaved>(&t).ok()) {
+            worked.set(kept.worked);
+            change.set(kept.change);
+            steps.set(kept.steps);
+        }
+        {
+            let name = kept_name.to_string();
+            let stored = (worked.get_untracked(), change.get_untracked(), steps.get_untracked());
+            Effect::new(move |_| {
+                let now = Unsaved { worked: worked.get(), change: change.get(), steps: steps.get() };
+                if (now.worked.as_str(), now.change.as_str(), now.steps.as_str()) != (stored.0.as_str(), stored.1.as_str(), stored.2.as_str()) {
+                    backup::keep_text(&name, &miniserde::json::to_string(&now));
+                }
+            });
+        }
+    }
+}
+
+/// Takes one step through the lifecycle's one write path; a close or a
+/// rematch request is told to the host once it is stored.
+async fn take_step(env: &Env, book: RwSignal<Option<Book>>, typed: Typed, step: Step) -> Result<(), Failure> {
+    let Typed { worked, change, effectiveness, steps, rematch } = typed;
+    match step.clone() {
+        Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| rel.set_outcome(me, &id, &title, o)).await,
+        Step::Reflect => {
+            let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
+            run_life(&env, book, &move |rel, me, now| rel.reflect(me, &w, &c, e, now)).await
+        }
+        Step::NextSteps => {
+            let (t, r) = (steps.get_untracked(), rematch.get_untracked());
+            match run_life(&env, book, &move |rel, me, _| rel.next_steps(me, &t, r)).await {
+                Ok(true) => {
+                    if let Some(b) = book.try_get_untracked().flatten() {
+                        env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
+                    }
+                    Ok(())
+                }
+                Ok(false) => Ok(()),
+                Err(f) => Err(f),
+            }
+        }
+        Step::Close => {
+            let open: Vec<(String, String)> = book.with_untracked(|b| {
+                b.as_ref()
+                    .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect())
+                    .unwrap_or_default()
+            });
+            let r = run_life(&env, book, &move |rel, me, now| rel.close(me, &open, now)).await;
+            if r.is_ok() {
+                if let Some(b) = book.try_get_untracked().flatten() {
+                    let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");
+                    env.emit(HostEvent::Closed { relationship_id: b.rel.id.clone(), reason });
+                }
+            }
+            r
+        }
+    }
+}
+
+/// Runs one step and reports it: the failure, or what to announce; typed
+/// text is forgotten in this tab once the host holds all of it.
+fn closing_runner(
+    env: &Env,
+    book: RwSignal<Option<Book>>,
+    typed: Typed,
+    (failure, notice): (RwSignal<Option<Failure>>, RwSignal<String>),
+    kept_name_done: String,
+) -> impl Fn(Step) + Clone + Send + Sync + 'static {
+    let env = env.clone();
+    let Typed { worked, change, steps, rematch, .. } = typed;
+    move |step: Step| {
+        let kept_name_done = kept_name_done.clone();
+        let env = env.clone();
+        failure.set(None);
+        // Ticking an outcome says nothing by itself, so it leaves the
+        // last announcement (a saved reflection) standing.
+        if !matches!(step, Step::Outcome(..)) {
+            notice.set(String::new());
+        }
+        spawn_local(async move {
+            let result = take_step(&env, book, typed, step.clone()).await;
+            // The panel may be gone by now (the person moved on, the host
+            // destroyed the widget): every touch from here is a `try_`.
+            match result {
+                Ok(()) => {
+                    if matches!(step, Step::Reflect | Step::NextSteps) {
+                        let (Some(w), Some(c), Some(n)) = (worked.try_get_untracked(), change.try_get_untracked(), steps.try_get_untracked()) else {
+                            return;
+                        };
+                        let saved = book
+                            .try_with_untracked(|b| {
+                                b.as_ref().and_then(|b| b.rel.life.closing.as_ref().map(|c| (c.reflection_of(&b.me.id).cloned(), c.next_steps.clone())))
+                            })
+                            .flatten();
+                        // Forgotten once the host holds everything typed here.
+                        if let Some((mine, next)) = saved {
+                            let reflected = mine.is_some_and(|r| r.worked == w.trim() && r.change == c.trim()) || (w.trim().is_empty() && c.trim().is_empty());
+                            if reflected && next == n.trim() {
+                                backup::forget_text(&kept_name_done);
+                            }
+                        }
+                    }
+                    let key = match step {
+                        Step::Reflect => "close.reflection_saved",
+                        Step::NextSteps if rematch.try_get_untracked() == Some(true) => "close.rematch_sent",
+                        Step::NextSteps => "close.next_steps_saved",
+                        _ => "",
+                    };
+                    if !key.is_empty() {
+                        notice.try_set(env.i18n.t(key));
+                    }
+                }
+                Err(f) => {
+                    failure.try_set(Some(f));
+                }
+            }
+        });
+    }
 }
