@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 use crate::bridge::save::Saved;
 use crate::bridge::writes;
 use crate::domain::checkins::record::{CheckIn, CheckInKind, Review};
+use crate::domain::dates::Date;
 use crate::domain::relationship::State;
+use crate::ui::checkins::book::Book;
 use crate::ui::checkins::checkin_draft::unsaved_checkin;
 use crate::ui::checkins::checkin_form::checkin_form;
 use crate::ui::checkins::checkin_list::checkin_list;
@@ -72,50 +74,13 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
 
     // A new check-in on `date`, its agenda carried forward; shown in the
     // form and stored when first saved.
-    let plan = Callback::new(move |date: crate::domain::dates::Date| {
+    let plan = Callback::new(move |date: Date| {
         let Some(b) = book.get_untracked() else { return };
         let c = CheckIn::plan(&b.rel, &b.me, fresh_id(), date, &b.plain_checkins(), &b.goals, &now_rfc3339());
         show(Some(Editing::New(Box::new(c))));
     });
 
-    // Starting the review moves the state and opens its guided check-in.
-    let start_review = {
-        let env = env.clone();
-        Callback::new(move |_: ()| {
-            let env = env.clone();
-            spawn_local(async move {
-                match run_life(&env, book, &crate::domain::relationship::Relationship::start_review).await {
-                    Ok(()) => {
-                        // The view may be gone by now: every touch is a `try_`.
-                        let Some(b) = book.try_get_untracked().flatten() else { return };
-                        let Some(zone) = env.time_zone.try_get_untracked() else { return };
-                        let today = today_in(zone.as_deref());
-                        let mut c = CheckIn::plan(&b.rel, &b.me, fresh_id(), today, &b.plain_checkins(), &b.goals, &now_rfc3339());
-                        c.kind = CheckInKind::MidpointReview;
-                        c.review = Some(Review { working: String::new(), goals_right: String::new(), amend: false, decision: String::new() });
-                        if let Some(bridge) = env.host() {
-                            let key = crate::domain::keys::checkin(&b.rel.id, &c.id);
-                            if let Ok(Saved::Stored { held, .. }) = writes::checkin(&bridge, &key, None, None, c.clone()).await {
-                                let revision = held.revision;
-                                // In the book at once: the form opens on it before the refresh lands.
-                                book.try_update(|b| {
-                                    if let Some(b) = b {
-                                        b.checkins.insert(0, (c.clone(), revision));
-                                    }
-                                });
-                                open_stored.try_run(c.id.clone());
-                                return;
-                            }
-                        }
-                        editing.try_set(Some(Editing::New(Box::new(c))));
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(f));
-                    }
-                }
-            });
-        })
-    };
+    let start_review = review_starter(&env, book, (editing, failure), open_stored);
 
     // The review's decision: go on (the state returns to active), or move on.
     let review_done = {
@@ -146,29 +111,7 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
         let env = env_body.clone();
         // The parts below follow the book themselves.
         let Some(state) = state.get() else { return empty() };
-        let main = dyn_view({
-            let env = env.clone();
-            move || match editing.get() {
-                Some(e) => {
-                    let Some(b) = book.get_untracked() else { return empty() };
-                    let (checkin, revision) = match e {
-                        // Saved since (the screen is rebuilt when the state
-                        // changes): the stored version, with its revision.
-                        Editing::New(c) => match b.checkins.iter().find(|(s, _)| s.id == c.id) {
-                            Some((s, r)) => (s.clone(), Some(r.clone())),
-                            None => (*c, None),
-                        },
-                        Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
-                            Some((c, r)) => (c.clone(), Some(r.clone())),
-                            // Gone meanwhile: back to the list.
-                            None => return checkin_list(&env, book, open_stored, plan),
-                        },
-                    };
-                    checkin_form(&env, b, checkin, revision, close_form, review_done)
-                }
-                None => checkin_list(&env, book, open_stored, plan),
-            }
-        });
+        let main = list_or_form(&env, book, editing, (open_stored, close_form, plan), review_done);
         fragment(vec![
             if state == State::Closed { closed_summary(&env, book) } else { empty() },
             if state == State::Closing { closing_panel(&env, book) } else { empty() },
@@ -184,4 +127,80 @@ pub fn checkins_root(env: &Env, ws: &Workspace) -> AnyView {
         .child(el("h3").id("mw-checkins-heading").class("mw-heading mw-heading--section").text_dyn(i18n.tr("life.heading")).into_view())
         .child(body)
         .into_view()
+}
+
+/// Starting the review moves the state and opens its guided check-in,
+/// stored at once (or shown unsaved if the store fails).
+fn review_starter(
+    env: &Env,
+    book: RwSignal<Option<Book>>,
+    (editing, failure): (RwSignal<Option<Editing>>, RwSignal<Option<Failure>>),
+    open_stored: Callback<String>,
+) -> Callback<()> {
+    let env = env.clone();
+    Callback::new(move |_: ()| {
+        let env = env.clone();
+        spawn_local(async move {
+            match run_life(&env, book, &crate::domain::relationship::Relationship::start_review).await {
+                Ok(()) => {
+                    // The view may be gone by now: every touch is a `try_`.
+                    let Some(b) = book.try_get_untracked().flatten() else { return };
+                    let Some(zone) = env.time_zone.try_get_untracked() else { return };
+                    let today = today_in(zone.as_deref());
+                    let mut c = CheckIn::plan(&b.rel, &b.me, fresh_id(), today, &b.plain_checkins(), &b.goals, &now_rfc3339());
+                    c.kind = CheckInKind::MidpointReview;
+                    c.review = Some(Review { working: String::new(), goals_right: String::new(), amend: false, decision: String::new() });
+                    if let Some(bridge) = env.host() {
+                        let key = crate::domain::keys::checkin(&b.rel.id, &c.id);
+                        if let Ok(Saved::Stored { held, .. }) = writes::checkin(&bridge, &key, None, None, c.clone()).await {
+                            let revision = held.revision;
+                            // In the book at once: the form opens on it before the refresh lands.
+                            book.try_update(|b| {
+                                if let Some(b) = b {
+                                    b.checkins.insert(0, (c.clone(), revision));
+                                }
+                            });
+                            open_stored.try_run(c.id.clone());
+                            return;
+                        }
+                    }
+                    editing.try_set(Some(Editing::New(Box::new(c))));
+                }
+                Err(f) => {
+                    failure.try_set(Some(f));
+                }
+            }
+        });
+    })
+}
+
+/// The list of check-ins, or the form of the one being edited.
+fn list_or_form(
+    env: &Env,
+    book: RwSignal<Option<Book>>,
+    editing: RwSignal<Option<Editing>>,
+    (open_stored, close_form, plan): (Callback<String>, Callback<()>, Callback<Date>),
+    review_done: Callback<String>,
+) -> AnyView {
+    let env = env.clone();
+    dyn_view(move || match editing.get() {
+        Some(e) => {
+            let Some(b) = book.get_untracked() else { return empty() };
+            let (checkin, revision) = match e {
+                // Saved since (the screen is rebuilt when the state
+                // changes): the stored version, with its revision.
+                Editing::New(c) => match b.checkins.iter().find(|(s, _)| s.id == c.id) {
+                    Some((s, r)) => (s.clone(), Some(r.clone())),
+                    None => (*c, None),
+                },
+                Editing::Stored(id) => match b.checkins.iter().find(|(c, _)| c.id == id) {
+                    Some((c, r)) => (c.clone(), Some(r.clone())),
+                    // Gone meanwhile: back to the list.
+                    None => return checkin_list(&env, book, open_stored, plan),
+                },
+            };
+            checkin_form(&env, b, checkin, revision, close_form, review_done)
+        }
+        None => checkin_list(&env, book, open_stored, plan),
+    })
 }

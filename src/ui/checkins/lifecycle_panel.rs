@@ -10,7 +10,7 @@ use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
 use crate::ui::checkins::life_command::{run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
-use crate::ui::env::Env;
+use crate::ui::env::{Env, I18n};
 use crate::ui::kit::button::button;
 use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 use crate::ui::platform::today_in;
@@ -29,33 +29,7 @@ pub fn lifecycle_panel(
     let reason = RwSignal::new(None::<CloseReason>);
     let busy = RwSignal::new(false);
 
-    let command = {
-        let env = env.clone();
-        move |which: &'static str| {
-            let env = env.clone();
-            busy.set(true);
-            failure.set(None);
-            spawn_local(async move {
-                let result = match which {
-                    "pause" => run_life(&env, book, &Relationship::pause).await,
-                    "resume" => run_life(&env, book, &Relationship::resume).await,
-                    _ => {
-                        let r = reason.get_untracked().unwrap_or(CloseReason::Other);
-                        run_life(&env, book, &move |rel, me, now| rel.start_closing(me, r, now)).await
-                    }
-                };
-                busy.try_set(false);
-                match result {
-                    Ok(()) => {
-                        moving_on.try_set(false);
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(f));
-                    }
-                }
-            });
-        }
-    };
+    let command = life_runner(env, book, reason, (busy, moving_on, failure));
 
     let life_button = move |label: &'static str, primary: bool, on: Box<dyn Fn() + Send + Sync>| {
         button()
@@ -67,9 +41,7 @@ pub fn lifecycle_panel(
     };
 
     let env_actions = env.clone();
-    let command_for_actions = command.clone();
     let actions = dyn_view(move || {
-        let command = command_for_actions.clone();
         let Some((state, due)) =
             book.with(|b| b.as_ref().map(|b| (b.rel.state, review_due(&b.rel, today_in(env_actions.time_zone.get_untracked().as_deref())))))
         else {
@@ -78,7 +50,6 @@ pub fn lifecycle_panel(
         if matches!(state, State::Closing | State::Closed) {
             return empty();
         }
-        let (c1, c1b, c2) = (command.clone(), command.clone(), command.clone());
         let note = match state {
             State::Proposed => Some("life.proposed_note"),
             State::Paused => Some("life.paused_note"),
@@ -89,13 +60,13 @@ pub fn lifecycle_panel(
         let mut buttons = Vec::new();
         if state == State::Active {
             buttons.push(life_button("review.start", due, Box::new(move || start_review.run(()))));
-            buttons.push(life_button("life.pause", false, Box::new(move || c1("pause"))));
+            buttons.push(life_button("life.pause", false, Box::new(move || command.run("pause"))));
         }
         if state == State::MidpointReview {
-            buttons.push(life_button("life.pause", false, Box::new(move || c1b("pause"))));
+            buttons.push(life_button("life.pause", false, Box::new(move || command.run("pause"))));
         }
         if state == State::Paused {
-            buttons.push(life_button("life.resume", true, Box::new(move || c2("resume"))));
+            buttons.push(life_button("life.resume", true, Box::new(move || command.run("resume"))));
         }
         buttons.push(life_button("close.start", false, Box::new(move || moving_on.set(true))));
         fragment(vec![
@@ -107,13 +78,72 @@ pub fn lifecycle_panel(
         ])
     });
 
-    // Moving on: the reasons, none of them anybody's fault.
-    let start = command.clone();
-    let moving_on_form = dyn_view(move || {
+    let moving_on_form = moving_on_form(i18n, moving_on, reason, busy, command);
+
+    let env_status = env.clone();
+    el("div")
+        .class("mw-life")
+        .child(actions)
+        .child(moving_on_form)
+        .child(
+            el("p")
+                .class("mw-life-status")
+                .attr("role", "alert")
+                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
+                .into_view(),
+        )
+        .into_view()
+}
+
+/// Pauses, resumes or starts closing (`"pause"`, `"resume"`, anything
+/// else), through the lifecycle's one write path; `busy` while it runs.
+fn life_runner(
+    env: &Env,
+    book: RwSignal<Option<Book>>,
+    reason: RwSignal<Option<CloseReason>>,
+    (busy, moving_on, failure): (RwSignal<bool>, RwSignal<bool>, RwSignal<Option<Failure>>),
+) -> Callback<&'static str> {
+    let env = env.clone();
+    Callback::new(move |which: &'static str| {
+        let env = env.clone();
+        busy.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            let result = match which {
+                "pause" => run_life(&env, book, &Relationship::pause).await,
+                "resume" => run_life(&env, book, &Relationship::resume).await,
+                _ => {
+                    let r = reason.get_untracked().unwrap_or(CloseReason::Other);
+                    run_life(&env, book, &move |rel, me, now| rel.start_closing(me, r, now)).await
+                }
+            };
+            busy.try_set(false);
+            match result {
+                Ok(()) => {
+                    moving_on.try_set(false);
+                }
+                Err(f) => {
+                    failure.try_set(Some(f));
+                }
+            }
+        });
+    })
+}
+
+/// Moving on: the reasons, none of them anybody's fault, and the button
+/// that starts closing (`start` runs `"close"`).
+fn moving_on_form(
+    i18n: I18n,
+    moving_on: RwSignal<bool>,
+    reason: RwSignal<Option<CloseReason>>,
+    busy: RwSignal<bool>,
+    start: Callback<&'static str>,
+) -> AnyView {
+    dyn_view(move || {
         if !moving_on.get() {
             return empty();
         }
-        let start = start.clone();
+        let start = start;
         el("fieldset")
             .class("mw-section mw-moving-on")
             .child(el("legend").class("mw-section__title").text_dyn(i18n.tr("close.heading")).into_view())
@@ -139,7 +169,7 @@ pub fn lifecycle_panel(
                         button()
                             .class("mw-button mw-button--primary")
                             .prop_flag("disabled", move || busy.get() || reason.get().is_none())
-                            .on(leptos::ev::click, move |_| start("close"))
+                            .on(leptos::ev::click, move |_| start.run("close"))
                             .text_dyn(i18n.tr("close.confirm_start"))
                             .into_view(),
                     )
@@ -147,19 +177,5 @@ pub fn lifecycle_panel(
                     .into_view(),
             )
             .into_view()
-    });
-
-    let env_status = env.clone();
-    el("div")
-        .class("mw-life")
-        .child(actions)
-        .child(moving_on_form)
-        .child(
-            el("p")
-                .class("mw-life-status")
-                .attr("role", "alert")
-                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
-                .into_view(),
-        )
-        .into_view()
+    })
 }

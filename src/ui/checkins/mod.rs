@@ -5,6 +5,7 @@
 //! relationship's story). Each view is its own split chunk.
 
 pub mod action_items;
+pub mod action_row;
 pub mod agenda_editor;
 pub mod book;
 pub mod checkin_draft;
