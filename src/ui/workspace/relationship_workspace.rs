@@ -43,60 +43,10 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
     let ws = Workspace { id: id.clone(), me: me.clone(), book, doc: RwSignal::new(None), tab };
     ws.link();
 
-    let read = {
-        let (env, id, me) = (env.clone(), id.clone(), me.clone());
-        SendWrapper::new(move || {
-            let Some(bridge) = env.host() else {
-                phase.set(Phase::Failed("bridge.misconfigured", false));
-                return;
-            };
-            phase.set(Phase::Loading);
-            let (env, id, me) = (env.clone(), id.clone(), me.clone());
-            spawn_local(async move {
-                match load_book(&bridge, me, &id).await {
-                    Ok(b) => {
-                        book.try_set(Some(b));
-                        phase.try_set(Phase::Ready);
-                        crate::ui::workspace::views::prefetch_later(crate::ui::workspace::views::FROM_WORKSPACE);
-                    }
-                    Err(BookError::Bridge(e)) => {
-                        env.report(&e);
-                        phase.try_set(Phase::Failed(e.message_key(), true));
-                    }
-                    Err(BookError::Relationship(key)) => {
-                        phase.try_set(Phase::Failed(key, false));
-                    }
-                }
-            });
-        })
-    };
+    let read = book_reader(env, (id.clone(), me.clone()), book, phase);
     read();
 
-    // The relationship, its check-ins and its goals all live under its key
-    // (and not under a longer id that merely starts the same: `refresh`
-    // checks). Only the document that changed is read again.
-    if let Some(bridge) = env.host() {
-        let (env, rel_id, watcher) = (env.clone(), id.clone(), bridge.clone());
-        let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(&id), move |key| {
-            if book.try_with_untracked(|b| b.is_none()).unwrap_or(true) {
-                return;
-            }
-            let (env, rel_id, watcher) = (env.clone(), rel_id.clone(), watcher.clone());
-            spawn_local(async move {
-                match refresh(&watcher, &rel_id, &key).await {
-                    Ok(Some(piece)) => {
-                        if book.try_update_untracked(|b| b.as_mut().is_some_and(|b| b.apply(piece))) == Some(true) {
-                            book.notify();
-                        }
-                    }
-                    Ok(None) => {}
-                    // A failed refresh keeps what is on screen.
-                    Err(e) => env.report(&e),
-                }
-            });
-        }));
-        on_cleanup(move || drop(sub));
-    }
+    follow_changes(env, &id, book);
 
     let title = {
         let me = me.clone();
@@ -121,32 +71,7 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
             visited.update(|v| v.push(t));
         }
     });
-    let panels = {
-        let (env, ws) = (env.clone(), ws.clone());
-        Tab::ALL
-            .into_iter()
-            .map(|t| {
-                let (env, ws) = (env.clone(), ws.clone());
-                let opened = Memo::new(move |_| visited.with(|v| v.contains(&t)));
-                el("div")
-                    .class("mw-tabpanel")
-                    .attr("role", "tabpanel")
-                    .id(format!("mw-panel-{}", t.name()))
-                    .attr("aria-labelledby", format!("mw-tab-{}", t.name()))
-                    .attr("tabindex", "-1")
-                    .prop_flag("hidden", move || tab.get() != t)
-                    .dyn_child(move || {
-                        if !opened.get() {
-                            return empty();
-                        }
-                        let (env, ws) = (env.clone(), ws.clone());
-                        let env_view = env.clone();
-                        lazy_view(&env_view, move || Box::pin(load(t, env.clone(), ws.clone())))
-                    })
-                    .into_view()
-            })
-            .collect::<Vec<_>>()
-    };
+    let panels = tab_panels(env, &ws, tab, visited);
 
     let body = {
         let (env, id) = (env.clone(), id.clone());
@@ -204,4 +129,91 @@ pub fn relationship_workspace(env: &Env, id: String, me: Person) -> AnyView {
         )
         .child(body)
         .into_view()
+}
+
+/// Reads the relationship with its goals and check-ins, into `book`;
+/// `phase` says whether it is loading, ready or failed (and if a retry may help).
+fn book_reader(env: &Env, (id, me): (String, Person), book: RwSignal<Option<Book>>, phase: RwSignal<Phase>) -> SendWrapper<impl Fn() + Clone> {
+    let env = env.clone();
+    SendWrapper::new(move || {
+        let Some(bridge) = env.host() else {
+            phase.set(Phase::Failed("bridge.misconfigured", false));
+            return;
+        };
+        phase.set(Phase::Loading);
+        let (env, id, me) = (env.clone(), id.clone(), me.clone());
+        spawn_local(async move {
+            match load_book(&bridge, me, &id).await {
+                Ok(b) => {
+                    book.try_set(Some(b));
+                    phase.try_set(Phase::Ready);
+                    crate::ui::workspace::views::prefetch_later(crate::ui::workspace::views::FROM_WORKSPACE);
+                }
+                Err(BookError::Bridge(e)) => {
+                    env.report(&e);
+                    phase.try_set(Phase::Failed(e.message_key(), true));
+                }
+                Err(BookError::Relationship(key)) => {
+                    phase.try_set(Phase::Failed(key, false));
+                }
+            }
+        });
+    })
+}
+
+/// The relationship, its check-ins and its goals all live under its key
+/// (and not under a longer id that merely starts the same: `refresh`
+/// checks). Only the document that changed is read again, and a failed
+/// refresh keeps what is on screen.
+fn follow_changes(env: &Env, id: &str, book: RwSignal<Option<Book>>) {
+    if let Some(bridge) = env.host() {
+        let (env, rel_id, watcher) = (env.clone(), id.to_string(), bridge.clone());
+        let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(id), move |key| {
+            if book.try_with_untracked(|b| b.is_none()).unwrap_or(true) {
+                return;
+            }
+            let (env, rel_id, watcher) = (env.clone(), rel_id.clone(), watcher.clone());
+            spawn_local(async move {
+                match refresh(&watcher, &rel_id, &key).await {
+                    Ok(Some(piece)) => {
+                        if book.try_update_untracked(|b| b.as_mut().is_some_and(|b| b.apply(piece))) == Some(true) {
+                            book.notify();
+                        }
+                    }
+                    Ok(None) => {}
+                    // A failed refresh keeps what is on screen.
+                    Err(e) => env.report(&e),
+                }
+            });
+        }));
+        on_cleanup(move || drop(sub));
+    }
+}
+
+/// One tab panel per view; a view's code is fetched and built the first
+/// time it is opened, and it stays (hidden) when another is shown.
+fn tab_panels(env: &Env, ws: &Workspace, tab: Memo<Tab>, visited: RwSignal<Vec<Tab>>) -> Vec<AnyView> {
+    Tab::ALL
+        .into_iter()
+        .map(|t| {
+            let (env, ws) = (env.clone(), ws.clone());
+            let opened = Memo::new(move |_| visited.with(|v| v.contains(&t)));
+            el("div")
+                .class("mw-tabpanel")
+                .attr("role", "tabpanel")
+                .id(format!("mw-panel-{}", t.name()))
+                .attr("aria-labelledby", format!("mw-tab-{}", t.name()))
+                .attr("tabindex", "-1")
+                .prop_flag("hidden", move || tab.get() != t)
+                .dyn_child(move || {
+                    if !opened.get() {
+                        return empty();
+                    }
+                    let (env, ws) = (env.clone(), ws.clone());
+                    let env_view = env.clone();
+                    lazy_view(&env_view, move || Box::pin(load(t, env.clone(), ws.clone())))
+                })
+                .into_view()
+        })
+        .collect::<Vec<_>>()
 }
