@@ -41,49 +41,7 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         Memo::new(move |_| signatures().iter().any(|(current, s)| *current && s.by == me_id))
     };
 
-    let do_sign = {
-        let (env, me) = (env.clone(), me.clone());
-        move |_| {
-            let Some(bridge) = env.host() else { return };
-            if busy.get_untracked() || i_signed.get_untracked() {
-                return;
-            }
-            // What is on screen now is what this signature is for.
-            let Some(shown) = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))) else { return };
-            busy.set(true);
-            failure.set(None);
-            changed_since.set(None);
-            let (env, me) = (env.clone(), me.clone());
-            spawn_local(async move {
-                let result = sign(&bridge, doc, &me, &content_hash(&shown)).await;
-                if result == Err(Failure::Sign(SignError::Changed)) {
-                    // Nothing was signed: show what changed since they looked.
-                    let now = doc
-                        .try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone())))
-                        .flatten()
-                        .unwrap_or_default();
-                    changed_since.try_set(Some(diff(&shown, &now)));
-                }
-                // Tell the host first: the panel itself may already have been
-                // redrawn by the new signature.
-                let rel_id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
-                match &result {
-                    Ok(outcome) => {
-                        env.emit(HostEvent::AgreementSigned { relationship_id: rel_id.clone(), by: me.id.clone() });
-                        if let Signed::InForce { version } = outcome {
-                            env.emit(HostEvent::AgreementInForce { relationship_id: rel_id, version: *version });
-                        }
-                    }
-                    Err(Failure::Bridge(e)) => env.report(e),
-                    Err(_) => {}
-                }
-                busy.try_set(false);
-                if let Err(f) = result {
-                    failure.try_set(Some(f));
-                }
-            });
-        }
-    };
+    let do_sign = signer(env, me.clone(), doc, i_signed, (busy, failure, changed_since));
 
     let list = dyn_view(move || {
         let list = signatures();
@@ -145,4 +103,60 @@ pub fn signature_panel(env: &Env, me: Person, doc: RwSignal<Option<Loaded>>) -> 
         })
         .child(button)
         .into_view()
+}
+
+/// What changed since the person looked, after a refused signature.
+type ChangedSince = RwSignal<Option<Vec<Change>>>;
+
+/// Signs the content on screen: refused (and what changed shown) when the
+/// stored draft moved on since; the host hears of the signature, and of the
+/// version coming into force when it was the second.
+fn signer(
+    env: &Env,
+    me: Person,
+    doc: RwSignal<Option<Loaded>>,
+    i_signed: Memo<bool>,
+    (busy, failure, changed_since): (RwSignal<bool>, RwSignal<Option<Failure>>, ChangedSince),
+) -> impl Fn(web_sys::MouseEvent) + 'static {
+    let env = env.clone();
+    move |_| {
+        let Some(bridge) = env.host() else { return };
+        if busy.get_untracked() || i_signed.get_untracked() {
+            return;
+        }
+        // What is on screen now is what this signature is for.
+        let Some(shown) = doc.with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone()))) else { return };
+        busy.set(true);
+        failure.set(None);
+        changed_since.set(None);
+        let (env, me) = (env.clone(), me.clone());
+        spawn_local(async move {
+            let result = sign(&bridge, doc, &me, &content_hash(&shown)).await;
+            if result == Err(Failure::Sign(SignError::Changed)) {
+                // Nothing was signed: show what changed since they looked.
+                let now = doc
+                    .try_with_untracked(|d| d.as_ref().and_then(|d| d.rel.agreement.draft.as_ref().map(|dr| dr.content.clone())))
+                    .flatten()
+                    .unwrap_or_default();
+                changed_since.try_set(Some(diff(&shown, &now)));
+            }
+            // Tell the host first: the panel itself may already have been
+            // redrawn by the new signature.
+            let rel_id = doc.try_with_untracked(|d| d.as_ref().map(|d| d.rel.id.clone())).flatten().unwrap_or_default();
+            match &result {
+                Ok(outcome) => {
+                    env.emit(HostEvent::AgreementSigned { relationship_id: rel_id.clone(), by: me.id.clone() });
+                    if let Signed::InForce { version } = outcome {
+                        env.emit(HostEvent::AgreementInForce { relationship_id: rel_id, version: *version });
+                    }
+                }
+                Err(Failure::Bridge(e)) => env.report(e),
+                Err(_) => {}
+            }
+            busy.try_set(false);
+            if let Err(f) = result {
+                failure.try_set(Some(f));
+            }
+        });
+    }
 }
