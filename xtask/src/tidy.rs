@@ -131,4 +131,68 @@ mod tests {
         }
         assert!(found.is_empty(), "made by hand where src/ui/kit has it (kit::button, kit::radio_group, kit::save_status):\n  {}", found.join("\n  "));
     }
+
+    /// Each function under `dir` that runs past `max` lines, from its `fn`
+    /// line to the brace that closes it at the same indent.
+    fn long_functions(dir: &Path, max: usize) -> Vec<String> {
+        let root = root();
+        let mut found = Vec::new();
+        for file in files(dir, &[".rs"]) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            for (start, line) in lines.iter().enumerate() {
+                let body = line.trim_start();
+                let indent = line.len() - body.len();
+                let head = ["pub(crate) ", "pub(super) ", "pub ", "async "].iter().fold(body, |b, p| b.strip_prefix(p).unwrap_or(b));
+                let head = head.strip_prefix("async ").unwrap_or(head);
+                let Some(name) = head.strip_prefix("fn ") else { continue };
+                let close = " ".repeat(indent) + "}";
+                let Some(end) = lines[start + 1..].iter().position(|l| l.starts_with(&close)) else { continue };
+                let length = end + 2;
+                if length > max {
+                    let name: String = name.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    found.push(format!("{}:{}: {name}, {length} lines", file.strip_prefix(&root).unwrap_or(&file).display(), start + 1));
+                }
+            }
+        }
+        found
+    }
+
+    // Pins: no function of the widget runs past 130 lines (rustfmt'd at 160
+    // columns). A component that long is several parts, each of which should
+    // read only what it shows; a long save is several steps.
+    #[test]
+    fn no_function_runs_past_130_lines() {
+        let found = long_functions(&root().join("src"), 130);
+        assert!(found.is_empty(), "split these into named parts (see the README's Architecture):\n  {}", found.join("\n  "));
+    }
+
+    // Pins: the length check itself sees a long function, nested or not.
+    #[test]
+    fn the_length_check_sees_a_long_function() {
+        let dir = std::env::temp_dir().join(format!("mw-tidy-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let long = format!(
+            "pub fn long() {{\n{}}}\n\nimpl X {{\n    pub(crate) async fn nested() {{\n{}    }}\n}}\n",
+            "    a();\n".repeat(5),
+            "        b();\n".repeat(2)
+        );
+        std::fs::write(dir.join("m.rs"), long).unwrap();
+        let found = long_functions(&dir, 4);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("long, 7 lines"), "{found:?}");
+        let found_both = {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join("m.rs"),
+                format!("fn a() {{\n{}}}\nimpl X {{\n    async fn b() {{\n{}    }}\n}}\n", "x();\n".repeat(3), "y();\n".repeat(3)),
+            )
+            .unwrap();
+            let f = long_functions(&dir, 4);
+            std::fs::remove_dir_all(&dir).ok();
+            f
+        };
+        assert_eq!(found_both.len(), 2, "{found_both:?}");
+    }
 }

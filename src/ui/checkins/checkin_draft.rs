@@ -78,17 +78,17 @@ impl CheckInDraft {
     /// typed on, so a reload merges them three-way with what is stored then.
     pub fn sync_backup(&self) {
         let (draft, held, fed, sent, not_kept) = (self.draft, self.held, self.fed, self.sent, self.not_kept);
-        let (name, pointer) = (&self.backup_name, &self.pointer_name);
+        let (name, pointer) = (self.backup_name.as_str(), self.pointer_name.as_str());
         let Some(local) = draft.try_get_untracked() else { return };
         let (base, done) = (held.get_value().map(|h| h.doc).or_else(|| sent.get_value()), fed.get_value());
         if base.as_ref() == Some(&local) && done == base {
-            backup::forget_text(&name);
+            backup::forget_text(name);
             // One pointer per relationship: it may name another check-in
             // with unsaved entries, which must still reopen after a reload.
-            if backup::kept_text(&pointer).as_deref() == Some(local.id.as_str()) {
-                backup::forget_text(&pointer);
+            if backup::kept_text(pointer).as_deref() == Some(local.id.as_str()) {
+                backup::forget_text(pointer);
             }
-        } else if !(backup::keep_checkin(&name, &KeptCheckIn { base, local: local.clone(), fed: done }) && backup::keep_text(&pointer, &local.id)) {
+        } else if !(backup::keep_checkin(name, &KeptCheckIn { base, local: local.clone(), fed: done }) && backup::keep_text(pointer, &local.id)) {
             not_kept.try_set(true);
         }
     }
@@ -100,7 +100,7 @@ impl CheckInDraft {
     pub fn restore_and_keep(&self, checkin_id: &str) {
         let (draft, held, fed, sent, saving, restored, backup_name) =
             (self.draft, self.held, self.fed, self.sent, self.saving, self.restored, &self.backup_name);
-        if let Some(kept) = backup::kept_checkin(&backup_name).filter(|k| k.local.id == checkin_id) {
+        if let Some(kept) = backup::kept_checkin(backup_name).filter(|k| k.local.id == checkin_id) {
             let stored = held.with_value(|h| h.as_ref().map(|h| h.doc.clone()));
             let (back, clashes) = match &stored {
                 Some(now) => {

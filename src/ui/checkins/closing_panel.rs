@@ -142,7 +142,7 @@ impl Typed {
     /// change there until it is saved.
     fn keep_in_tab(self, kept_name: &str) {
         let Typed { worked, change, steps, .. } = self;
-        if let Some(kept) = backup::kept_text(&kept_name).and_then(|t| miniserde::json::from_str::<Unsaved>(&t).ok()) {
+        if let Some(kept) = backup::kept_text(kept_name).and_then(|t| miniserde::json::from_str::<Unsaved>(&t).ok()) {
             worked.set(kept.worked);
             change.set(kept.change);
             steps.set(kept.steps);
@@ -165,14 +165,14 @@ impl Typed {
 async fn take_step(env: &Env, book: RwSignal<Option<Book>>, typed: Typed, step: Step) -> Result<(), Failure> {
     let Typed { worked, change, effectiveness, steps, rematch } = typed;
     match step.clone() {
-        Step::Outcome(id, title, o) => run_life(&env, book, &move |rel, me, _| rel.set_outcome(me, &id, &title, o)).await,
+        Step::Outcome(id, title, o) => run_life(env, book, &move |rel, me, _| rel.set_outcome(me, &id, &title, o)).await,
         Step::Reflect => {
             let (w, c, e) = (worked.get_untracked(), change.get_untracked(), effectiveness.get_untracked());
-            run_life(&env, book, &move |rel, me, now| rel.reflect(me, &w, &c, e, now)).await
+            run_life(env, book, &move |rel, me, now| rel.reflect(me, &w, &c, e, now)).await
         }
         Step::NextSteps => {
             let (t, r) = (steps.get_untracked(), rematch.get_untracked());
-            match run_life(&env, book, &move |rel, me, _| rel.next_steps(me, &t, r)).await {
+            match run_life(env, book, &move |rel, me, _| rel.next_steps(me, &t, r)).await {
                 Ok(true) => {
                     if let Some(b) = book.try_get_untracked().flatten() {
                         env.emit(HostEvent::RematchRequested { relationship_id: b.rel.id.clone(), mentee_id: b.me.id.clone() });
@@ -189,7 +189,7 @@ async fn take_step(env: &Env, book: RwSignal<Option<Book>>, typed: Typed, step: 
                     .map(|b| b.goals.iter().filter(|g| g.status != GoalStatus::Dropped).map(|g| (g.id.clone(), g.title.clone())).collect())
                     .unwrap_or_default()
             });
-            let r = run_life(&env, book, &move |rel, me, now| rel.close(me, &open, now)).await;
+            let r = run_life(env, book, &move |rel, me, now| rel.close(me, &open, now)).await;
             if r.is_ok() {
                 if let Some(b) = book.try_get_untracked().flatten() {
                     let reason = b.rel.life.closing.as_ref().map(|c| c.reason().as_str()).unwrap_or("other");

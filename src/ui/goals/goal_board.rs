@@ -29,7 +29,7 @@ use crate::ui::platform::{download, fresh_id, now_rfc3339};
 pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
     let i18n = env.i18n;
     let goals = RwSignal::new(Goals::Loading);
-    let filters = Filters::new();
+    let filters = Filters::default();
     let open = RwSignal::new(None::<String>);
     let new_title = RwSignal::new(String::new());
     let purpose = rel

@@ -18,11 +18,14 @@ pub struct Filters {
     pub sort: RwSignal<String>,
 }
 
-impl Filters {
-    pub fn new() -> Filters {
+/// All goals, any status, by priority.
+impl Default for Filters {
+    fn default() -> Self {
         Filters { owner: RwSignal::new("all".into()), status: RwSignal::new(String::new()), sort: RwSignal::new("priority".into()) }
     }
+}
 
+impl Filters {
     /// The goals shown, in order, for the person `me` (read tracked).
     pub fn apply<'a>(&self, all: &'a [Goal], me: &str) -> Vec<&'a Goal> {
         let status = self.status.with(|key| GoalStatus::ALL.into_iter().find(|s| s.label_key() == key));

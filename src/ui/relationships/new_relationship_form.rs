@@ -156,6 +156,10 @@ fn kind_choice(i18n: I18n, kind: RwSignal<Option<Kind>>, error: Signal<Option<&'
     )
 }
 
+/// The submit's state: the rules' errors, whether a write is under way,
+/// why the last one failed, and the id a retry reuses.
+type SubmitState = (RwSignal<Vec<FieldError>>, RwSignal<bool>, RwSignal<Option<BridgeError>>, StoredValue<Option<String>>);
+
 /// The form's submit: the rules first (errors to the summary, which takes
 /// focus), then the relationship is created through the one save path. A
 /// retry reuses the id, so a write whose answer was lost is not duplicated.
@@ -163,7 +167,7 @@ fn submitter(
     env: &Env,
     me: Person,
     draft: impl Fn() -> RelationshipDraft + Clone + 'static,
-    (errors, saving, save_error, pending_id): (RwSignal<Vec<FieldError>>, RwSignal<bool>, RwSignal<Option<BridgeError>>, StoredValue<Option<String>>),
+    (errors, saving, save_error, pending_id): SubmitState,
     on_created: Callback<Relationship>,
 ) -> SendWrapper<impl Fn() + Clone> {
     let env = env.clone();
