@@ -112,11 +112,18 @@ mod tests {
     }
 
     // Pins: the form parts the kit makes (`src/ui/kit/`) are made only there,
-    // so each is built one way: buttons, radio groups, save status lines.
+    // so each is built one way: buttons, radio groups, checkboxes, labels,
+    // save status lines.
     #[test]
     fn form_parts_come_from_the_kit() {
         let root = root();
-        let made_by_kit = [concat!("el(\"", "button\")"), concat!("\"type\", \"", "radio\""), concat!("\"mw-save-", "status\"")];
+        let made_by_kit = [
+            concat!("el(\"", "button\")"),
+            concat!("\"type\", \"", "radio\""),
+            concat!("\"type\", \"", "checkbox\""),
+            concat!("el(\"", "label\")"),
+            concat!("\"mw-save-", "status\""),
+        ];
         let mut found = Vec::new();
         for file in files(&root.join("src/ui"), &[".rs"]) {
             if file.starts_with(root.join("src/ui/kit")) {
@@ -129,7 +136,11 @@ mod tests {
                 }
             }
         }
-        assert!(found.is_empty(), "made by hand where src/ui/kit has it (kit::button, kit::radio_group, kit::save_status):\n  {}", found.join("\n  "));
+        assert!(
+            found.is_empty(),
+            "made by hand where src/ui/kit has it (kit::button, kit::radio_group, kit::label, kit::field, kit::save_status):\n  {}",
+            found.join("\n  ")
+        );
     }
 
     /// Each function under `dir` that runs past `max` lines, from its `fn`

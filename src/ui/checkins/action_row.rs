@@ -8,6 +8,8 @@ use crate::domain::checkins::record::CheckIn;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{checkbox, label, Look};
+use crate::ui::kit::radio_group::Words;
 
 /// ActionRow: see the module. `n` is the row's place (its controls' ids are
 /// `mw-ci-action-{n}-…`), `id` the item's; `people` and `goals` are
@@ -30,21 +32,15 @@ pub fn action_row(i18n: I18n, draft: RwSignal<CheckIn>, (n, id): (usize, String)
         .child(
             el("span")
                 .class("mw-action__field mw-action__done")
-                .child(
-                    el("input")
-                        .attr("type", "checkbox")
-                        .id(row("done"))
-                        .prop_flag("checked", move || draft.with(|c| c.actions.iter().any(|a| a.id == i1 && a.done)))
-                        .on(leptos::ev::change, move |ev| {
-                            let done = event_target_checked(&ev);
-                            edit(i2.clone(), Box::new(move |a| a.done = done));
-                        })
-                        .into_view(),
-                )
-                .child(el("label").attr("for", row("done")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_done")).into_view())
+                .child(checkbox(
+                    i18n,
+                    (row("done"), Words::Key("checkin.action_done"), Look::Beside),
+                    move || draft.with(|c| c.actions.iter().any(|a| a.id == i1 && a.done)),
+                    move |done| edit(i2.clone(), Box::new(move |a| a.done = done)),
+                ))
                 .into_view(),
         )
-        .child(el("label").attr("for", row("text")).class("mw-label mw-visually-hidden").text_dyn(i18n.tr("checkin.action_text")).into_view())
+        .child(label(i18n, row("text"), Words::Key("checkin.action_text"), Look::Hidden))
         .child(
             el("input")
                 .attr("type", "text")
@@ -61,7 +57,7 @@ pub fn action_row(i18n: I18n, draft: RwSignal<CheckIn>, (n, id): (usize, String)
         .child(
             el("span")
                 .class("mw-action__field")
-                .child(el("label").attr("for", row("owner")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_owner")).into_view())
+                .child(label(i18n, row("owner"), Words::Key("checkin.action_owner"), Look::Beside))
                 .child(
                     el("select")
                         .id(row("owner"))
@@ -81,7 +77,7 @@ pub fn action_row(i18n: I18n, draft: RwSignal<CheckIn>, (n, id): (usize, String)
         .child(
             el("span")
                 .class("mw-action__field")
-                .child(el("label").attr("for", row("due")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_due")).into_view())
+                .child(label(i18n, row("due"), Words::Key("checkin.action_due"), Look::Beside))
                 .child(
                     el("input")
                         .attr("type", "date")
@@ -99,7 +95,7 @@ pub fn action_row(i18n: I18n, draft: RwSignal<CheckIn>, (n, id): (usize, String)
         .child(
             el("span")
                 .class("mw-action__field")
-                .child(el("label").attr("for", row("goal")).class("mw-label mw-label--inline").text_dyn(i18n.tr("checkin.action_goal")).into_view())
+                .child(label(i18n, row("goal"), Words::Key("checkin.action_goal"), Look::Beside))
                 .child(
                     el("select")
                         .id(row("goal"))

@@ -10,6 +10,8 @@ use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
 use crate::ui::kit::field_error::field_error;
+use crate::ui::kit::label::{label, Look};
+use crate::ui::kit::radio_group::Words;
 use crate::ui::platform::fresh_id;
 
 /// AgendaEditor: the agenda, each line saying where it came from (an open
@@ -69,7 +71,7 @@ pub fn agenda_editor(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
         .child(
             el("div")
                 .class("mw-inline")
-                .child(el("label").attr("for", "mw-ci-agenda-new").class("mw-label").text_dyn(i18n.tr("checkin.agenda_new")).into_view())
+                .child(label(i18n, "mw-ci-agenda-new", Words::Key("checkin.agenda_new"), Look::Above))
                 .child(
                     el("input")
                         .attr("type", "text")

@@ -6,6 +6,8 @@ use crate::ui::checkins::closing_reflection::closing_text;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{checkbox, Look};
+use crate::ui::kit::radio_group::Words;
 
 /// ClosingNextSteps: the mentee's next steps and the rematch wish (their
 /// text is the closing panel's, kept in this tab until saved); "Save next
@@ -19,15 +21,7 @@ pub fn closing_next_steps(i18n: I18n, steps: RwSignal<String>, rematch: RwSignal
         .child(
             el("div")
                 .class("mw-choice")
-                .child(
-                    el("input")
-                        .attr("type", "checkbox")
-                        .id("mw-rematch")
-                        .prop_flag("checked", move || rematch.get())
-                        .on(leptos::ev::change, move |ev| rematch.set(event_target_checked(&ev)))
-                        .into_view(),
-                )
-                .child(el("label").attr("for", "mw-rematch").text_dyn(i18n.tr("close.rematch")).into_view())
+                .child(checkbox(i18n, ("mw-rematch".into(), Words::Key("close.rematch"), Look::Plain), move || rematch.get(), move |on| rematch.set(on)))
                 .into_view(),
         )
         .child(button().class("mw-button").on(leptos::ev::click, move |_| on_save.run(())).text_dyn(i18n.tr("close.save_next_steps")).into_view())

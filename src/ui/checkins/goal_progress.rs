@@ -10,6 +10,7 @@ use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::field::{field, Field};
 use crate::ui::kit::field_error::field_error;
+use crate::ui::kit::label::{label, Look};
 use crate::ui::kit::radio_group::Words;
 
 /// GoalProgress: a progress update for each active goal: a percentage for
@@ -43,9 +44,7 @@ pub fn goal_progress(i18n: I18n, draft: RwSignal<CheckIn>, book: &Book, errors: 
                 // once under it (`mw-ci-progress-error`), not under each value.
                 el("div")
                     .class("mw-field mw-field--inline")
-                    .child(
-                        el("label").attr("for", value_id.clone()).class("mw-label").text(i18n.f("checkin.progress_value", &[("title", &g.title)])).into_view(),
-                    )
+                    .child(label(i18n, value_id.clone(), Words::Text(i18n.f("checkin.progress_value", &[("title", &g.title)])), Look::Above))
                     .child(
                         el("input")
                             .attr("type", "number")

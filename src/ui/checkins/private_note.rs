@@ -13,6 +13,8 @@ use crate::ui::checkins::book::Book;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::Env;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{label, Look};
+use crate::ui::kit::radio_group::Words;
 use crate::ui::kit::save_status::{save_status, SaveState};
 use crate::ui::platform::now_rfc3339;
 
@@ -108,7 +110,7 @@ pub fn private_note(env: &Env, book: &Book, checkin_id: String) -> AnyView {
         .attr("aria-labelledby", "mw-private-heading")
         .child(el("h5").id("mw-private-heading").class("mw-section__title").text_dyn(i18n.tr("checkin.private")).into_view())
         .child(el("p").id("mw-private-hint").class("mw-hint").text(i18n.f("checkin.private_hint", &[("name", &book.partner_name())])).into_view())
-        .child(el("label").attr("for", "mw-private-text").class("mw-label").text_dyn(i18n.tr("checkin.private")).into_view())
+        .child(label(i18n, "mw-private-text", Words::Key("checkin.private"), Look::Above))
         .child(
             el("textarea")
                 .id("mw-private-text")

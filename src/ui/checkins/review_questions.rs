@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::checkins::record::{CheckIn, Review, REVIEW_DECISIONS, REVIEW_GOALS, REVIEW_WORKING};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
+use crate::ui::kit::label::{checkbox, Look};
 use crate::ui::kit::radio_group::{radio_group, Choice, RadioGroup, Words};
 
 /// ReviewQuestions: the mid-point review's guided questions: is the pairing
@@ -37,18 +38,12 @@ pub fn review_questions(i18n: I18n, draft: RwSignal<CheckIn>) -> AnyView {
         .child(
             el("div")
                 .class("mw-choice")
-                .child(
-                    el("input")
-                        .attr("type", "checkbox")
-                        .id("mw-review-amend")
-                        .prop_flag("checked", move || draft.with(|c| c.review.as_ref().is_some_and(|r| r.amend)))
-                        .on(leptos::ev::change, move |ev| {
-                            let on = event_target_checked(&ev);
-                            draft.update(|c| c.review.get_or_insert_with(blank).amend = on);
-                        })
-                        .into_view(),
-                )
-                .child(el("label").attr("for", "mw-review-amend").text_dyn(i18n.tr("review.amend")).into_view())
+                .child(checkbox(
+                    i18n,
+                    ("mw-review-amend".into(), Words::Key("review.amend"), Look::Plain),
+                    move || draft.with(|c| c.review.as_ref().is_some_and(|r| r.amend)),
+                    move |on| draft.update(|c| c.review.get_or_insert_with(blank).amend = on),
+                ))
                 .into_view(),
         )
         .child(dyn_view(move || {

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{label, Look};
+use crate::ui::kit::radio_group::Words;
 
 /// GoalAdder: the new goal's title, bound to `title`; "Add goal" runs
 /// `on_add` (and says it is not ready while the title is empty).
 pub fn goal_adder(i18n: I18n, title: RwSignal<String>, on_add: Callback<()>) -> AnyView {
     el("div")
         .class("mw-inline mw-goal-add")
-        .child(el("label").attr("for", "mw-goal-new").class("mw-label").text_dyn(i18n.tr("goal.new_title")).into_view())
+        .child(label(i18n, "mw-goal-new", Words::Key("goal.new_title"), Look::Above))
         .child(
             el("input")
                 .attr("type", "text")

@@ -8,6 +8,8 @@ use crate::domain::goals::{Goal, GoalStatus};
 use crate::ui::dom::{el, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{label as kit_label, Look};
+use crate::ui::kit::radio_group::Words;
 
 /// The board's choices: `owner` (`all`, `mine`, `theirs`), `status` (empty
 /// for any, else a status key) and `sort` (`priority`, `due`).
@@ -48,7 +50,7 @@ pub fn goal_filters(i18n: I18n, filters: Filters, on_csv: Callback<()>) -> AnyVi
     let select = |id: &'static str, label: &'static str, value: RwSignal<String>, options: Vec<(String, String)>| {
         el("div")
             .class("mw-filter")
-            .child(el("label").attr("for", id).class("mw-label").text(i18n.t(label)).into_view())
+            .child(kit_label(i18n, id, Words::Key(label), Look::Above))
             .child(
                 el("select")
                     .id(id)

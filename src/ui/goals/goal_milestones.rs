@@ -8,6 +8,8 @@ use crate::domain::person::Person;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::I18n;
 use crate::ui::kit::button::button;
+use crate::ui::kit::label::{checkbox, label, Look};
+use crate::ui::kit::radio_group::Words;
 use crate::ui::platform::{fresh_id, now_rfc3339};
 
 /// GoalMilestones: the milestones of the goal being edited (`draft`), which
@@ -29,22 +31,18 @@ pub fn goal_milestones(i18n: I18n, draft: RwSignal<Goal>, me: Person) -> AnyView
                 let me = me.clone();
                 el("li")
                     .class("mw-milestone")
-                    .child(
-                        el("input")
-                            .attr("type", "checkbox")
-                            .id(cb.clone())
-                            // Follows the goal, not the list: a tick the goal refuses
-                            // (a dropped or achieved goal) does not stay ticked on screen.
-                            .prop_flag("checked", move || draft.with(|g| g.milestones.iter().any(|x| x.id == shown_id && x.done)))
-                            .on(leptos::ev::change, move |ev| {
-                                let done = event_target_checked(&ev);
-                                draft.update(|g| {
-                                    let _ = g.set_milestone_done(&toggle_id, done, &me, &now_rfc3339());
-                                });
+                    .child(checkbox(
+                        i18n,
+                        (cb, Words::Text(m.text.clone()), Look::Plain),
+                        // Follows the goal, not the list: a tick the goal refuses
+                        // (a dropped or achieved goal) does not stay ticked on screen.
+                        move || draft.with(|g| g.milestones.iter().any(|x| x.id == shown_id && x.done)),
+                        move |done| {
+                            draft.update(|g| {
+                                let _ = g.set_milestone_done(&toggle_id, done, &me, &now_rfc3339());
                             })
-                            .into_view(),
-                    )
-                    .child(el("label").attr("for", cb).text(m.text.clone()).into_view())
+                        },
+                    ))
                     .child(match m.due.as_deref().and_then(crate::domain::dates::Date::parse) {
                         Some(d) => el("span").class("mw-hint").text(i18n.f("goal.due_on", &[("date", &i18n.day(d))])).into_view(),
                         None => empty(),
@@ -79,7 +77,7 @@ pub fn goal_milestones(i18n: I18n, draft: RwSignal<Goal>, me: Person) -> AnyView
         .child(
             el("div")
                 .class("mw-inline")
-                .child(el("label").attr("for", "mw-ms-new").class("mw-label").text_dyn(i18n.tr("goal.new_milestone")).into_view())
+                .child(label(i18n, "mw-ms-new", Words::Key("goal.new_milestone"), Look::Above))
                 .child(
                     el("input")
                         .attr("type", "text")
@@ -95,7 +93,7 @@ pub fn goal_milestones(i18n: I18n, draft: RwSignal<Goal>, me: Person) -> AnyView
                         })
                         .into_view(),
                 )
-                .child(el("label").attr("for", "mw-ms-due").class("mw-label").text_dyn(i18n.tr("goal.new_milestone_due")).into_view())
+                .child(label(i18n, "mw-ms-due", Words::Key("goal.new_milestone_due"), Look::Above))
                 .child(
                     el("input")
                         .attr("type", "date")
