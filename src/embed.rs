@@ -6,8 +6,8 @@
 //! `loader.js` owns the custom element and the command queue; it calls
 //! [`mount`] once per element and shares one wasm module between them.
 
+use crate::domain::map::Map;
 use std::any::Any;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -30,7 +30,7 @@ use crate::ui::{widget_root, Env, HostEvent, I18n};
 struct Options {
     bridge: Option<JsValue>,
     locale: Option<String>,
-    theme: Option<BTreeMap<String, String>>,
+    theme: Option<Map<String>>,
     brand_name: Option<Option<String>>,
     text: Option<Overrides>,
     timeout_ms: Option<u32>,
@@ -45,7 +45,7 @@ fn get(obj: &JsValue, name: &str) -> JsValue {
 }
 
 /// A `{ key: "string" }` object as a map; other values are reported and skipped.
-fn string_map(v: &JsValue, option: &str) -> Option<BTreeMap<String, String>> {
+fn string_map(v: &JsValue, option: &str) -> Option<Map<String>> {
     if v.is_undefined() || v.is_null() {
         return None;
     }
@@ -53,7 +53,7 @@ fn string_map(v: &JsValue, option: &str) -> Option<BTreeMap<String, String>> {
         console_warn(&format!("options.{option} should be an object of strings; ignored"));
         return None;
     }
-    let mut map = BTreeMap::new();
+    let mut map = Map::new();
     for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
         let pair: Array = entry.unchecked_into();
         let (k, val) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
@@ -125,7 +125,7 @@ pub(crate) struct Settings {
     bridge: JsValue,
     /// The `locale` option; the identity's and the browser's come after it.
     locale: Option<String>,
-    theme: BTreeMap<String, String>,
+    theme: Map<String>,
     brand_name: Option<String>,
     text: Overrides,
     timeout_ms: u32,
@@ -139,7 +139,7 @@ impl Settings {
         let mut settings = Settings {
             bridge: JsValue::UNDEFINED,
             locale: None,
-            theme: BTreeMap::new(),
+            theme: Map::new(),
             brand_name: None,
             text: Overrides::default(),
             timeout_ms: DEFAULT_TIMEOUT_MS,

@@ -17,7 +17,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// three-way with what is stored then, so a partner's newer edits to other
 /// fields are kept, not reverted to what this tab last saw.
 pub fn save(user: &str, relationship: &str, base: &Content, local: &Content) -> bool {
-    let mut kept = std::collections::BTreeMap::new();
+    let mut kept = crate::domain::map::Map::new();
     kept.insert("base".to_string(), base.clone());
     kept.insert("local".to_string(), local.clone());
     keep_text(&format!("agreement:{user}:{relationship}"), &miniserde::json::to_string(&kept))
@@ -25,7 +25,7 @@ pub fn save(user: &str, relationship: &str, base: &Content, local: &Content) -> 
 
 /// `(base, local)` kept by [`save`].
 pub fn load(user: &str, relationship: &str) -> Option<(Content, Content)> {
-    let mut kept: std::collections::BTreeMap<String, Content> = miniserde::json::from_str(&kept_text(&format!("agreement:{user}:{relationship}"))?).ok()?;
+    let mut kept: crate::domain::map::Map<Content> = miniserde::json::from_str(&kept_text(&format!("agreement:{user}:{relationship}"))?).ok()?;
     Some((kept.remove("base")?, kept.remove("local")?))
 }
 
@@ -46,7 +46,7 @@ pub struct KeptCheckIn {
 }
 
 pub fn keep_checkin(name: &str, kept: &KeptCheckIn) -> bool {
-    let mut map = std::collections::BTreeMap::new();
+    let mut map = crate::domain::map::Map::new();
     map.insert("local".to_string(), encode(&kept.local));
     for (k, v) in [("base", &kept.base), ("fed", &kept.fed)] {
         if let Some(c) = v {
@@ -58,7 +58,7 @@ pub fn keep_checkin(name: &str, kept: &KeptCheckIn) -> bool {
 
 pub fn kept_checkin(name: &str) -> Option<KeptCheckIn> {
     let text = kept_text(name)?;
-    let Ok(mut map) = miniserde::json::from_str::<std::collections::BTreeMap<String, String>>(&text) else {
+    let Ok(mut map) = miniserde::json::from_str::<crate::domain::map::Map<String>>(&text) else {
         // A backup from before bases were kept: the entries alone.
         return decode::<CheckIn>(&text).ok().map(|local| KeptCheckIn { base: None, local, fed: None });
     };

@@ -315,7 +315,7 @@ mod tests {
             (opt(text()), text(), opt(text())).prop_map(|(id, display_name, email)| Party { id, display_name, email })
         }
         fn content() -> impl Strategy<Value = Content> {
-            prop::collection::btree_map(text(), text(), 0..4)
+            prop::collection::btree_map(text(), text(), 0..4).prop_map(|m| m.into_iter().collect())
         }
         fn signature() -> impl Strategy<Value = Signature> {
             let role = prop::sample::select(vec![Role::Mentor, Role::Mentee]);

@@ -14,6 +14,7 @@ pub mod fixtures;
 pub mod goals;
 pub mod ids;
 pub mod keys;
+pub mod map;
 pub mod markdown;
 pub mod messages;
 pub mod order;

@@ -3,7 +3,7 @@
 //! The host's values end up in a stylesheet, so each is checked against the
 //! shape its property needs: a value can change a colour, never add a rule.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -50,7 +50,7 @@ pub fn property_names() -> impl Iterator<Item = &'static str> {
 /// The `:host { ... }` rule for a theme, plus what was left out and why.
 /// Valid entries apply even when others are wrong: one typo should not undo
 /// a vendor's whole brand.
-pub fn theme_css(theme: &BTreeMap<String, String>) -> (String, Vec<ThemeError>) {
+pub fn theme_css(theme: &Map<String>) -> (String, Vec<ThemeError>) {
     let mut decls = String::new();
     let mut errors = Vec::new();
     for (name, value) in theme {
@@ -111,7 +111,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn theme(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    fn theme(pairs: &[(&str, &str)]) -> Map<String> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 

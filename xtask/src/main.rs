@@ -428,13 +428,13 @@ fn write_texts(root: &Path, pkg: &Path) -> Result<Vec<package::Asset>, String> {
     let mut assets = Vec::new();
     for lang in LOCALES {
         let table = read(lang)?;
-        let missing: Vec<&String> = english.keys().filter(|k| !table.contains_key(*k)).collect();
+        let missing: Vec<&String> = english.keys().filter(|k| !table.contains_key(k)).collect();
         if !missing.is_empty() {
             return Err(format!("locales/{lang}.json has no text for {missing:?} (cargo test checks every locale)"));
         }
         for (part, texts) in Part::ALL.into_iter().zip(split(table)) {
             let logical = format!("texts/{lang}.{}.json", part.name());
-            let json = serde_json::to_string(&texts).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string(&texts.into_iter().collect::<std::collections::BTreeMap<_, _>>()).map_err(|e| e.to_string())?;
             std::fs::write(pkg.join(&logical), json).map_err(|e| format!("{logical}: {e}"))?;
             assets.push(hash_in_place(pkg, &logical)?);
         }

@@ -3,11 +3,9 @@
 //! hash, the Markdown export and the form all walk this one table, so adding
 //! a field is one line here (and its texts).
 
-use std::collections::BTreeMap;
-
 /// An agreement's content: field id → value. Lists hold one item per line.
 /// Only ids in [`FIELDS`] are ever written.
-pub type Content = BTreeMap<String, String>;
+pub type Content = crate::domain::map::Map<String>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

@@ -556,7 +556,7 @@ mod tests {
 
     fn sly_content() -> impl Strategy<Value = Content> {
         let id = prop::sample::select(FIELDS.iter().map(|f| f.id.to_string()).collect::<Vec<_>>());
-        prop::collection::btree_map(id, sly_value(), 0..6)
+        prop::collection::btree_map(id, sly_value(), 0..6).prop_map(|m| m.into_iter().collect())
     }
 
     proptest! {

@@ -17,13 +17,12 @@
 pub mod format;
 pub mod locale;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use format::{english_plural, plain_number, LocaleRules, NumberRule, PluralRule, ENGLISH_RULES};
 
 /// One language's texts (or one part of them), by key.
-pub type Table = BTreeMap<String, String>;
+pub type Table = crate::domain::map::Map<String>;
 
 /// The languages with a table in this build, each complete for every key.
 /// A test keeps `locales/` and this list the same.

@@ -40,10 +40,10 @@ fn every_locale_has_every_key_with_the_same_placeholders() {
     let mut problems = Vec::new();
     for lang in LOCALES {
         let table = read(lang);
-        for key in en.keys().filter(|k| !table.contains_key(*k)) {
+        for key in en.keys().filter(|k| !table.contains_key(k)) {
             problems.push(format!("{lang}: {key} is missing"));
         }
-        for key in table.keys().filter(|k| !en.contains_key(*k)) {
+        for key in table.keys().filter(|k| !en.contains_key(k)) {
             problems.push(format!("{lang}: {key} is not an English key"));
         }
         for (key, text) in &table {
