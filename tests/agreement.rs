@@ -324,6 +324,7 @@ async fn restored_edits_keep_the_partners_newer_edits() {
 // next mount down too), the write lands, and a new mount shows it.
 #[wasm_bindgen_test]
 async fn destroy_while_signing() {
+    let panicked = panics();
     let (_s, ana, _ben) = pair().await;
     let mut a = mount_agreement_with(&ana, "{}");
     ana_ready_to_sign(&a.root).await;
@@ -339,6 +340,7 @@ async fn destroy_while_signing() {
     let again = mount_agreement_with(&ana, "{}");
     open_relationship(&again.root).await;
     until_text(&again.root, "You have signed").await;
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 const REL_AMENDING: &str = r#"{"schema":3,"kind":"relationship","data":{"id":"rel1","kind":"reverse","mentor":{"id":"u-ben","displayName":"Ben Okafor","email":null},"mentee":{"id":"u-ana","displayName":"Ana Li","email":null},"state":"active","createdBy":"u-ana","createdAt":"2026-10-01T09:00:00Z","agreement":{"versions":[{"number":1,"content":{"purpose":"Learn analytics","goals":"Ship one dashboard"},"signatures":[],"inForceAt":"2026-10-02T09:00:00Z"}],"draft":{"content":{"purpose":"Learn analytics","goals":"Ship two dashboards"},"basedOn":1,"signatures":[],"updatedAt":"t","updatedBy":"u-ana"}},"life":{"events":[],"closing":null}}}"#;

@@ -469,6 +469,7 @@ async fn a_failed_goal_write_is_fed_again_after_a_reload() {
 // progress reaches the goal), and a new mount works.
 #[wasm_bindgen_test]
 async fn destroy_while_saving_a_checkin() {
+    let panicked = panics();
     let (_s, ana, _ben) = seeded("active").await;
     let mut m = mount_view(&ana, "{}", "relationship/rel1/checkins");
     open_new_today(&m.root).await;
@@ -485,6 +486,7 @@ async fn destroy_while_saving_a_checkin() {
     click(&again.root, ".mw-checkin-item button");
     until(&again.root, "the form", || find(&again.root, "#mw-ci-progress-note-g1").is_some()).await;
     assert_eq!(value(&again.root, "#mw-ci-progress-note-g1"), "Abstract sent");
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 // Pins (issue 12, 11): my private note saved from another tab meanwhile is
@@ -540,6 +542,7 @@ async fn a_tab_that_cannot_keep_entries_says_so() {
 // flight on a slow host: nothing panics, the step lands, a new mount shows it.
 #[wasm_bindgen_test]
 async fn destroy_while_pausing() {
+    let panicked = panics();
     let (_s, ana, _ben) = seeded("active").await;
     let mut m = mount_view(&ana, "{}", "relationship/rel1/checkins");
     until_text(&m.root, "The mid-point review is due").await;
@@ -551,6 +554,7 @@ async fn destroy_while_pausing() {
     assert!(stored(&ana, "mw/v1/rel/rel1").await.contains(r#""state":"paused""#));
     let again = mount_in_slot(&ana);
     until_text(&again.root, "Paused: no check-ins are expected").await;
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 // Pins (issue 12, interleavings of private notes): a lost answer whose
@@ -558,6 +562,7 @@ async fn destroy_while_pausing() {
 // the write is in flight panics nowhere and the note lands.
 #[wasm_bindgen_test]
 async fn a_private_note_survives_a_lost_answer_and_a_destroy() {
+    let panicked = panics();
     let (_s, ana, _ben) = seeded("active").await;
     let mut m = mount_view(&ana, "{}", "relationship/rel1/checkins");
     open_new_today(&m.root).await;
@@ -580,6 +585,7 @@ async fn a_private_note_survives_a_lost_answer_and_a_destroy() {
     m.widget.destroy();
     sleep(700).await;
     assert!(stored(&ana, &key).await.contains("Second thought"));
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 // Pins (issue 11): the check-in form's parts read only what they show:

@@ -571,6 +571,7 @@ async fn a_partners_write_reaches_every_open_view_once() {
 // page can mount a widget again afterwards.
 #[wasm_bindgen_test]
 async fn destroy_while_a_view_is_loading() {
+    let panicked = panics();
     let b = bridge("u-ana");
     promise(rawPut(&b, "mw/v1/rel/rel1", REL_PROPOSED)).await;
     hangNext(&b, "get");
@@ -584,6 +585,7 @@ async fn destroy_while_a_view_is_loading() {
     let again = mount_with(&b, r#"{"view":"relationship/rel1/goals"}"#);
     until(&again.root, "the goals view", || find(&again.root, ".mw-goals").is_some()).await;
     let _ = &m.host;
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 // Pins: the locale option picks the table and goes on the root as `lang`

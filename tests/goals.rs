@@ -104,6 +104,34 @@ async fn goals_reorder_with_buttons() {
     until(&m.root, "focus on the moved goal's button", || activeElementId(&m.root) == moved_id).await;
 }
 
+// Pins (interleavings of reordering): the widget destroyed while a move's
+// writes are in flight on a slow host: nothing panics (the board reads the
+// goals again only if it is still there; a trapped instance would take the
+// next mount down too), both places land, and a new mount shows the order.
+#[wasm_bindgen_test]
+async fn destroy_while_moving_a_goal() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let mut m = mount_view(&ana, "{}", "relationship/rel1/goals");
+    add_goal(&m.root, "First goal").await;
+    add_goal(&m.root, "Second goal").await;
+    until(&m.root, "two goals", || m.root.query_selector_all(".mw-goal .mw-card__open").unwrap().length() == 2).await;
+    let panicked = panics();
+    slowNext(&ana, "put", 300);
+    m.root.query_selector_all(".mw-goal .mw-move").unwrap().item(2).unwrap().unchecked_into::<HtmlElement>().click();
+    TimeoutFuture::new(30).await;
+    m.widget.destroy();
+    TimeoutFuture::new(900).await;
+    let again = mount_in_slot(&ana);
+    let titles = || {
+        let list = again.root.query_selector_all(".mw-goal .mw-card__open").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect::<Vec<_>>()
+    };
+    until(&again.root, "the new order after a new mount", || titles() == ["Second goal", "First goal"]).await;
+    assert_eq!(panics(), panicked, "the move's code after its writes ran on the destroyed board without a panic");
+}
+
 // Pins: the owner cannot confirm their own goal; the partner's confirmation signs it
 // off and the host hears mw:goal-achieved.
 #[wasm_bindgen_test]
@@ -212,6 +240,7 @@ fn goal_id(root: &ShadowRoot) -> String {
 // on a slow host: nothing panics, the write lands, and a new mount shows it.
 #[wasm_bindgen_test]
 async fn destroy_while_saving_a_goal() {
+    let panicked = panics();
     let storage: JsValue = MemoryStorage::new().into();
     let ana = bridge_on(&storage, "u-ana");
     promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
@@ -230,6 +259,7 @@ async fn destroy_while_saving_a_goal() {
     click(&again.root, ".mw-goal .mw-card__open");
     until(&again.root, "the editor", || find(&again.root, "#mw-goal-measure").is_some()).await;
     assert_eq!(get(&again.root, "#mw-goal-measure").unchecked_into::<web_sys::HtmlInputElement>().value(), "A plan agreed by all leads");
+    assert_eq!(panics(), panicked, "code after an await ran on the destroyed widget without a panic");
 }
 
 // Pins (issue 12, interleavings of the goal editor): a save whose answer

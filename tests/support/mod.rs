@@ -169,3 +169,22 @@ pub fn new_host() -> HtmlElement {
     provide_texts();
     newHost()
 }
+
+static PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many panics the widget has hit in this test file so far. A panic in
+/// a spawned task (code after an await on a disposed component) traps
+/// without failing the test by itself: tests that destroy the widget mid-
+/// write compare this before and after. The first call counts from then on,
+/// keeping the hook that was there (which prints the panic).
+pub fn panics() -> usize {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            before(info);
+        }));
+    });
+    PANICS.load(std::sync::atomic::Ordering::SeqCst)
+}

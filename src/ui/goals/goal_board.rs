@@ -57,10 +57,14 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
             });
         })
     };
+    // A `Callback` to share it; after an await it is run with `try_run`,
+    // since the board may be gone by then (disposed, `run` would panic).
     let load = Callback::new(move |()| load());
     load.run(());
     if let Some(bridge) = env.host() {
-        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| load.run(())));
+        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| {
+            load.try_run(());
+        }));
         on_cleanup(move || drop(sub));
     }
 
@@ -165,7 +169,7 @@ fn goal_mover(env: &Env, rel_id: String, goals: RwSignal<Goals>, load: Callback<
                     }
                 }
             }
-            load.run(());
+            load.try_run(());
         });
     })
 }
@@ -191,7 +195,7 @@ fn goal_add(
                 Ok(_) => {
                     new_title.try_set(String::new());
                     open.try_set(Some(goal.id.clone()));
-                    load.run(());
+                    load.try_run(());
                 }
                 Err(e) => {
                     if let Some(b) = e.bridge() {
