@@ -93,6 +93,21 @@ pub fn encode<T: Document>(doc: &T) -> String {
 
 /// Reads a stored value as a `T`, upgrading older schemas step by step.
 pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
+    let (schema, data) = open(text, T::KIND, T::SCHEMA)?;
+    let doc: T = if schema < T::SCHEMA {
+        T::upgrade(schema, &data).map_err(|reason| DecodeError::MigrationFailed { from: schema, reason })?
+    } else {
+        json::from_str(&data).map_err(|_| DecodeError::InvalidData)?
+    };
+    // Upgraded documents too: an old schema is no licence for a pulse of 9.
+    doc.check().map_err(|_| DecodeError::InvalidData)?;
+    Ok(doc)
+}
+
+/// The envelope's part of [`decode`], the same for every kind of document
+/// and so compiled once, not once per type: its schema and its data as
+/// JSON text, once it is known to be a `kind` at most at schema `newest`.
+fn open(text: &str, kind: &'static str, newest: u32) -> Result<(u32, String), DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
@@ -102,28 +117,20 @@ pub fn decode<T: Document>(text: &str) -> Result<T, DecodeError> {
         Some(Value::Number(Number::U64(n))) => u32::try_from(*n).ok().filter(|n| *n > 0).ok_or(DecodeError::NotAnEnvelope)?,
         _ => return Err(DecodeError::NotAnEnvelope),
     };
-    let kind = match envelope.get("kind") {
+    let found = match envelope.get("kind") {
         Some(Value::String(k)) => k.clone(),
         _ => return Err(DecodeError::NotAnEnvelope),
     };
     let data = envelope.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
-    if kind != T::KIND {
-        return Err(DecodeError::UnexpectedKind { expected: T::KIND, found: kind.chars().take(40).collect() });
+    if found != kind {
+        return Err(DecodeError::UnexpectedKind { expected: kind, found: found.chars().take(40).collect() });
     }
-    if schema > T::SCHEMA {
-        return Err(DecodeError::NewerSchema { found: schema, supported: T::SCHEMA });
+    if schema > newest {
+        return Err(DecodeError::NewerSchema { found: schema, supported: newest });
     }
     // The data is read again as its own type: documents are small, and this
     // keeps one typed reader per schema.
-    let data = json::to_string(&data);
-    let doc: T = if schema < T::SCHEMA {
-        T::upgrade(schema, &data).map_err(|reason| DecodeError::MigrationFailed { from: schema, reason })?
-    } else {
-        json::from_str(&data).map_err(|_| DecodeError::InvalidData)?
-    };
-    // Upgraded documents too: an old schema is no licence for a pulse of 9.
-    doc.check().map_err(|_| DecodeError::InvalidData)?;
-    Ok(doc)
+    Ok((schema, json::to_string(&data)))
 }
 
 #[cfg(test)]
