@@ -154,9 +154,21 @@ mod tests {
             for (start, line) in lines.iter().enumerate() {
                 let body = line.trim_start();
                 let indent = line.len() - body.len();
-                let head = ["pub(crate) ", "pub(super) ", "pub ", "async "].iter().fold(body, |b, p| b.strip_prefix(p).unwrap_or(b));
-                let head = head.strip_prefix("async ").unwrap_or(head);
+                // `pub(…)`, then any of `const`, `async`, `unsafe`, `extern "…"`.
+                let mut head = body;
+                if let Some(rest) = head.strip_prefix("pub(") {
+                    head = rest.split_once(") ").map_or(head, |(_, r)| r);
+                }
+                head = head.strip_prefix("pub ").unwrap_or(head);
+                for word in ["const ", "async ", "unsafe ", "extern \"C\" ", "extern \"Rust\" "] {
+                    head = head.strip_prefix(word).unwrap_or(head);
+                }
                 let Some(name) = head.strip_prefix("fn ") else { continue };
+                // A declaration without a body (a trait's), or a one-line body.
+                let line = line.trim_end();
+                if line.ends_with(';') || (line.contains('{') && line.ends_with('}')) {
+                    continue;
+                }
                 let close = " ".repeat(indent) + "}";
                 let Some(end) = lines[start + 1..].iter().position(|l| l.starts_with(&close)) else { continue };
                 let length = end + 2;
@@ -193,6 +205,18 @@ mod tests {
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("long, 7 lines"), "{found:?}");
+        // A trait's bodyless method and a one-line function are not measured
+        // down to the next brace; `const fn` and `pub(in …)` are measured.
+        std::fs::create_dir_all(&dir).unwrap();
+        let decls = format!(
+            "trait T {{\n    fn a(&self);\n    fn b(&self) -> u8 {{ 1 }}\n}}\nimpl X {{\n    fn short() {{\n        y();\n    }}\n}}\npub(in crate) const fn c() {{\n{}}}\n",
+            "x();\n".repeat(6)
+        );
+        std::fs::write(dir.join("m.rs"), decls).unwrap();
+        let found_decls = long_functions(&dir, 4);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(found_decls.len(), 1, "{found_decls:?}");
+        assert!(found_decls[0].contains(": c, 8 lines"), "{found_decls:?}");
         let found_both = {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(

@@ -1,6 +1,6 @@
 //! A control's label, and a checkbox with its label, built one way. Where a form lays a row out
 //! itself (an action item, an inline adder, the goal filters) the control is its own and the
-//! label comes from here: `for` the control's id, in the person's language, in one of three looks.
+//! label comes from here: `for` the control's id, in the person's language, in one of four looks.
 //! Labelled controls that stand alone with a hint or an error use `kit::field` instead.
 
 use leptos::prelude::*;
