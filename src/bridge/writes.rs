@@ -172,10 +172,11 @@ pub async fn feed_goals(store: &impl Store, key: &str, stored: &CheckIn, fed: Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bridge::save::harness::{alone, Port, World};
+    use crate::bridge::save::harness::{alone, run, Actor, Port, Tape, World};
     use crate::domain::checkins::record::GoalUpdate;
     use crate::domain::envelope::{decode, encode};
     use crate::domain::fixtures::{ana, goal};
+    use std::cell::RefCell;
     fn note(text: &str) -> PrivateNote {
         PrivateNote { checkin_id: "c1".into(), text: text.into(), updated_at: "t".into() }
     }
@@ -240,5 +241,65 @@ mod tests {
         assert_eq!(out.fed.as_ref(), Some(&newer));
         let stored: Goal = decode(&world.value(&gkey).unwrap()).unwrap();
         assert_eq!(stored.progress(), 70);
+    }
+
+    /// A goal stored under its key, as the goal board lists it.
+    fn seeded_goal(world: &World) -> (String, Held<Goal>) {
+        let key = keys::goal("r1", "g1");
+        let mut g = goal("g1");
+        g.relationship_id = "r1".into();
+        world.seed(&key, encode(&g));
+        let port = Port { world, actor: 0 };
+        let held = alone(world, read::<Goal>(&port, &key)).unwrap().unwrap();
+        (key, held)
+    }
+
+    /// Moving a goal as the board does: only its place is set.
+    fn place(to: u32) -> impl Fn(&mut Goal) -> Result<bool, GoalError> {
+        move |g: &mut Goal| Ok(std::mem::replace(&mut g.priority, to) != to)
+    }
+
+    // Pins (interleavings of moving a goal): the partner's edit lands
+    // between the board's read and its write. The move is made again over
+    // their version: their title stays and the goal takes its new place.
+    // Had they already put it in that place, nothing more is written.
+    #[test]
+    fn a_move_lands_over_a_partners_crossing_edit() {
+        let world = World::default();
+        let (key, held) = seeded_goal(&world);
+        let mut theirs = held.doc.clone();
+        theirs.title = "Give two conference talks".into();
+        world.seed(&key, encode(&theirs));
+        let port = Port { world: &world, actor: 0 };
+        let out = alone(&world, goal_step(&port, &key, held.clone(), place(5))).unwrap();
+        assert!(matches!(out, Saved::Stored { merged: true, .. }), "{out:?}");
+        let stored: Goal = decode(&world.value(&key).unwrap()).unwrap();
+        assert_eq!((stored.title.as_str(), stored.priority), ("Give two conference talks", 5));
+
+        let commits = world.commits.borrow().len();
+        let out = alone(&world, goal_step(&port, &key, held, place(5))).unwrap();
+        assert!(matches!(out, Saved::Stored { .. }), "{out:?}");
+        assert_eq!(world.commits.borrow().len(), commits, "already in its place: nothing written");
+    }
+
+    // Pins (interleavings of moving a goal): the move's write lands but its
+    // answer is lost. It is read back and reported as stored, and the goal
+    // is written once.
+    #[test]
+    fn a_move_whose_answer_was_lost_reads_as_stored() {
+        let world = World::default();
+        let (key, held) = seeded_goal(&world);
+        world.faults.set(true);
+        let port = Port { world: &world, actor: 0 };
+        let out = std::rc::Rc::new(RefCell::new(None));
+        let slot = out.clone();
+        let mover: Actor<'_> = Box::pin(async move {
+            *slot.borrow_mut() = Some(goal_step(&port, &key, held, place(7)).await);
+        });
+        // The put: stored, its answer lost (fate 228 and over); then the read back, answered.
+        run(&world, vec![(0, mover)], &mut Tape::new(vec![240, 0]));
+        let out = out.borrow_mut().take().unwrap().unwrap();
+        assert!(matches!(out, Saved::Stored { ref held, .. } if held.doc.priority == 7), "{out:?}");
+        assert_eq!(world.commits.borrow().len(), 1);
     }
 }

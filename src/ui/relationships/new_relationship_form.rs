@@ -227,7 +227,7 @@ fn submitter(
             match result {
                 Ok(()) => {
                     pending_id.try_set_value(None);
-                    on_created.run(rel);
+                    on_created.try_run(rel);
                 }
                 Err(e) => {
                     env.report(&e);
