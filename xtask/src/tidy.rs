@@ -193,41 +193,31 @@ mod tests {
     // Pins: the length check itself sees a long function, nested or not.
     #[test]
     fn the_length_check_sees_a_long_function() {
-        let dir = std::env::temp_dir().join(format!("mw-tidy-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let long = format!(
+        // The functions over 4 lines in one file of Rust text.
+        let check = |text: String| {
+            let dir = std::env::temp_dir().join(format!("mw-tidy-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("m.rs"), text).unwrap();
+            let found = long_functions(&dir, 4);
+            std::fs::remove_dir_all(&dir).ok();
+            found
+        };
+        let found = check(format!(
             "pub fn long() {{\n{}}}\n\nimpl X {{\n    pub(crate) async fn nested() {{\n{}    }}\n}}\n",
             "    a();\n".repeat(5),
             "        b();\n".repeat(2)
-        );
-        std::fs::write(dir.join("m.rs"), long).unwrap();
-        let found = long_functions(&dir, 4);
-        std::fs::remove_dir_all(&dir).ok();
+        ));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("long, 7 lines"), "{found:?}");
         // A trait's bodyless method and a one-line function are not measured
         // down to the next brace; `const fn` and `pub(in …)` are measured.
-        std::fs::create_dir_all(&dir).unwrap();
-        let decls = format!(
+        let found = check(format!(
             "trait T {{\n    fn a(&self);\n    fn b(&self) -> u8 {{ 1 }}\n}}\nimpl X {{\n    fn short() {{\n        y();\n    }}\n}}\npub(in crate) const fn c() {{\n{}}}\n",
             "x();\n".repeat(6)
-        );
-        std::fs::write(dir.join("m.rs"), decls).unwrap();
-        let found_decls = long_functions(&dir, 4);
-        std::fs::remove_dir_all(&dir).ok();
-        assert_eq!(found_decls.len(), 1, "{found_decls:?}");
-        assert!(found_decls[0].contains(": c, 8 lines"), "{found_decls:?}");
-        let found_both = {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(
-                dir.join("m.rs"),
-                format!("fn a() {{\n{}}}\nimpl X {{\n    async fn b() {{\n{}    }}\n}}\n", "x();\n".repeat(3), "y();\n".repeat(3)),
-            )
-            .unwrap();
-            let f = long_functions(&dir, 4);
-            std::fs::remove_dir_all(&dir).ok();
-            f
-        };
-        assert_eq!(found_both.len(), 2, "{found_both:?}");
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains(": c, 8 lines"), "{found:?}");
+        let found = check(format!("fn a() {{\n{}}}\nimpl X {{\n    async fn b() {{\n{}    }}\n}}\n", "x();\n".repeat(3), "y();\n".repeat(3)));
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }

@@ -12,7 +12,7 @@ use crate::ui::checkins::book::Book;
 use crate::ui::checkins::closing_next_steps::closing_next_steps;
 use crate::ui::checkins::closing_outcomes::closing_outcomes;
 use crate::ui::checkins::closing_reflection::closing_reflection;
-use crate::ui::checkins::life_command::{run_life, Failure};
+use crate::ui::checkins::life_command::{failure_line, run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::kit::button::button;
@@ -65,7 +65,6 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
     let reflection = closing_reflection(i18n, book, worked, change, effectiveness, on_reflect);
     let next = if is_mentee { closing_next_steps(i18n, steps, rematch, on_next_steps) } else { empty() };
 
-    let env_status = env.clone();
     el("section")
         .class("mw-section mw-closing")
         .attr("aria-labelledby", "mw-closing-heading")
@@ -75,13 +74,7 @@ pub fn closing_panel(env: &Env, book: RwSignal<Option<Book>>) -> AnyView {
         .child(reflection)
         .child(next)
         .child(save_status(None, move || (SaveState::Idle, notice.get())))
-        .child(
-            el("p")
-                .class("mw-life-status")
-                .attr("role", "alert")
-                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
-                .into_view(),
-        )
+        .child(failure_line(env, failure))
         .child(
             el("div")
                 .class("mw-actions")

@@ -13,6 +13,7 @@ use crate::domain::person::Person;
 use crate::domain::relationship::life::LifeError;
 use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
+use crate::ui::dom::{el, AnyView};
 use crate::ui::env::{Env, HostEvent};
 use crate::ui::platform::now_rfc3339;
 
@@ -31,6 +32,13 @@ impl Failure {
             Failure::Bridge(e) => i18n.f("checkin.save_failed", &[("reason", &i18n.t(e.message_key()))]),
         }
     }
+}
+
+/// The line under the lifecycle's and the closing panel's buttons that
+/// says why the last step failed, announced as an alert; empty otherwise.
+pub fn failure_line(env: &Env, failure: RwSignal<Option<Failure>>) -> AnyView {
+    let env = env.clone();
+    el("p").class("mw-life-status").attr("role", "alert").text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env)).unwrap_or_default())).into_view()
 }
 
 /// Runs `command` on the stored relationship through the one save path.

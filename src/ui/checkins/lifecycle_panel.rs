@@ -8,7 +8,7 @@ use crate::domain::checkins::schedule::review_due;
 use crate::domain::relationship::lifecycle::CloseReason;
 use crate::domain::relationship::{Relationship, State};
 use crate::ui::checkins::book::Book;
-use crate::ui::checkins::life_command::{run_life, Failure};
+use crate::ui::checkins::life_command::{failure_line, run_life, Failure};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
 use crate::ui::env::{Env, I18n};
 use crate::ui::kit::button::button;
@@ -80,19 +80,7 @@ pub fn lifecycle_panel(
 
     let moving_on_form = moving_on_form(i18n, moving_on, reason, busy, command);
 
-    let env_status = env.clone();
-    el("div")
-        .class("mw-life")
-        .child(actions)
-        .child(moving_on_form)
-        .child(
-            el("p")
-                .class("mw-life-status")
-                .attr("role", "alert")
-                .text_dyn(move || failure.with(|f| f.as_ref().map(|f| f.text(&env_status)).unwrap_or_default()))
-                .into_view(),
-        )
-        .into_view()
+    el("div").class("mw-life").child(actions).child(moving_on_form).child(failure_line(env, failure)).into_view()
 }
 
 /// Pauses, resumes or starts closing (`"pause"`, `"resume"`, anything
