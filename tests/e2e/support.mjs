@@ -23,7 +23,10 @@ export function launch() {
   });
 }
 
-export const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+// Transitions are run to their end first: a screenshot taken right after a
+// click would otherwise catch a border mid-fade (a just-corrected choice
+// still half red), which is not what a person sees a moment later.
+export const shot = (page, name) => page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: "disabled" });
 
 /** The demo portal's "signed in as" switch: the page loads afresh, on the
  *  widget's home, with another person. */
