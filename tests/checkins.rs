@@ -9,7 +9,7 @@ use support::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -400,6 +400,43 @@ async fn a_partners_change_is_read_alone() {
     until(&m.root, "Ben's check-in listed", || find(&m.root, "[data-checkin='c9']").is_some()).await;
     assert_eq!(callCount(&ana, "list"), lists, "nothing listed again");
     assert_eq!(callCount(&ana, "get"), gets + 1, "only the changed check-in read");
+}
+
+/// A check-in of `date` with `agenda` items, as the partner's widget stores it.
+fn checkin_doc(id: &str, date: &str, agenda: &[&str]) -> String {
+    let agenda: Vec<String> = agenda.iter().enumerate().map(|(i, t)| format!(r#"{{"id":"a{i}","text":"{t}","source":"added","by":"u-ben"}}"#)).collect();
+    format!(
+        r#"{{"schema":1,"kind":"checkin","data":{{"id":"{id}","relationshipId":"rel1","kind":"regular","date":"{date}","time":"","minutes":45,"format":"video","agenda":[{}],"notes":"","wins":"","challenges":"","feedback":"","progress":[],"actions":[],"pulses":[],"review":null,"createdBy":"u-ben","updatedAt":"t"}}}}"#,
+        agenda.join(",")
+    )
+}
+
+// Pins (issue 13, 7): the list follows a partner's change row by row: a new
+// check-in adds its row, an edited one redraws its own, and the others keep
+// their nodes.
+#[wasm_bindgen_test]
+async fn a_partners_change_redraws_only_its_row() {
+    let (_s, ana, ben) = seeded("active").await;
+    promise(rawPut(&ana, "mw/v1/rel/rel1/checkins/c7", &checkin_doc("c7", &todayIso(-14), &[]))).await;
+    promise(rawPut(&ana, "mw/v1/rel/rel1/checkins/c8", &checkin_doc("c8", &todayIso(-7), &[]))).await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "two rows", || count(&m.root, "[data-checkin]") == 2).await;
+    for id in ["c7", "c8"] {
+        get(&m.root, &format!("[data-checkin='{id}']")).set_attribute("data-test-mark", "kept").unwrap();
+    }
+    let mark = |id: &str| get(&m.root, &format!("[data-checkin='{id}']")).get_attribute("data-test-mark");
+    promise(rawPut(&ben, "mw/v1/rel/rel1/checkins/c9", &checkin_doc("c9", &todayIso(0), &[]))).await;
+    until(&m.root, "Ben's new check-in", || find(&m.root, "[data-checkin='c9']").is_some()).await;
+    assert_eq!((mark("c7"), mark("c8")), (Some("kept".into()), Some("kept".into())), "a new row leaves the others as they were");
+    promise(putOver(&ben, "mw/v1/rel/rel1/checkins/c8", &checkin_doc("c8", &todayIso(-7), &["Plan the talk"]))).await;
+    until(&m.root, "the edited row", || get(&m.root, "[data-checkin='c8']").text_content().unwrap_or_default().contains("agenda items: 1")).await;
+    assert_eq!(mark("c8"), None, "the edited row is drawn anew");
+    assert_eq!(mark("c7"), Some("kept".into()), "the untouched row keeps its nodes");
+    let order: Vec<String> = {
+        let rows = m.root.query_selector_all("[data-checkin]").unwrap();
+        (0..rows.length()).map(|i| rows.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-checkin").unwrap()).collect()
+    };
+    assert_eq!(order, ["c9", "c8", "c7"], "newest first");
 }
 
 /// How many history entries the goal holds from a check-in with this note.

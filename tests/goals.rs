@@ -104,6 +104,96 @@ async fn goals_reorder_with_buttons() {
     until(&m.root, "focus on the moved goal's button", || activeElementId(&m.root) == moved_id).await;
 }
 
+/// The titles on the board's cards, top to bottom.
+fn titles(root: &ShadowRoot) -> Vec<String> {
+    let list = root.query_selector_all(".mw-goal .mw-card__open").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+}
+
+/// The card whose title button reads `title`.
+fn card(root: &ShadowRoot, title: &str) -> Element {
+    let list = root.query_selector_all(".mw-goal").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<Element>()).find(|c| c.text_content().unwrap_or_default().contains(title)).unwrap()
+}
+
+/// A partner's save of the goal titled `old`, now titled `new`, through their own bridge.
+async fn partner_retitles(ana: &JsValue, ben: &JsValue, root: &ShadowRoot, old: &str, new: &str) -> String {
+    let key = format!("mw/v1/rel/rel1/goals/{}", card(root, old).get_attribute("data-goal").unwrap());
+    let stored = promise(rawGet(ana, &key)).await.as_string().unwrap();
+    let edited = stored.replace(&format!(r#""title":"{old}""#), &format!(r#""title":"{new}""#));
+    assert_ne!(stored, edited, "the stored goal has its title");
+    promise(putOver(ben, &key, &edited)).await;
+    key
+}
+
+// Pins (issue 13, 7): a partner's save of one goal reads that goal again, not
+// the list, and redraws its card alone: the other card keeps its nodes.
+#[wasm_bindgen_test]
+async fn a_partners_edit_redraws_only_that_card() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "First goal").await;
+    add_goal(&m.root, "Second goal").await;
+    until(&m.root, "two goals", || titles(&m.root).len() == 2).await;
+    card(&m.root, "First goal").set_attribute("data-test-mark", "kept").unwrap();
+    card(&m.root, "Second goal").set_attribute("data-test-mark", "kept").unwrap();
+    let lists = callCount(&ana, "list");
+    partner_retitles(&ana, &ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    until(&m.root, "Ben's title", || titles(&m.root).contains(&"Second goal, as Ben put it".to_string())).await;
+    assert_eq!(titles(&m.root), ["First goal", "Second goal, as Ben put it"]);
+    assert_eq!(card(&m.root, "First goal").get_attribute("data-test-mark").as_deref(), Some("kept"), "the untouched card keeps its nodes");
+    assert_eq!(card(&m.root, "as Ben put it").get_attribute("data-test-mark"), None, "the changed card is drawn anew");
+    assert_eq!(callCount(&ana, "list"), lists, "one goal read, not the list");
+}
+
+// Pins (issue 13, 4): new texts reach the cards at once: a card is drawn once
+// per goal and revision, and new texts draw them all again.
+#[wasm_bindgen_test]
+async fn new_texts_reach_every_card() {
+    let ana = bridge("u-ana");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let mut m = mount_view(&ana, "{}", "relationship/rel1/goals");
+    add_goal(&m.root, "First goal").await;
+    until(&m.root, "the card", || titles(&m.root).len() == 1).await;
+    assert!(get(&m.root, ".mw-goal").text_content().unwrap().contains("Ana Li's goal"));
+    m.widget.update(js(r#"{"text":{"goal.owned_by":"Goal of {name}","goal.status.not_started":"To do"}}"#)).unwrap();
+    until(&m.root, "the new texts on the card", || {
+        let card = get(&m.root, ".mw-goal").text_content().unwrap();
+        card.contains("Goal of Ana Li") && card.contains("To do")
+    })
+    .await;
+}
+
+// Pins (issue 13, interleavings of reading): the board's whole read (after
+// adding a goal) read the second goal before Ben saved it, and its answer
+// arrives after Ben's save was shown: the older answer does not take Ben's
+// title back. (The added goal shows before it, from its own change notice.)
+#[wasm_bindgen_test]
+async fn an_older_answer_arriving_late_does_not_undo_a_partners_edit() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let m = mount_in_slot(&ana);
+    add_goal(&m.root, "First goal").await;
+    add_goal(&m.root, "Second goal").await;
+    until(&m.root, "two goals", || titles(&m.root).len() == 2).await;
+    let second = format!("mw/v1/rel/rel1/goals/{}", card(&m.root, "Second goal").get_attribute("data-goal").unwrap());
+    lateNextOn(&ana, "get", &second, 600);
+    setValue(&get(&m.root, "#mw-goal-new"), "Third goal");
+    click(&m.root, ".mw-goal-add .mw-button--primary");
+    // The whole read has read the second goal (its answer is held back).
+    until(&m.root, "the whole read", || faultsPending(&ana) == 0).await;
+    partner_retitles(&ana, &ben, &m.root, "Second goal", "Ben's second goal").await;
+    until(&m.root, "Ben's title", || titles(&m.root).contains(&"Ben's second goal".to_string())).await;
+    until(&m.root, "the old answer", || lateAnswered(&ana) == 1).await;
+    sleep(50).await;
+    assert_eq!(titles(&m.root), ["First goal", "Ben's second goal", "Third goal"]);
+}
+
 // Pins (interleavings of reordering): the widget destroyed while a move's
 // writes are in flight on a slow host: nothing panics (the board reads the
 // goals again only if it is still there; a trapped instance would take the

@@ -95,6 +95,26 @@ pub enum GoalItem {
     Unreachable { key: String, error: BridgeError },
 }
 
+impl GoalItem {
+    /// The storage key of the goal this item shows.
+    pub fn key(&self, relationship: &str) -> String {
+        match self {
+            GoalItem::Ready { goal, .. } => keys::goal(relationship, &goal.id),
+            GoalItem::Broken { key, .. } | GoalItem::Unreachable { key, .. } => key.clone(),
+        }
+    }
+}
+
+/// One goal read again by its key, after the host said it changed: `None`
+/// when it is gone. A read that fails is an error, not an item: what is
+/// shown stays.
+pub async fn load_goal(bridge: &HostBridge, key: &str) -> Result<Option<GoalItem>, BridgeError> {
+    Ok(bridge.get(key).await?.map(|stored| match decode_at::<crate::domain::goals::Goal>(key, &stored.value) {
+        Ok(goal) => GoalItem::Ready { goal, revision: stored.revision },
+        Err(error) => GoalItem::Broken { key: key.to_string(), error },
+    }))
+}
+
 pub async fn load_goals(bridge: &HostBridge, relationship: &str) -> Result<Vec<GoalItem>, BridgeError> {
     let prefix = format!("{}/goals/", keys::relationship(relationship));
     let listed = bridge.list(&prefix).await?;

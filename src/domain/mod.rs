@@ -20,6 +20,7 @@ pub mod messages;
 pub mod order;
 pub mod overview;
 pub mod person;
+pub mod reads;
 pub mod relationship;
 pub mod route;
 pub mod theme;

@@ -56,6 +56,38 @@ pub fn dyn_view(f: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
     f.into_any()
 }
 
+/// One item of a [`keyed_list`]: its key, and how to draw it when that key
+/// is new to the list.
+pub type Keyed = (String, Box<dyn FnOnce() -> AnyView + Send>);
+
+/// A list drawn item by item: when the signals `items` reads change, an item
+/// whose key was already shown keeps its nodes (and keyboard focus inside
+/// it), a new key is drawn, a key gone is removed and the rest are moved
+/// into order. So one goal of a thousand changed by a partner redraws one
+/// card, not the thousand (`cargo xtask bench`, "one updated by the host").
+///
+/// A key must name everything its drawing shows (a goal's id and revision):
+/// an item is drawn once per key. Drawing is untracked, so only `items`
+/// decides when the list changes; each item gets a reactive owner of its
+/// own, a child of the list's, so its inner signals live while it is shown
+/// and no longer (Leptos' `For` does the same). Not generic: one compiled
+/// copy of the keyed renderer serves every list.
+pub fn keyed_list(items: impl FnMut() -> Vec<Keyed> + Send + 'static) -> AnyView {
+    use leptos::tachys::reactive_graph::OwnedView;
+    use leptos::tachys::view::keyed::keyed;
+    let mut items: Dyn<Vec<Keyed>> = Box::new(items);
+    let parent = Owner::current().expect("keyed_list is built inside the widget's reactive owner");
+    dyn_view(move || {
+        let parent = parent.clone();
+        let draw = move |_: usize, (_, draw): Keyed| {
+            let owner = parent.with(Owner::new);
+            let view = owner.with(|| untrack(draw));
+            (drop as fn(usize), OwnedView::new_with_owner(view, owner))
+        };
+        keyed(items(), |(key, _): &Keyed| key.clone(), draw).into_any()
+    })
+}
+
 /// Nothing.
 pub fn empty() -> AnyView {
     ().into_any()

@@ -17,6 +17,9 @@ export function withFaults(bridge) {
         if (f.kind === "hang") return new Promise(() => {});
         if (f.kind === "pass") return orig(...args);
         if (f.kind === "slow") return new Promise((r) => setTimeout(r, f.ms)).then(() => orig(...args));
+        if (f.kind === "late") {
+          return Promise.resolve(orig(...args)).then((v) => new Promise((r) => setTimeout(() => { bridge.test.lateAnswered++; r(v); }, f.ms)));
+        }
         if (f.kind === "throw") throw Object.assign(new Error("injected throw"), { code: f.code });
         if (f.kind === "shape") return Promise.resolve(f.value);
         if (f.kind === "before") return Promise.resolve(f.run()).then(() => orig(...args));
@@ -38,7 +41,7 @@ export function withFaults(bridge) {
     const un = origSub(prefix, cb);
     return () => { subs.active--; un(); };
   };
-  bridge.test = { faults, calls, subs };
+  bridge.test = { faults, calls, subs, lateAnswered: 0 };
   return bridge;
 }
 
@@ -62,6 +65,12 @@ export function blockSessionStorage(on) {
     proto.setItem = proto.__mwSetItem;
   }
 }
+/** `b`'s next `method` call on `key` is read at once and answered `ms` later: an old answer that arrives late. */
+export function lateNextOn(b, method, key, ms) { b.test.faults.push({ method, key, kind: "late", ms }); }
+/** How many answers held back by `lateNextOn` have been given. */
+export function lateAnswered(b) { return b.test.lateAnswered; }
+/** How many queued faults have not met their call yet. */
+export function faultsPending(b) { return b.test.faults.length; }
 export function loseAnswerNext(b, method) { b.test.faults.push({ method, kind: "lost" }); }
 export function hangNext(b, method) { b.test.faults.push({ method, kind: "hang" }); }
 /** The partner's write lands just before `b`'s next `method` call reaches the store. */

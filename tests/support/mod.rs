@@ -26,6 +26,9 @@ extern "C" {
     pub fn loseAnswerNext(bridge: &JsValue, method: &str);
     pub fn passNext(bridge: &JsValue, method: &str);
     pub fn slowNext(bridge: &JsValue, method: &str, ms: u32);
+    pub fn lateNextOn(bridge: &JsValue, method: &str, key: &str, ms: u32);
+    pub fn faultsPending(bridge: &JsValue) -> u32;
+    pub fn lateAnswered(bridge: &JsValue) -> u32;
     pub fn blockSessionStorage(on: bool);
     pub fn partnerPutsBeforeNext(b: &JsValue, method: &str, partner: &JsValue, key: &str, value: &str);
     pub fn answerNext(bridge: &JsValue, method: &str, value: &JsValue);

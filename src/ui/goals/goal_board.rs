@@ -1,11 +1,14 @@
 //! The goal board: a relationship's goals with filters, sorting, reordering, a CSV download and
 //! the editor of the open goal. A closed relationship's board is a read-only record.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::{load_goals, GoalItem};
+use crate::bridge::repo::{load_goal, load_goals, GoalItem};
 use crate::bridge::save::Held;
 use crate::bridge::writes;
 use crate::domain::goals::csv::to_csv;
@@ -13,6 +16,7 @@ use crate::domain::goals::model::move_goal;
 use crate::domain::goals::Goal;
 use crate::domain::keys;
 use crate::domain::person::Person;
+use crate::domain::reads::Reads;
 use crate::domain::relationship::Relationship;
 use crate::ui::dom::{dyn_view, el, empty, AnyView};
 use crate::ui::env::Env;
@@ -39,31 +43,40 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .or_else(|| rel.agreement.draft.as_ref().and_then(|d| d.content.get("purpose").cloned()))
         .unwrap_or_default();
 
-    let load = {
-        let (env, rel_id) = (env.clone(), rel.id.clone());
-        SendWrapper::new(move || {
-            let Some(bridge) = env.host() else { return };
-            let (env, rel_id) = (env.clone(), rel_id.clone());
-            spawn_local(async move {
-                match load_goals(&bridge, &rel_id).await {
-                    Ok(items) => {
-                        goals.try_set(Goals::Loaded(items));
-                    }
-                    Err(e) => {
-                        env.report(&e);
-                        goals.try_set(Goals::Failed(e));
-                    }
-                }
-            });
-        })
-    };
+    let reads = SendWrapper::new(Rc::new(RefCell::new(Reads::default())));
+    let load = goals_reader(env, &rel.id, goals, reads.clone());
     // A `Callback` to share it; after an await it is run with `try_run`,
     // since the board may be gone by then (disposed, `run` would panic).
     let load = Callback::new(move |()| load());
     load.run(());
     if let Some(bridge) = env.host() {
-        let sub = SendWrapper::new(bridge.subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |_| {
-            load.try_run(());
+        let (env, rel_id) = (env.clone(), rel.id.clone());
+        let sub = SendWrapper::new(bridge.clone().subscribe(&format!("{}/goals/", keys::relationship(&rel.id)), move |key| {
+            // One goal changed: that one is read again, not all of them.
+            // Until the list has been read whole, a new whole read (begun
+            // after the change, so it sees it) stands in for it.
+            if !matches!(keys::parse(&key), keys::KeyKind::Goal { .. }) {
+                return;
+            }
+            if !goals.try_with_untracked(|g| matches!(g, Goals::Loaded(_))).unwrap_or(false) {
+                load.try_run(());
+                return;
+            }
+            let (bridge, env, rel_id, reads) = (bridge.clone(), env.clone(), rel_id.clone(), reads.clone());
+            let read = reads.borrow_mut().begin();
+            spawn_local(async move {
+                match load_goal(&bridge, &key).await {
+                    Ok(now) => {
+                        goals.try_update(|g| {
+                            if let Goals::Loaded(items) = g {
+                                reads.borrow_mut().patch(read, items, &key, now, |i| i.key(&rel_id));
+                            }
+                        });
+                    }
+                    // What is shown stays; the host hears why.
+                    Err(e) => env.report(&e),
+                }
+            });
         }));
         on_cleanup(move || drop(sub));
     }
@@ -137,6 +150,35 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         .child(if writable { list_view } else { el("div").class("mw-read-only").child(list_view).into_view() })
         .child(editor)
         .into_view()
+}
+
+/// Reads a relationship's goals whole (when the board opens, and after
+/// its own writes). Its answer is merged by [`Reads`]: a goal that a later
+/// read of its own has shown already stays as that read found it.
+fn goals_reader(env: &Env, rel_id: &str, goals: RwSignal<Goals>, reads: SendWrapper<Rc<RefCell<Reads>>>) -> SendWrapper<impl Fn() + 'static> {
+    let (env, rel_id) = (env.clone(), rel_id.to_string());
+    SendWrapper::new(move || {
+        let Some(bridge) = env.host() else { return };
+        let (env, rel_id, reads) = (env.clone(), rel_id.clone(), reads.clone());
+        let read = reads.borrow_mut().begin();
+        spawn_local(async move {
+            match load_goals(&bridge, &rel_id).await {
+                Ok(items) => {
+                    goals.try_update(|g| {
+                        let shown = match std::mem::replace(g, Goals::Loading) {
+                            Goals::Loaded(shown) => shown,
+                            _ => Vec::new(),
+                        };
+                        *g = Goals::Loaded(reads.borrow_mut().merge(read, shown, items, |i| i.key(&rel_id)));
+                    });
+                }
+                Err(e) => {
+                    env.report(&e);
+                    goals.try_set(Goals::Failed(e));
+                }
+            }
+        });
+    })
 }
 
 /// Moves a goal up or down: every goal whose place changed is written,

@@ -2,14 +2,17 @@
 //! items that could not be read; "Loading" and a failed load in its place. Keyboard focus on a
 //! card's button survives the list being drawn again.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::bridge::repo::GoalItem;
 use crate::bridge::BridgeError;
+use crate::domain::dates::Date;
 use crate::domain::goals::Goal;
 use crate::domain::relationship::Relationship;
-use crate::ui::dom::{dyn_view, el, AnyView};
-use crate::ui::env::Env;
+use crate::ui::dom::{dyn_view, el, empty, keyed_list, AnyView, Keyed};
+use crate::ui::env::{Env, I18n};
 use crate::ui::goals::goal_card::goal_card;
 use crate::ui::goals::goal_filters::Filters;
 use crate::ui::platform::today_in;
@@ -39,6 +42,16 @@ impl Goals {
     }
 }
 
+/// What the list area shows, apart from which goals: the list is drawn
+/// again whole only when this changes (or the texts or the day do).
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Loading,
+    Failed,
+    NoneYet,
+    List,
+}
+
 /// GoalList: see the module. `on_open` gets a goal's id; `on_move` a goal's
 /// id and the places to move it by.
 pub fn goal_list(
@@ -52,44 +65,81 @@ pub fn goal_list(
 ) -> AnyView {
     let i18n = env.i18n;
     let zone = env.time_zone;
-    let list_of_goals = move || match goals.get() {
-        Goals::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
-        Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
-        Goals::Loaded(items) => {
-            let today = today_in(zone.get().as_deref());
-            let all: Vec<Goal> = items.iter().filter_map(|i| if let GoalItem::Ready { goal, .. } = i { Some(goal.clone()) } else { None }).collect();
-            let shown = filters.apply(&all, &me_id);
-            let broken = items.iter().filter_map(|i| match i {
-                GoalItem::Broken { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
-                GoalItem::Unreachable { key, error } => Some(el("li").child(broken_item_card(i18n, key, error.message_key())).into_view()),
-                GoalItem::Ready { .. } => None,
-            });
-            if shown.is_empty() && all.is_empty() {
-                return el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view();
-            }
-            el("ul")
-                .class("mw-list")
-                .attr("role", "list")
-                .children(shown.into_iter().map(|g| el("li").child(goal_card(i18n, g, &rel, today, on_open, on_move)).into_view()))
-                .children(broken)
-                .into_view()
-        }
-    };
+    let rel = Arc::new(rel);
+    let shape = Memo::new(move |_| {
+        goals.with(|g| match g {
+            Goals::Loading => Shape::Loading,
+            Goals::Failed(_) => Shape::Failed,
+            Goals::Loaded(items) if !items.iter().any(|i| matches!(i, GoalItem::Ready { .. })) => Shape::NoneYet,
+            Goals::Loaded(_) => Shape::List,
+        })
+    });
     let host = env.host.clone();
     dyn_view(move || {
-        // The list is drawn again whenever the goals change (a move, a
-        // partner's save): focus on a card's button, which goes with the
-        // old list, comes back to the same button (ids are by goal), so
-        // a keyboard user moving a goal up twice presses the same key twice.
-        let kept = host
-            .shadow_root()
-            .and_then(|r| r.active_element())
-            .map(|e| e.id())
-            .filter(|id| id.starts_with("mw-goal-") && (id.ends_with("-up") || id.ends_with("-down") || id.ends_with("-open")));
-        let view = list_of_goals();
-        if let Some(id) = kept {
-            crate::ui::dom::focus_later(&host, id);
+        // A card's texts and its "overdue" are drawn with the texts and the
+        // day of their moment: new ones draw every card again.
+        i18n.0.track();
+        let today = today_in(zone.get().as_deref());
+        match shape.get() {
+            Shape::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
+            Shape::Failed => goals.with_untracked(|g| match g {
+                Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
+                _ => empty(),
+            }),
+            Shape::NoneYet => el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view(),
+            Shape::List => {
+                let (rel, me_id, host) = (rel.clone(), me_id.clone(), host.clone());
+                let cards = keyed_list(move || {
+                    // A card drawn again (a moved goal has a new revision)
+                    // takes focus on its button with it: it comes back to
+                    // the same button (ids are by goal), so a keyboard user
+                    // moving a goal up twice presses the same key twice.
+                    let kept = host
+                        .shadow_root()
+                        .and_then(|r| r.active_element())
+                        .map(|e| e.id())
+                        .filter(|id| id.starts_with("mw-goal-") && (id.ends_with("-up") || id.ends_with("-down") || id.ends_with("-open")));
+                    let cards = goals.with(|g| cards(g, &filters, &me_id, &rel, (i18n, today), (on_open, on_move)));
+                    if let Some(id) = kept {
+                        crate::ui::dom::focus_later(&host, id);
+                    }
+                    cards
+                });
+                el("ul").class("mw-list").attr("role", "list").child(cards).into_view()
+            }
         }
-        view
     })
+}
+
+/// The cards under the filters, then the items that could not be read, each
+/// keyed by what it shows: a goal by its id and revision, a broken item by
+/// its key and error.
+fn cards(
+    goals: &Goals,
+    filters: &Filters,
+    me_id: &str,
+    rel: &Arc<Relationship>,
+    (i18n, today): (I18n, Date),
+    on: (Callback<String>, Callback<(String, i32)>),
+) -> Vec<Keyed> {
+    let Goals::Loaded(items) = goals else { return Vec::new() };
+    let ready: Vec<(&Goal, &str)> =
+        items.iter().filter_map(|i| if let GoalItem::Ready { goal, revision } = i { Some((goal, revision.as_str())) } else { None }).collect();
+    let all: Vec<Goal> = ready.iter().map(|(g, _)| (*g).clone()).collect();
+    let mut out: Vec<Keyed> = Vec::new();
+    for goal in filters.apply(&all, me_id) {
+        let revision = ready.iter().find(|(g, _)| g.id == goal.id).map_or("", |(_, r)| r);
+        let (goal, rel) = (goal.clone(), rel.clone());
+        out.push((format!("goal {} {revision}", goal.id), Box::new(move || el("li").child(goal_card(i18n, &goal, &rel, today, on.0, on.1)).into_view())));
+    }
+    for item in items {
+        let (key, message) = match item {
+            GoalItem::Broken { key, error } => (key, error.message_key()),
+            GoalItem::Unreachable { key, error } => (key, error.message_key()),
+            GoalItem::Ready { .. } => continue,
+        };
+        let key = key.clone();
+        out.push((format!("broken {key} {message}"), Box::new(move || el("li").child(broken_item_card(i18n, &key, message)).into_view())));
+    }
+    out
 }
