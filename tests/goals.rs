@@ -126,10 +126,8 @@ async fn partner_retitles(ana: &JsValue, ben: &JsValue, root: &ShadowRoot, old: 
     key
 }
 
-// Pins (issue 13, 7): a partner's save of one goal reads that goal again, not
-// the list, and redraws its card alone: the other card keeps its nodes.
-#[wasm_bindgen_test]
-async fn a_partners_edit_redraws_only_that_card() {
+/// Ana's board with "First goal" and "Second goal", and Ben's bridge on the same store.
+async fn two_goals_with_ben() -> (JsValue, JsValue, Mounted) {
     let storage: JsValue = MemoryStorage::new().into();
     let ana = bridge_on(&storage, "u-ana");
     let ben = bridge_on(&storage, "u-ben");
@@ -138,6 +136,14 @@ async fn a_partners_edit_redraws_only_that_card() {
     add_goal(&m.root, "First goal").await;
     add_goal(&m.root, "Second goal").await;
     until(&m.root, "two goals", || titles(&m.root).len() == 2).await;
+    (ana, ben, m)
+}
+
+// Pins (issue 13, 7): a partner's save of one goal reads that goal again, not
+// the list, and redraws its card alone: the other card keeps its nodes.
+#[wasm_bindgen_test]
+async fn a_partners_edit_redraws_only_that_card() {
+    let (ana, ben, m) = two_goals_with_ben().await;
     card(&m.root, "First goal").set_attribute("data-test-mark", "kept").unwrap();
     card(&m.root, "Second goal").set_attribute("data-test-mark", "kept").unwrap();
     let lists = callCount(&ana, "list");
@@ -173,14 +179,7 @@ async fn new_texts_reach_every_card() {
 // title back. (The added goal shows before it, from its own change notice.)
 #[wasm_bindgen_test]
 async fn an_older_answer_arriving_late_does_not_undo_a_partners_edit() {
-    let storage: JsValue = MemoryStorage::new().into();
-    let ana = bridge_on(&storage, "u-ana");
-    let ben = bridge_on(&storage, "u-ben");
-    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
-    let m = mount_in_slot(&ana);
-    add_goal(&m.root, "First goal").await;
-    add_goal(&m.root, "Second goal").await;
-    until(&m.root, "two goals", || titles(&m.root).len() == 2).await;
+    let (ana, ben, m) = two_goals_with_ben().await;
     let second = format!("mw/v1/rel/rel1/goals/{}", card(&m.root, "Second goal").get_attribute("data-goal").unwrap());
     lateNextOn(&ana, "get", &second, 600);
     setValue(&get(&m.root, "#mw-goal-new"), "Third goal");

@@ -109,6 +109,42 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   assert.deepEqual(problems, []);
 });
 
+test("an edit in another tab redraws that goal's card alone", async (t) => {
+  const { page, problems } = await openPage(browser, t);
+  await page.goto(BASE);
+  const widget = page.locator("mentoring-widget");
+  await proposeToBen(widget, "Traditional mentoring");
+  await openTab(widget, "Goals");
+  const goals = widget.locator(".mw-goals");
+  for (const title of ["Plan the Q1 review", "Rehearse the talk"]) {
+    await goals.getByLabel("New goal").fill(title);
+    await goals.getByRole("button", { name: "Add goal" }).click();
+    await goals.locator(".mw-goal", { hasText: title }).waitFor();
+  }
+  const card = (title) => goals.locator(".mw-goal", { hasText: title });
+  await card("Plan the Q1 review").evaluate((el) => el.setAttribute("data-e2e-mark", "kept"));
+  await card("Rehearse the talk").evaluate((el) => el.setAttribute("data-e2e-mark", "kept"));
+
+  // The same person in a second tab renames the second goal.
+  const other = await page.context().newPage();
+  await other.goto(BASE);
+  const there = other.locator("mentoring-widget");
+  await there.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
+  await openTab(there, "Goals");
+  await there.locator(".mw-goals").getByRole("button", { name: "Rehearse the talk", exact: true }).click();
+  const editor = there.locator(".mw-goal-editor");
+  await editor.getByLabel("Goal", { exact: true }).fill("Rehearse the talk twice, with Ben");
+  await editor.getByRole("button", { name: "Save goal" }).click();
+  await editor.getByText("Goal saved").waitFor();
+
+  // The first tab shows it, drawing that card alone.
+  await card("Rehearse the talk twice, with Ben").waitFor();
+  assert.equal(await card("Plan the Q1 review").getAttribute("data-e2e-mark"), "kept", "the untouched card keeps its nodes");
+  assert.equal(await card("Rehearse the talk twice, with Ben").getAttribute("data-e2e-mark"), null, "the changed card is drawn anew");
+  await shot(page, "19-goal-renamed-in-another-tab.png");
+  assert.deepEqual(problems, []);
+});
+
 test("if the Goals view's code cannot be fetched, the view says so, the rest works, and trying again works", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   t.after(() => context.close());

@@ -78,9 +78,14 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// place of `BTreeMap` (`domain/map.rs`) took them to 165.8 and 449.2, and
 /// the gates to 167 and 451. The main module went back to plain `-Oz`
 /// (its home list drew faster: `MAIN_OPT_PASSES`), first load 166.9, and
-/// that gate to 168. Issue 13 brings both down to the budgets.
+/// that gate to 168. Lists that follow a change item by item (Leptos' keyed
+/// renderer, `dom::keyed_list`, and `domain/reads.rs`) cost 13 KiB over the
+/// views, measured and accepted for what they buy: one goal of a thousand
+/// changed by a partner is shown in ~50 ms instead of ~310, one check-in in
+/// ~16 instead of ~80 (`cargo xtask bench`): every view 462.2, and that gate
+/// to 463. Issue 13 brings both down to the budgets.
 pub const GATE_FIRST_LOAD: u64 = 168 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 451 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 463 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()

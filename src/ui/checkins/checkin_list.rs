@@ -21,10 +21,16 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
     // Whether there is anything to list, and whether new check-ins may be
     // started: the list is drawn again whole only when these change (or the
     // texts do). Which check-ins it holds is followed row by row.
-    let shape = Memo::new(move |_| book.with(|b| b.as_ref().map(|b| (b.checkins.is_empty() && b.problems.is_empty(), b.is_open()))));
+    // (Yes-or-no memos: `Memo<bool>` is compiled into the wasm already.)
+    let ready = Memo::new(move |_| book.with(Option::is_some));
+    let none = Memo::new(move |_| book.with(|b| b.as_ref().is_some_and(|b| b.checkins.is_empty() && b.problems.is_empty())));
+    let open = Memo::new(move |_| book.with(|b| b.as_ref().is_some_and(Book::is_open)));
     let list = dyn_view(move || {
         i18n.0.track();
-        let Some((none, open)) = shape.get() else { return empty() };
+        if !ready.get() {
+            return empty();
+        }
+        let (none, open) = (none.get(), open.get());
         let today = today_in(zone.get_untracked().as_deref());
         let new_button = if open {
             button().class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text_dyn(i18n.tr("checkin.new_today")).into_view()

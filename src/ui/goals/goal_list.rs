@@ -42,16 +42,6 @@ impl Goals {
     }
 }
 
-/// What the list area shows, apart from which goals: the list is drawn
-/// again whole only when this changes (or the texts or the day do).
-#[derive(Clone, Copy, PartialEq)]
-enum Shape {
-    Loading,
-    Failed,
-    NoneYet,
-    List,
-}
-
 /// GoalList: see the module. `on_open` gets a goal's id; `on_move` a goal's
 /// id and the places to move it by.
 pub fn goal_list(
@@ -66,28 +56,28 @@ pub fn goal_list(
     let i18n = env.i18n;
     let zone = env.time_zone;
     let rel = Arc::new(rel);
-    let shape = Memo::new(move |_| {
-        goals.with(|g| match g {
-            Goals::Loading => Shape::Loading,
-            Goals::Failed(_) => Shape::Failed,
-            Goals::Loaded(items) if !items.iter().any(|i| matches!(i, GoalItem::Ready { .. })) => Shape::NoneYet,
-            Goals::Loaded(_) => Shape::List,
-        })
-    });
+    // What the list area shows apart from which goals: it is drawn again
+    // whole only when one of these changes (or the texts or the day do).
+    // Three yes-or-no memos rather than one of an enum of four: each type
+    // of reactive value brings its own compiled code, and `Memo<bool>` is
+    // in the wasm already (about 4 KB less, `cargo xtask dist`).
+    let loading = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Loading)));
+    let failed = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Failed(_))));
+    let listed = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { .. })))));
     let host = env.host.clone();
     dyn_view(move || {
         // A card's texts and its "overdue" are drawn with the texts and the
         // day of their moment: new ones draw every card again.
         i18n.0.track();
         let today = today_in(zone.get().as_deref());
-        match shape.get() {
-            Shape::Loading => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
-            Shape::Failed => goals.with_untracked(|g| match g {
+        match (loading.get(), failed.get(), listed.get()) {
+            (true, _, _) => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
+            (_, true, _) => goals.with_untracked(|g| match g {
                 Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
                 _ => empty(),
             }),
-            Shape::NoneYet => el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view(),
-            Shape::List => {
+            (_, _, false) => el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view(),
+            (_, _, true) => {
                 let (rel, me_id, host) = (rel.clone(), me_id.clone(), host.clone());
                 let cards = keyed_list(move || {
                     // A card drawn again (a moved goal has a new revision)
