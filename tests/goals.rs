@@ -155,6 +155,22 @@ async fn a_partners_edit_redraws_only_that_card() {
     assert_eq!(callCount(&ana, "list"), lists, "one goal read, not the list");
 }
 
+// Pins (issue 13, interleavings of reading): a whole read that fails once a
+// list is shown (after adding a goal, the host's list is down) keeps the list:
+// no error panel in its place, and the added goal shows from its own notice.
+#[wasm_bindgen_test]
+async fn a_failed_refresh_keeps_the_list_shown() {
+    let (ana, _ben, m) = two_goals_with_ben().await;
+    failNext(&ana, "list", "unavailable");
+    setValue(&get(&m.root, "#mw-goal-new"), "Third goal");
+    click(&m.root, ".mw-goal-add .mw-button--primary");
+    until(&m.root, "the added goal", || titles(&m.root).contains(&"Third goal".to_string())).await;
+    until(&m.root, "the failed list read", || faultsPending(&ana) == 0).await;
+    sleep(50).await;
+    assert_eq!(titles(&m.root), ["First goal", "Second goal", "Third goal"]);
+    assert!(find(&m.root, ".mw-goals .mw-panel--error").is_none(), "no error in the list's place: {}", text(&m.root));
+}
+
 // Pins (issue 13, 4): new texts reach the cards at once: a card is drawn once
 // per goal and revision, and new texts draw them all again.
 #[wasm_bindgen_test]

@@ -21,6 +21,10 @@ pub struct Reads {
     begun: u64,
     /// For each document's key, the read whose answer is shown.
     shown: Map<u64>,
+    /// The newest whole read whose answer is in: it spoke for every
+    /// document, those it did not find too (gone as of that read), so an
+    /// older answer for any key is refused.
+    whole: u64,
 }
 
 impl Reads {
@@ -33,7 +37,7 @@ impl Reads {
     /// Whether the answer of read `read` for `key` may be shown: yes unless
     /// the answer of a read begun later is shown already. A yes is kept.
     pub fn take(&mut self, key: &str, read: u64) -> bool {
-        if self.shown.get(key).is_some_and(|&at| at > read) {
+        if self.shown.get(key).is_some_and(|&at| at > read) || self.whole > read {
             return false;
         }
         self.shown.insert(key.to_string(), read);
@@ -83,6 +87,7 @@ impl Reads {
             }
         }
         list.extend(later.into_iter().map(|(_, t)| t));
+        self.whole = self.whole.max(read);
         list
     }
 }
@@ -142,13 +147,32 @@ mod tests {
     /// One step of a session: a write to the store (then a read of that
     /// document begins, as the host's notice asks), or a whole-list read.
     #[derive(Clone, Debug)]
+    /// (A write's notice that arrives before the list was read whole once
+    /// starts a whole read instead: `WriteThenWholeRead`.)
     enum Step {
         Write(u8, Option<u32>),
+        WriteThenWholeRead(u8, Option<u32>),
         WholeRead,
     }
 
     fn step() -> impl Strategy<Value = Step> {
-        prop_oneof![(0u8..4, proptest::option::of(0u32..100)).prop_map(|(k, v)| Step::Write(k, v)), Just(Step::WholeRead)]
+        let write = || (0u8..4, proptest::option::of(0u32..100));
+        prop_oneof![write().prop_map(|(k, v)| Step::Write(k, v)), write().prop_map(|(k, v)| Step::WriteThenWholeRead(k, v)), Just(Step::WholeRead)]
+    }
+
+    /// A document created, then deleted, each change seen by a whole read
+    /// (the list was not read whole yet), answered newest first and the
+    /// opening read last: it stays deleted.
+    #[test]
+    fn a_document_deleted_between_whole_reads_stays_deleted() {
+        let mut reads = Reads::default();
+        let first = reads.begin();
+        let created = reads.begin();
+        let deleted = reads.begin();
+        let list = reads.merge(deleted, Vec::new(), Vec::new(), key_of);
+        let list = reads.merge(created, list, vec![("a".to_string(), 1)], key_of);
+        let list = reads.merge(first, list, Vec::new(), key_of);
+        assert_eq!(list, Vec::<Doc>::new());
     }
 
     /// A read's answer: the store as it was when the read began.
@@ -174,6 +198,14 @@ mod tests {
                             store.push((key.clone(), v));
                         }
                         answers.push(Answer::One(reads.begin(), key.clone(), v));
+                    }
+                    Step::WriteThenWholeRead(k, v) => {
+                        let key = format!("k{k}");
+                        store.retain(|d| d.0 != key);
+                        if let Some(v) = v {
+                            store.push((key, v));
+                        }
+                        answers.push(Answer::Whole(reads.begin(), store.clone()));
                     }
                     Step::WholeRead => answers.push(Answer::Whole(reads.begin(), store.clone())),
                 }

@@ -73,9 +73,14 @@ pub type Keyed = (String, Box<dyn FnOnce() -> AnyView + Send>);
 /// and no longer (Leptos' `For` does the same). Not generic: one compiled
 /// copy of the keyed renderer serves every list.
 pub fn keyed_list(items: impl FnMut() -> Vec<Keyed> + Send + 'static) -> AnyView {
+    keyed_boxed(Box::new(items))
+}
+
+// Not generic (the closures of a generic function would be compiled again
+// for each caller, with the keyed renderer they reach).
+fn keyed_boxed(mut items: Dyn<Vec<Keyed>>) -> AnyView {
     use leptos::tachys::reactive_graph::OwnedView;
     use leptos::tachys::view::keyed::keyed;
-    let mut items: Dyn<Vec<Keyed>> = Box::new(items);
     let parent = Owner::current().expect("keyed_list is built inside the widget's reactive owner");
     dyn_view(move || {
         let parent = parent.clone();

@@ -31,9 +31,10 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
             return empty();
         }
         let (none, open) = (none.get(), open.get());
-        let today = today_in(zone.get_untracked().as_deref());
         let new_button = if open {
-            button().class("mw-button").on(leptos::ev::click, move |_| plan.run(today)).text_dyn(i18n.tr("checkin.new_today")).into_view()
+            // Today as of the click: the list may have been open since yesterday.
+            let new_today = move |_| plan.run(today_in(zone.get_untracked().as_deref()));
+            button().class("mw-button").on(leptos::ev::click, new_today).text_dyn(i18n.tr("checkin.new_today")).into_view()
         } else {
             empty()
         };
@@ -41,7 +42,12 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
             if none {
                 el("p").class("mw-empty").text_dyn(i18n.tr("checkin.none")).into_view()
             } else {
-                let rows = keyed_list(move || book.with(|b| b.as_ref().map(|b| rows(b, i18n, today, on_open)).unwrap_or_default()));
+                let rows = keyed_list(move || {
+                    // "Planned" is as of today: a new day is in every row's
+                    // key, so the first change after midnight draws them again.
+                    let today = today_in(zone.get_untracked().as_deref());
+                    book.with(|b| b.as_ref().map(|b| rows(b, i18n, today, on_open)).unwrap_or_default())
+                });
                 el("ul").class("mw-checkin-list").attr("role", "list").child(rows).into_view()
             },
             new_button,
@@ -55,13 +61,13 @@ pub fn checkin_list(env: &Env, book: RwSignal<Option<Book>>, on_open: Callback<S
         .into_view()
 }
 
-/// One row per check-in, keyed by its id and revision, then one per
+/// One row per check-in, keyed by its id, its revision and the day, then one per
 /// check-in that could not be read, keyed by its key and error.
 fn rows(b: &Book, i18n: I18n, today: Date, on_open: Callback<String>) -> Vec<Keyed> {
     let mut rows: Vec<Keyed> = Vec::new();
     for (c, revision) in &b.checkins {
         let c = c.clone();
-        rows.push((format!("checkin {} {revision}", c.id), Box::new(move || row(&c, i18n, today, on_open))));
+        rows.push((format!("checkin {} {revision} {today}", c.id), Box::new(move || row(&c, i18n, today, on_open))));
     }
     for (key, message) in &b.problems {
         let (key, message) = (key.clone(), *message);

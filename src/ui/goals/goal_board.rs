@@ -172,9 +172,16 @@ fn goals_reader(env: &Env, rel_id: &str, goals: RwSignal<Goals>, reads: SendWrap
                         *g = Goals::Loaded(reads.borrow_mut().merge(read, shown, items, |i| i.key(&rel_id)));
                     });
                 }
+                // A list already shown stays (a later read may have shown
+                // it, and one failed refresh is no reason to hide it); the
+                // host hears why. With nothing shown yet, the failure is.
                 Err(e) => {
                     env.report(&e);
-                    goals.try_set(Goals::Failed(e));
+                    goals.try_update(|g| {
+                        if !matches!(g, Goals::Loaded(_)) {
+                            *g = Goals::Failed(e);
+                        }
+                    });
                 }
             }
         });

@@ -57,23 +57,27 @@ pub fn goal_list(
     let zone = env.time_zone;
     let rel = Arc::new(rel);
     // What the list area shows apart from which goals: it is drawn again
-    // whole only when one of these changes (or the texts or the day do).
-    // Three yes-or-no memos rather than one of an enum of four: each type
-    // of reactive value brings its own compiled code, and `Memo<bool>` is
-    // in the wasm already (about 4 KB less, `cargo xtask dist`).
+    // whole only when one of these changes (or the texts do). Three
+    // yes-or-no memos rather than one of an enum of four: each type of
+    // reactive value brings its own compiled code, and `Memo<bool>` is in
+    // the wasm already (0.7 KiB gzip less over the views, `cargo xtask dist`).
     let loading = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Loading)));
     let failed = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Failed(_))));
     let listed = Memo::new(move |_| goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { .. })))));
     let host = env.host.clone();
     dyn_view(move || {
-        // A card's texts and its "overdue" are drawn with the texts and the
-        // day of their moment: new ones draw every card again.
+        // A card's texts are drawn with the texts of their moment: new ones
+        // draw every card again.
         i18n.0.track();
-        let today = today_in(zone.get().as_deref());
         match (loading.get(), failed.get(), listed.get()) {
             (true, _, _) => el("p").class("mw-status").text_dyn(i18n.tr("shell.loading")).into_view(),
             (_, true, _) => goals.with_untracked(|g| match g {
-                Goals::Failed(e) => el("div").class("mw-panel mw-panel--error").attr("role", "alert").text(i18n.t(e.message_key())).into_view(),
+                // The text follows the failure: a second one may differ.
+                Goals::Failed(_) => el("div")
+                    .class("mw-panel mw-panel--error")
+                    .attr("role", "alert")
+                    .text_dyn(move || goals.with(|g| if let Goals::Failed(e) = g { i18n.t(e.message_key()) } else { String::new() }))
+                    .into_view(),
                 _ => empty(),
             }),
             (_, _, false) => el("p").class("mw-empty").text_dyn(i18n.tr("goal.none_yet")).into_view(),
@@ -89,6 +93,10 @@ pub fn goal_list(
                         .and_then(|r| r.active_element())
                         .map(|e| e.id())
                         .filter(|id| id.starts_with("mw-goal-") && (id.ends_with("-up") || id.ends_with("-down") || id.ends_with("-open")));
+                    // "Overdue" is as of today, in the person's zone: a new
+                    // day is in every card's key, so the first change after
+                    // midnight draws them all again.
+                    let today = today_in(zone.get().as_deref());
                     let cards = goals.with(|g| cards(g, &filters, &me_id, &rel, (i18n, today), (on_open, on_move)));
                     if let Some(id) = kept {
                         crate::ui::dom::focus_later(&host, id);
@@ -102,8 +110,8 @@ pub fn goal_list(
 }
 
 /// The cards under the filters, then the items that could not be read, each
-/// keyed by what it shows: a goal by its id and revision, a broken item by
-/// its key and error.
+/// keyed by what it shows: a goal by its id, its revision and the day, a
+/// broken item by its key and error.
 fn cards(
     goals: &Goals,
     filters: &Filters,
@@ -120,7 +128,10 @@ fn cards(
     for goal in filters.apply(&all, me_id) {
         let revision = ready.iter().find(|(g, _)| g.id == goal.id).map_or("", |(_, r)| r);
         let (goal, rel) = (goal.clone(), rel.clone());
-        out.push((format!("goal {} {revision}", goal.id), Box::new(move || el("li").child(goal_card(i18n, &goal, &rel, today, on.0, on.1)).into_view())));
+        out.push((
+            format!("goal {} {revision} {today}", goal.id),
+            Box::new(move || el("li").child(goal_card(i18n, &goal, &rel, today, on.0, on.1)).into_view()),
+        ));
     }
     for item in items {
         let (key, message) = match item {
