@@ -439,6 +439,26 @@ async fn a_partners_change_redraws_only_its_row() {
     assert_eq!(order, ["c9", "c8", "c7"], "newest first");
 }
 
+// Pins (interleavings of reading): Ben saves a check-in twice; the read
+// after his first save answers late, after the read of his second was shown.
+// The older answer does not take his second save back.
+#[wasm_bindgen_test]
+async fn an_older_answer_arriving_late_does_not_undo_a_newer_row() {
+    let (_s, ana, ben) = seeded("active").await;
+    let m = mount_in_slot(&ana);
+    until(&m.root, "the list", || find(&m.root, ".mw-checkin-section").is_some()).await;
+    let key = "mw/v1/rel/rel1/checkins/c8";
+    lateNextOn(&ana, "get", key, 500);
+    promise(rawPut(&ben, key, &checkin_doc("c8", &todayIso(-7), &["One"]))).await;
+    until(&m.root, "the first read", || faultsPending(&ana) == 0).await;
+    promise(putOver(&ben, key, &checkin_doc("c8", &todayIso(-7), &["One", "Two"]))).await;
+    let row = || find(&m.root, "[data-checkin='c8']").and_then(|r| r.text_content()).unwrap_or_default();
+    until(&m.root, "Ben's second save", || row().contains("agenda items: 2")).await;
+    until(&m.root, "the old answer", || lateAnswered(&ana) == 1).await;
+    sleep(50).await;
+    assert!(row().contains("agenda items: 2"), "{}", row());
+}
+
 /// How many history entries the goal holds from a check-in with this note.
 async fn goal_entries(bridge: &JsValue, note: &str) -> usize {
     stored(bridge, "mw/v1/rel/rel1/goals/g1").await.matches(&format!(r#""note":"{note}""#)).count()

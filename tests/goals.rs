@@ -117,9 +117,9 @@ fn card(root: &ShadowRoot, title: &str) -> Element {
 }
 
 /// A partner's save of the goal titled `old`, now titled `new`, through their own bridge.
-async fn partner_retitles(ana: &JsValue, ben: &JsValue, root: &ShadowRoot, old: &str, new: &str) -> String {
+async fn partner_retitles(ben: &JsValue, root: &ShadowRoot, old: &str, new: &str) -> String {
     let key = format!("mw/v1/rel/rel1/goals/{}", card(root, old).get_attribute("data-goal").unwrap());
-    let stored = promise(rawGet(ana, &key)).await.as_string().unwrap();
+    let stored = promise(rawGet(ben, &key)).await.as_string().unwrap();
     let edited = stored.replace(&format!(r#""title":"{old}""#), &format!(r#""title":"{new}""#));
     assert_ne!(stored, edited, "the stored goal has its title");
     promise(putOver(ben, &key, &edited)).await;
@@ -147,7 +147,7 @@ async fn a_partners_edit_redraws_only_that_card() {
     card(&m.root, "First goal").set_attribute("data-test-mark", "kept").unwrap();
     card(&m.root, "Second goal").set_attribute("data-test-mark", "kept").unwrap();
     let lists = callCount(&ana, "list");
-    partner_retitles(&ana, &ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
     until(&m.root, "Ben's title", || titles(&m.root).contains(&"Second goal, as Ben put it".to_string())).await;
     assert_eq!(titles(&m.root), ["First goal", "Second goal, as Ben put it"]);
     assert_eq!(card(&m.root, "First goal").get_attribute("data-test-mark").as_deref(), Some("kept"), "the untouched card keeps its nodes");
@@ -202,7 +202,7 @@ async fn an_older_answer_arriving_late_does_not_undo_a_partners_edit() {
     click(&m.root, ".mw-goal-add .mw-button--primary");
     // The whole read has read the second goal (its answer is held back).
     until(&m.root, "the whole read", || faultsPending(&ana) == 0).await;
-    partner_retitles(&ana, &ben, &m.root, "Second goal", "Ben's second goal").await;
+    partner_retitles(&ben, &m.root, "Second goal", "Ben's second goal").await;
     until(&m.root, "Ben's title", || titles(&m.root).contains(&"Ben's second goal".to_string())).await;
     until(&m.root, "the old answer", || lateAnswered(&ana) == 1).await;
     sleep(50).await;
@@ -235,6 +235,31 @@ async fn destroy_while_moving_a_goal() {
     };
     until(&again.root, "the new order after a new mount", || titles() == ["Second goal", "First goal"]).await;
     assert_eq!(panics(), panicked, "the move's code after its writes ran on the destroyed board without a panic");
+}
+
+// Pins (interleavings of reading): the widget destroyed while a partner's
+// change is being read (a slow host): nothing panics when the answers arrive
+// on the destroyed board and shared state, and a new mount shows the change.
+#[wasm_bindgen_test]
+async fn destroy_while_a_partners_change_is_read() {
+    let storage: JsValue = MemoryStorage::new().into();
+    let ana = bridge_on(&storage, "u-ana");
+    let ben = bridge_on(&storage, "u-ben");
+    promise(rawPut(&ana, "mw/v1/rel/rel1", REL)).await;
+    let mut m = mount_view(&ana, "{}", "relationship/rel1/goals");
+    add_goal(&m.root, "First goal").await;
+    until(&m.root, "the card", || titles(&m.root).len() == 1).await;
+    let panicked = panics();
+    slowNext(&ana, "get", 300);
+    slowNext(&ana, "get", 300);
+    partner_retitles(&ben, &m.root, "First goal", "Ben's first goal").await;
+    TimeoutFuture::new(30).await;
+    m.widget.destroy();
+    TimeoutFuture::new(700).await;
+    assert_eq!(faultsPending(&ana), 0, "both reads were under way when the widget went");
+    let again = mount_in_slot(&ana);
+    until(&again.root, "the change after a new mount", || titles(&again.root) == ["Ben's first goal"]).await;
+    assert_eq!(panics(), panicked, "the reads' code after their answers ran on the destroyed widget without a panic");
 }
 
 // Pins: the owner cannot confirm their own goal; the partner's confirmation signs it

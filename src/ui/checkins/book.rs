@@ -135,7 +135,11 @@ pub async fn refresh(bridge: &HostBridge, relationship: &str, key: &str) -> Resu
             Some(Piece::CheckIn(checkin.to_string(), now))
         }
         KeyKind::Goal { relationship: r, goal } if r == relationship => {
-            let now = bridge.get(key).await?.and_then(|stored| crate::bridge::repo::decode_at::<Goal>(key, &stored.value).ok());
+            // An unreadable goal is left out of the book, as `load_book` leaves it.
+            let now = match crate::bridge::repo::load_goal(bridge, key).await? {
+                Some(GoalItem::Ready { goal, .. }) => Some(goal),
+                _ => None,
+            };
             Some(Piece::Goal(goal.to_string(), now))
         }
         _ => None,

@@ -2,12 +2,16 @@
 //! once, then follows the host's change notices; each view's code is fetched on first use, and
 //! the view stays mounted so what was typed in it is kept.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
 use crate::domain::keys;
 use crate::domain::person::Person;
+use crate::domain::reads::Reads;
 use crate::domain::route::{Route, Tab};
 use crate::ui::checkins::book::{load_book, refresh, Book, BookError};
 use crate::ui::dom::{dyn_view, el, empty, fragment, AnyView};
@@ -168,19 +172,25 @@ fn book_reader(env: &Env, (id, me): (String, Person), book: RwSignal<Option<Book
 fn follow_changes(env: &Env, id: &str, book: RwSignal<Option<Book>>) {
     if let Some(bridge) = env.host() {
         let (env, rel_id, watcher) = (env.clone(), id.to_string(), bridge.clone());
+        // Two changes of one document in quick succession are read twice,
+        // and a host may answer the reads in either order: the answer of
+        // the read begun last is the one kept (`domain/reads.rs`).
+        let reads = SendWrapper::new(Rc::new(RefCell::new(Reads::default())));
         let sub = SendWrapper::new(bridge.subscribe(&keys::relationship(id), move |key| {
             if book.try_with_untracked(|b| b.is_none()).unwrap_or(true) {
                 return;
             }
-            let (env, rel_id, watcher) = (env.clone(), rel_id.clone(), watcher.clone());
+            let (env, rel_id, watcher, reads) = (env.clone(), rel_id.clone(), watcher.clone(), reads.clone());
+            let read = reads.borrow_mut().begin();
             spawn_local(async move {
                 match refresh(&watcher, &rel_id, &key).await {
-                    Ok(Some(piece)) => {
+                    Ok(Some(piece)) if reads.borrow_mut().take(&key, read) => {
                         if book.try_update_untracked(|b| b.as_mut().is_some_and(|b| b.apply(piece))) == Some(true) {
                             book.notify();
                         }
                     }
-                    Ok(None) => {}
+                    // Not this relationship's, or an older answer.
+                    Ok(_) => {}
                     // A failed refresh keeps what is on screen.
                     Err(e) => env.report(&e),
                 }
