@@ -109,12 +109,10 @@ test("a vague goal made SMART, milestones ticked, signed off by the partner", as
   assert.deepEqual(problems, []);
 });
 
-// On the local bridge only: over the store service on HTTP/1.1, the two tabs'
-// event streams take the browser's six connections to one host, and the
-// second tab's reads wait (README, "Known limit: serve the store over HTTP/2").
-// (The second pass serves the portal itself on the store service.)
-const overHttp = Boolean(process.env.MW_HTTP_BASE_URL) && process.env.MW_HTTP_BASE_URL === BASE;
-test("an edit in another tab redraws that goal's card alone", { skip: overHttp && "two tabs over HTTP/1.1: see the README's known limit" }, async (t) => {
+// Runs on both bridges (the second pass serves the portal on the store
+// service, HTTP/1.1): each tab holds one event stream, so two tabs leave the
+// browser's six connections per host enough for their reads.
+test("an edit in another tab redraws that goal's card alone", async (t) => {
   const { page, problems } = await openPage(browser, t);
   await page.goto(BASE);
   const widget = page.locator("mentoring-widget");

@@ -166,3 +166,59 @@ test("over the store service: a reload and a destroy while a save is in flight l
   await page.waitForTimeout(300);
   assert.deepEqual(problems, []);
 });
+
+// Over HTTP/1.1 a browser opens at most six connections to one host: a
+// stream per subscription (three for an open relationship) left a third
+// tab's reads waiting for ever. Now one stream per tab serves every view,
+// and destroying the widget closes it.
+test("over the store service: a tab holds one event stream, three tabs stay live, a destroy closes it", async (t) => {
+  const { page, problems } = await openPage(browser, t);
+  // The event streams a page holds open: asked for, not yet ended.
+  const track = (p) => {
+    const open = new Set();
+    p.on("request", (r) => { if (new URL(r.url()).pathname === "/v1/events") open.add(r); });
+    p.on("requestfailed", (r) => open.delete(r));
+    p.on("requestfinished", (r) => open.delete(r));
+    return open;
+  };
+  const open = track(page);
+  await signIn(page, "u-chloe", "Chloé Martin");
+  const widget = page.locator("mentoring-widget");
+  await propose(widget, "Peer mentoring");
+  await widget.getByRole("button", { name: /Peer mentoring with Dev Patel/ }).first().click();
+  await widget.getByRole("tab", { name: "Goals" }).click();
+  const goals = widget.locator(".mw-goals");
+  await goals.getByLabel("New goal").fill("Shadow a release review");
+  await goals.getByRole("button", { name: "Add goal" }).click();
+  await goals.locator(".mw-goal", { hasText: "Shadow a release review" }).waitFor();
+  // The home list, the workspace and the goal board each subscribe.
+  await page.waitForTimeout(1500);
+  assert.equal(open.size, 1, `open event streams: ${[...open].map((r) => r.url()).join(", ")}`);
+
+  // Two more tabs at the same view: nine streams before, three now.
+  const tabs = [];
+  for (let i = 0; i < 2; i++) {
+    const tab = await page.context().newPage();
+    const streams = track(tab);
+    await tab.goto(page.url());
+    await tab.locator("mentoring-widget").getByRole("tab", { name: "Goals", exact: true, selected: true }).waitFor();
+    tabs.push(tab);
+    await until("open event streams in another tab", async () => streams.size, 1);
+  }
+  const last = tabs[1].locator("mentoring-widget");
+  await last.locator(".mw-goals").getByRole("button", { name: "Shadow a release review", exact: true }).click();
+  const editor = last.locator(".mw-goal-editor");
+  await editor.getByLabel("Goal", { exact: true }).fill("Shadow two release reviews");
+  await editor.getByRole("button", { name: "Save goal" }).click();
+  await editor.getByText("Goal saved").waitFor();
+  await goals.locator(".mw-goal", { hasText: "Shadow two release reviews" }).waitFor();
+  await tabs[0].locator("mentoring-widget").locator(".mw-goal", { hasText: "Shadow two release reviews" }).waitFor();
+  await shot(page, "41-over-http-three-tabs.png");
+
+  // The widget destroyed: its stream closes (a second's grace, for a view
+  // that replaces another).
+  await page.evaluate(() => window.MentoringWidget("destroy"));
+  await until("open event streams in the first tab", async () => open.size, 0, 5000);
+  for (const tab of tabs) await tab.close();
+  assert.deepEqual(problems, []);
+});

@@ -13,7 +13,8 @@
  * private note under fresh random ids, as the widget would, and deletes what
  * it can afterwards. Checked: identity, revisions (create, update, stale
  * update, stale delete), conflict and not_found codes, get/list/delete,
- * subscribe (a change by the other person is heard), and that another
+ * subscribe (a change by the other person is heard; two subscriptions on
+ * one bridge each hear their own prefix), and that another
  * person's private keys are refused (get, put, list).
  */
 
@@ -134,6 +135,37 @@ export async function runConformance({ first, second, timeoutMs = 5000 }) {
     } finally {
       expect(typeof unsubscribe === "function", "subscribe() must return an unsubscribe function");
       unsubscribe();
+    }
+  });
+  // A host may serve every subscription from one connection (the HTTP bridge
+  // does): each must still hear its own prefix alone, and ending one must not
+  // end the others.
+  const laterGoalKey = relKey + "/goals/" + randomId();
+  await check("two subscriptions on one bridge each hear their own prefix, and ending one leaves the other", async () => {
+    expect(typeof s1.subscribe === "function", "subscribe is optional, but this bridge has none (no live updates)");
+    const heard = { goals: [], elsewhere: [], ended: [] };
+    let resolveGoal;
+    const goalHeard = new Promise((r) => { resolveGoal = r; });
+    const stops = [
+      s1.subscribe(relKey + "/goals/", (key) => { heard.goals.push(key); if (key === laterGoalKey) resolveGoal(); }),
+      s1.subscribe("mw/v1/rel/" + randomId(), (key) => heard.elsewhere.push(key)),
+    ];
+    const ended = s1.subscribe(relKey, (key) => heard.ended.push(key));
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      ended();
+      await s2.put(laterGoalKey, goal("Heard by one"), null);
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`the goals subscription heard nothing within ${timeoutMs} ms`)), timeoutMs));
+      await Promise.race([goalHeard, timeout]);
+      // A moment for a stray notice to arrive where it should not.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard.elsewhere.length === 0, "a subscription to another prefix heard " + heard.elsewhere.join(", "));
+      expect(heard.ended.length === 0, "an ended subscription heard " + heard.ended.join(", "));
+      expect(heard.goals.every((k) => k.startsWith(relKey + "/goals/")), "the goals subscription heard " + heard.goals.join(", "));
+    } finally {
+      for (const stop of stops) if (typeof stop === "function") stop();
+      const written = await s2.get(laterGoalKey).catch(() => null);
+      if (written) await rejection(s2.delete(laterGoalKey, written.revision));
     }
   });
   await check("list(prefix) finds each key with its current revision", async () => {

@@ -96,6 +96,87 @@ export function createHttpBridge(options) {
     throw fail(codeFor(response.status), message);
   }
 
+  // One event stream per bridge, shared by its subscriptions. A browser
+  // opens at most six HTTP/1.1 connections to one host: a stream per
+  // subscription (three for an open relationship) left a second tab's reads
+  // waiting for a free connection. The stream asks for every change the
+  // caller may read (the service filters by permission); each subscription
+  // hears the keys under its own prefix. It opens with the first subscription
+  // and closes a second after the last one ends.
+  const listeners = new Set();
+  let stream = null;
+  let closing = null;
+
+  function tell(key) {
+    for (const l of Array.from(listeners)) {
+      if (!key.startsWith(l.prefix) || !listeners.has(l)) continue;
+      try { l.onChange(key); } catch (e) { console.error("[mentoring-widget] a change listener threw", e); }
+    }
+  }
+
+  // Server-sent events read with fetch (EventSource cannot send a bearer
+  // token). On a dropped connection it waits (0.5 s doubling to 30 s, with
+  // jitter) and reconnects with Last-Event-ID, so no change is missed.
+  // Returns the function that stops it.
+  function openStream() {
+    let stopped = false;
+    let controller = null;
+    let lastId = null;
+    let failures = 0;
+    (async function listen() {
+      while (!stopped) {
+        controller = new AbortController();
+        try {
+          const extra = { Accept: "text/event-stream" };
+          if (lastId !== null) extra["Last-Event-ID"] = lastId;
+          const response = await fetch(base + "/v1/events?prefix=", {
+            headers: await headersWith(extra), credentials: credentials, cache: "no-store", signal: controller.signal,
+          });
+          if (!response.ok || !response.body) throw new Error("events answered " + response.status);
+          failures = 0;
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = "";
+          // The service speaks at least every 20 s; 45 s of silence means a
+          // dead connection (a proxy or laptop lid), so start again.
+          let watchdog = null;
+          const mine = controller;
+          const silence = () => { clearTimeout(watchdog); watchdog = setTimeout(() => mine.abort(), 45000); };
+          silence();
+          for (;;) {
+            const { value, done } = await reader.read();
+            silence();
+            if (done) { clearTimeout(watchdog); break; }
+            buffer += value.replace(/\r\n?/g, "\n");
+            let end;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              let id = null, event = "message", data = [];
+              for (const line of block.split("\n")) {
+                if (line.startsWith("id:")) id = line.slice(3).trim();
+                else if (line.startsWith("event:")) event = line.slice(6).trim();
+                else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+              }
+              // Keep the highest number heard: resuming after it misses nothing.
+              if (id !== null && /^\d+$/.test(id) && (lastId === null || Number(id) > Number(lastId))) lastId = id;
+              if (event === "change" && data.length && !stopped) tell(data.join("\n"));
+            }
+          }
+        } catch (e) {
+          if (stopped) return;
+        }
+        if (stopped) return;
+        failures += 1;
+        const wait = Math.min(30000, 500 * Math.pow(2, failures - 1));
+        await sleep(wait / 2 + Math.random() * wait / 2);
+      }
+    })();
+    return function stop() {
+      stopped = true;
+      if (controller) controller.abort();
+    };
+  }
+
   const storage = {
     async get(key) {
       const r = await request("GET", docPath(key), { allow404: true });
@@ -126,67 +207,22 @@ export function createHttpBridge(options) {
     async delete(key, expectedRevision) {
       await request("DELETE", docPath(key), { headers: { "If-Match": '"' + expectedRevision + '"' } });
     },
-    // Server-sent events read with fetch (EventSource cannot send a bearer
-    // token). On a dropped connection it waits (0.5 s doubling to 30 s, with
-    // jitter) and reconnects with Last-Event-ID, so no change is missed.
+    // Every subscription listens to one shared event stream (below), so a
+    // tab holds one connection however many views are open.
     subscribe(prefix, onChange) {
-      let stopped = false;
-      let controller = null;
-      let lastId = null;
-      let failures = 0;
-      (async function listen() {
-        while (!stopped) {
-          controller = new AbortController();
-          try {
-            const extra = { Accept: "text/event-stream" };
-            if (lastId !== null) extra["Last-Event-ID"] = lastId;
-            const response = await fetch(base + "/v1/events?prefix=" + encodeURIComponent(prefix), {
-              headers: await headersWith(extra), credentials: credentials, cache: "no-store", signal: controller.signal,
-            });
-            if (!response.ok || !response.body) throw new Error("events answered " + response.status);
-            failures = 0;
-            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-            let buffer = "";
-            // The service speaks at least every 20 s; 45 s of silence means a
-            // dead connection (a proxy or laptop lid), so start again.
-            let watchdog = null;
-            const mine = controller;
-            const silence = () => { clearTimeout(watchdog); watchdog = setTimeout(() => mine.abort(), 45000); };
-            silence();
-            for (;;) {
-              const { value, done } = await reader.read();
-              silence();
-              if (done) { clearTimeout(watchdog); break; }
-              buffer += value.replace(/\r\n?/g, "\n");
-              let end;
-              while ((end = buffer.indexOf("\n\n")) >= 0) {
-                const block = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                let id = null, event = "message", data = [];
-                for (const line of block.split("\n")) {
-                  if (line.startsWith("id:")) id = line.slice(3).trim();
-                  else if (line.startsWith("event:")) event = line.slice(6).trim();
-                  else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-                }
-                // Keep the highest number heard: resuming after it misses nothing.
-                if (id !== null && /^\d+$/.test(id) && (lastId === null || Number(id) > Number(lastId))) lastId = id;
-                if (event === "change" && data.length && !stopped) {
-                  try { onChange(data.join("\n")); } catch (e) { console.error("[mentoring-widget] a change listener threw", e); }
-                }
-              }
-            }
-          } catch (e) {
-            if (stopped) return;
-          }
-          if (stopped) return;
-          failures += 1;
-          const wait = Math.min(30000, 500 * Math.pow(2, failures - 1));
-          await sleep(wait / 2 + Math.random() * wait / 2);
-        }
-      })();
+      const listener = { prefix: String(prefix), onChange: onChange };
+      listeners.add(listener);
+      clearTimeout(closing);
+      if (!stream) stream = openStream();
       return function unsubscribe() {
-        stopped = true;
-        if (controller) controller.abort();
+        if (!listeners.delete(listener) || listeners.size) return;
+        // A view that replaces another subscribes just after the old one
+        // unsubscribes: keep the stream a moment instead of reconnecting.
+        closing = setTimeout(() => {
+          if (listeners.size || !stream) return;
+          stream();
+          stream = null;
+        }, 1000);
       };
     },
   };
