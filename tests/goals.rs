@@ -326,18 +326,11 @@ async fn concurrent_goal_edits_merge_or_clash() {
     let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root)))).await.as_string().unwrap();
     assert!(stored.contains("plan agreed by all leads") && stored.contains("two smaller sessions"), "{stored}");
 
-    // Same field, both ways.
+    // Same field, both ways: Ana has typed hers when Ben's save reaches her
+    // open editor, which names the clash at once and keeps hers on screen.
+    setValue(&get(&a.root, "#mw-goal-relevant"), "Ana's reason");
     setValue(&get(&b.root, "#mw-goal-relevant"), "Ben's reason");
     save(&b.root);
-    let key = format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root));
-    for _ in 0..300 {
-        if promise(rawGet(&ana, &key)).await.as_string().unwrap_or_default().contains("Ben's reason") {
-            break;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    setValue(&get(&a.root, "#mw-goal-relevant"), "Ana's reason");
-    save(&a.root);
     until(&a.root, "the clash", || state(&a.root) == "clashed").await;
     assert!(text(&a.root).contains("Why it matters (Relevant)"), "the clash names the field");
     let relevant: web_sys::HtmlInputElement = get(&a.root, "#mw-goal-relevant").unchecked_into();
@@ -346,6 +339,54 @@ async fn concurrent_goal_edits_merge_or_clash() {
     until(&a.root, "Ana keeps hers", || state(&a.root) == "saved").await;
     let stored = promise(rawGet(&ana, &format!("mw/v1/rel/rel1/goals/{}", goal_id(&a.root)))).await.as_string().unwrap();
     assert!(stored.contains("Ana's reason") && stored.contains("plan agreed by all leads"), "{stored}");
+}
+
+fn editor_value(root: &ShadowRoot, id: &str) -> String {
+    get(root, id).unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+// Pins (issue 13, 2: a partner's edit shows in every open view): Ben's save
+// of the goal Ana has open reaches her editor: the heading and the title
+// take his, the measure she is typing stays hers, and her save keeps both,
+// without a clash.
+#[wasm_bindgen_test]
+async fn an_open_editor_follows_a_partners_save() {
+    let (ana, ben, m) = two_goals_with_ben().await;
+    until_text(&m.root, "Second goal").await;
+    assert_eq!(editor_value(&m.root, "#mw-goal-title"), "Second goal", "the new goal is open");
+    setValue(&get(&m.root, "#mw-goal-measure"), "Two dry runs, timed");
+    let key = partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    until(&m.root, "Ben's title in the editor", || editor_value(&m.root, "#mw-goal-title") == "Second goal, as Ben put it").await;
+    assert_eq!(get(&m.root, "#mw-goal-editor-heading").text_content().unwrap_or_default(), "Second goal, as Ben put it");
+    assert_eq!(editor_value(&m.root, "#mw-goal-measure"), "Two dry runs, timed", "what Ana typed stays");
+    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    assert_ne!(state(), "clashed", "different fields are no clash");
+    click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    until(&m.root, "Ana's save", || state() == "saved").await;
+    let stored = promise(rawGet(&ana, &key)).await.as_string().unwrap();
+    assert!(stored.contains("as Ben put it") && stored.contains("Two dry runs, timed"), "{stored}");
+}
+
+// Pins (the same, interleaved): Ben's save lands while Ana's is on its way
+// to a slow host. Her save meets his revision and carries hers over it; the
+// editor ends with both, and stays with both when the board reads his.
+#[wasm_bindgen_test]
+async fn a_partners_save_during_mine_ends_with_both_in_the_editor() {
+    let (ana, ben, m) = two_goals_with_ben().await;
+    until_text(&m.root, "Second goal").await;
+    setValue(&get(&m.root, "#mw-goal-measure"), "Two dry runs, timed");
+    slowNext(&ana, "put", 400);
+    click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
+    let key = partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    until(&m.root, "Ana's save", || state() == "saved").await;
+    until(&m.root, "Ben's title in the editor", || editor_value(&m.root, "#mw-goal-title") == "Second goal, as Ben put it").await;
+    // A moment for any late read of the board to reach the editor.
+    TimeoutFuture::new(300).await;
+    assert_eq!(editor_value(&m.root, "#mw-goal-title"), "Second goal, as Ben put it");
+    assert_eq!(editor_value(&m.root, "#mw-goal-measure"), "Two dry runs, timed");
+    let stored = promise(rawGet(&ana, &key)).await.as_string().unwrap();
+    assert!(stored.contains("as Ben put it") && stored.contains("Two dry runs, timed"), "{stored}");
 }
 
 /// Ana's widget on the Goals view with a new goal open in the editor, one

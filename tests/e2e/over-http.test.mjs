@@ -213,6 +213,11 @@ test("over the store service: a tab holds one event stream, three tabs stay live
   await editor.getByText("Goal saved").waitFor();
   await goals.locator(".mw-goal", { hasText: "Shadow two release reviews" }).waitFor();
   await tabs[0].locator("mentoring-widget").locator(".mw-goal", { hasText: "Shadow two release reviews" }).waitFor();
+  // The first tab has the goal open in its editor (adding a goal opens it):
+  // the editor follows the save too.
+  const mine = widget.locator(".mw-goal-editor");
+  await until("the first tab's editor", () => mine.getByLabel("Goal", { exact: true }).inputValue(), "Shadow two release reviews");
+  await mine.getByRole("heading", { name: "Shadow two release reviews" }).waitFor();
   await shot(page, "41-over-http-three-tabs.png");
 
   // The widget destroyed: its stream closes (a second's grace, for a view

@@ -83,9 +83,11 @@ pub const BUDGET_ALL_VIEWS: u64 = 320 * 1024;
 /// views, measured and accepted for what they buy: one goal of a thousand
 /// changed by a partner is shown in ~51 ms instead of 311, one check-in in
 /// ~15 instead of 81 (`cargo xtask bench`): every view 461.7, and that gate
-/// to 463. Issue 13 brings both down to the budgets.
+/// to 463. An open goal editor that follows a partner's save (an effect of
+/// its own) cost 1.1 more: 463.2, and that gate to 464. Issue 13 brings both
+/// down to the budgets.
 pub const GATE_FIRST_LOAD: u64 = 168 * 1024;
-pub const GATE_ALL_VIEWS: u64 = 463 * 1024;
+pub const GATE_ALL_VIEWS: u64 = 464 * 1024;
 
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()

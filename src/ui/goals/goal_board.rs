@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use crate::bridge::repo::{load_goal, load_goals, GoalItem};
+use crate::bridge::repo::{load_goal, load_goals};
 use crate::bridge::save::Held;
 use crate::bridge::writes;
 use crate::domain::goals::csv::to_csv;
@@ -112,24 +112,15 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
 
     // The open goal, once it is among the loaded ones. A reload after a save
     // keeps the same value, so the editor (and what is typed in it) stays.
-    let shown_id = Memo::new(move |_| {
-        open.get()
-            .filter(|id| goals.with(|g| matches!(g, Goals::Loaded(items) if items.iter().any(|i| matches!(i, GoalItem::Ready { goal, .. } if goal.id == *id)))))
-    });
+    let shown_id = Memo::new(move |_| open.get().filter(|id| goals.with(|g| g.find(id).is_some())));
     let editor = {
         let (env, me, rel) = (env.clone(), me.clone(), rel.clone());
         dyn_view(move || {
             let Some(id) = shown_id.get() else { return empty() };
-            let Some((goal, revision)) = goals.with_untracked(|g| match g {
-                Goals::Loaded(items) => items.iter().find_map(|i| match i {
-                    GoalItem::Ready { goal, revision } if goal.id == id => Some((goal.clone(), revision.clone())),
-                    _ => None,
-                }),
-                _ => None,
-            }) else {
-                return empty();
-            };
-            let editor = goal_editor(&env, me.clone(), rel.clone(), goal, Some(revision), purpose.clone(), Callback::new(move |_: ()| open.set(None)));
+            let Some((goal, revision)) = goals.with_untracked(|g| g.find(&id)) else { return empty() };
+            // The editor follows the board's reads of its goal: a partner's save shows in it.
+            let stored = move || goals.with(|g| g.find(&id));
+            let editor = goal_editor(&env, me.clone(), rel.clone(), (goal, revision, stored), purpose.clone(), Callback::new(move |_: ()| open.set(None)));
             if writable {
                 editor
             } else {

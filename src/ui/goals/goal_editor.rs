@@ -38,11 +38,22 @@ enum Saving {
 /// beside it, milestones to tick, progress and its history, status, and the
 /// sign-off. Saved with the Save button; a crossing save by the partner is
 /// merged field by field and clashes are named.
-pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revision: Option<String>, purpose: String, on_close: Callback<()>) -> AnyView {
+///
+/// `opened` is the goal as the board read it, its revision, and a reactive
+/// read of the board's newest copy, which the editor follows (below).
+pub fn goal_editor(
+    env: &Env,
+    me: Person,
+    rel: Relationship,
+    opened: (Goal, String, impl Fn() -> Option<(Goal, String)> + 'static),
+    purpose: String,
+    on_close: Callback<()>,
+) -> AnyView {
     let i18n = env.i18n;
+    let (goal, revision, stored) = opened;
     let draft = RwSignal::new(goal.clone());
     // The goal as stored, with its revision: the base of the next save.
-    let held = StoredValue::new(revision.map(|revision| Held { doc: goal, revision }));
+    let held = StoredValue::new(Some(Held { doc: goal, revision }));
     let saving = RwSignal::new(Saving::Idle);
     let celebrate = RwSignal::new(false);
     // The goal's own rules (`Goal::validate`), shown beside their fields
@@ -54,6 +65,7 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
         }
     };
     let save = goal_save(env, rel.id.clone(), draft, held, saving, celebrate);
+    follow_stored(stored, draft, held, saving);
 
     let milestones = goal_milestones(i18n, draft, me.clone());
     let recheck = Callback::new(move |()| recheck());
@@ -129,6 +141,46 @@ pub fn goal_editor(env: &Env, me: Person, rel: Relationship, goal: Goal, revisio
                 .into_view(),
         )
         .into_view()
+}
+
+/// A save of this goal from elsewhere (the partner, the person in another
+/// tab), once the board has read it, reaches the open editor: what the
+/// person has not touched takes the stored value, what they typed stays,
+/// both changed differently is named as a clash at once (theirs kept on
+/// screen, as a save would), and the next save starts from the new
+/// revision. A board copy is taken once, when its revision is new to the
+/// editor and no save of the editor's own is in flight (that save's answer
+/// sets the draft and the base; the board's copy is looked at again when
+/// it ends). A copy older than a save the editor just made can show until
+/// the board reads that save, a moment later; the merge keeps the draft
+/// right either way.
+fn follow_stored(
+    stored: impl Fn() -> Option<(Goal, String)> + 'static,
+    draft: RwSignal<Goal>,
+    held: StoredValue<Option<Held<Goal>>>,
+    saving: RwSignal<Saving>,
+) {
+    Effect::new(move |seen: Option<Option<String>>| {
+        let (doc, revision) = stored()?;
+        let seen = seen.flatten().or_else(|| held.with_value(|h| h.as_ref().map(|h| h.revision.clone())));
+        if seen.as_deref() == Some(revision.as_str()) || saving.with(|s| *s == Saving::Busy) {
+            return seen;
+        }
+        let base = held.get_value();
+        if base.as_ref().is_some_and(|b| b.revision != revision && b.doc != doc) {
+            let mine = draft.get_untracked();
+            let base = base.map(|b| b.doc).unwrap_or_else(|| doc.clone());
+            let merged = merge(&base, &mine, &doc);
+            if merged.merged != mine {
+                draft.set(merged.merged);
+            }
+            if !merged.conflicts.is_empty() {
+                saving.set(Saving::Clashed(merged.conflicts));
+            }
+        }
+        held.set_value(Some(Held { doc, revision: revision.clone() }));
+        Some(revision)
+    });
 }
 
 /// Writes the draft through the one save path: over the revision it was

@@ -40,6 +40,17 @@ impl Goals {
             _ => Vec::new(),
         }
     }
+
+    /// The goal `id` as the board last read it, with its revision.
+    pub fn find(&self, id: &str) -> Option<(Goal, String)> {
+        match self {
+            Goals::Loaded(items) => items.iter().find_map(|i| match i {
+                GoalItem::Ready { goal, revision } if goal.id == id => Some((goal.clone(), revision.clone())),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// GoalList: see the module. `on_open` gets a goal's id; `on_move` a goal's
