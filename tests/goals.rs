@@ -368,25 +368,53 @@ async fn an_open_editor_follows_a_partners_save() {
 }
 
 // Pins (the same, interleaved): Ben's save lands while Ana's is on its way
-// to a slow host. Her save meets his revision and carries hers over it; the
-// editor ends with both, and stays with both when the board reads his.
+// to a slow host, and her board reads his while hers is in flight. Her save
+// meets his revision and carries hers over it. The board's read of her own
+// save answers late, so for a while the board shows his copy, older than
+// what she holds: the editor must not go back to it (her measure stays, his
+// title stays), and ends with both.
 #[wasm_bindgen_test]
 async fn a_partners_save_during_mine_ends_with_both_in_the_editor() {
     let (ana, ben, m) = two_goals_with_ben().await;
     until_text(&m.root, "Second goal").await;
+    let key = format!("mw/v1/rel/rel1/goals/{}", card(&m.root, "Second goal").get_attribute("data-goal").unwrap());
     setValue(&get(&m.root, "#mw-goal-measure"), "Two dry runs, timed");
+    let puts = callCount(&ana, "put");
     slowNext(&ana, "put", 400);
     click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
-    let key = partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    until(&m.root, "Ben's title on the card", || titles(&m.root).iter().any(|t| t == "Second goal, as Ben put it")).await;
+    // The save's own read after its conflict passes; the board's read of the
+    // save that follows answers a second late.
+    passNext(&ana, "get");
+    lateNextOn(&ana, "get", &key, 1000);
     let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
     until(&m.root, "Ana's save", || state() == "saved").await;
-    until(&m.root, "Ben's title in the editor", || editor_value(&m.root, "#mw-goal-title") == "Second goal, as Ben put it").await;
-    // A moment for any late read of the board to reach the editor.
-    TimeoutFuture::new(300).await;
+    assert_eq!(callCount(&ana, "put") - puts, 2, "her first put met Ben's revision, the second carried hers over it");
+    TimeoutFuture::new(150).await;
+    assert_eq!(lateAnswered(&ana), 0, "still within the window where the board shows Ben's copy");
+    assert_eq!(editor_value(&m.root, "#mw-goal-measure"), "Two dry runs, timed", "the editor did not go back to the board's older copy");
+    assert_eq!(editor_value(&m.root, "#mw-goal-title"), "Second goal, as Ben put it");
+    until(&m.root, "the late answer", || lateAnswered(&ana) == 1).await;
+    TimeoutFuture::new(100).await;
     assert_eq!(editor_value(&m.root, "#mw-goal-title"), "Second goal, as Ben put it");
     assert_eq!(editor_value(&m.root, "#mw-goal-measure"), "Two dry runs, timed");
     let stored = promise(rawGet(&ana, &key)).await.as_string().unwrap();
     assert!(stored.contains("as Ben put it") && stored.contains("Two dry runs, timed"), "{stored}");
+}
+
+// Pins: a number typed into the progress field, not yet committed (it
+// enters the goal on `change`), stays when a partner's save of the title
+// reaches the open editor.
+#[wasm_bindgen_test]
+async fn a_progress_being_typed_stays_through_a_partners_save() {
+    let (_ana, ben, m) = two_goals_with_ben().await;
+    until_text(&m.root, "Second goal").await;
+    setValue(&get(&m.root, "#mw-goal-progress"), "60");
+    partner_retitles(&ben, &m.root, "Second goal", "Second goal, as Ben put it").await;
+    until(&m.root, "Ben's title in the editor", || editor_value(&m.root, "#mw-goal-title") == "Second goal, as Ben put it").await;
+    TimeoutFuture::new(50).await;
+    assert_eq!(editor_value(&m.root, "#mw-goal-progress"), "60");
 }
 
 /// Ana's widget on the Goals view with a new goal open in the editor, one

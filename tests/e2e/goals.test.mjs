@@ -132,6 +132,7 @@ test("an edit in another tab redraws that goal's card alone", async (t) => {
   // The same person in a second tab (opened at the same view: the portal
   // keeps it in its URL) renames the second goal.
   const other = await page.context().newPage();
+  t.after(() => other.close());
   await other.goto(page.url());
   const there = other.locator("mentoring-widget");
   await there.getByRole("tab", { name: "Goals", exact: true, selected: true }).waitFor();

@@ -86,7 +86,7 @@ export async function runConformance({ first, second, timeoutMs = 5000 }) {
     agreement: { versions: [], draft: null }, life: { events: [], closing: null },
     conformance: purpose,
   } });
-  const goal = (title) => JSON.stringify({ schema: 1, kind: "goal", data: { id: goalKey.split("/").pop(), relationshipId: rel, owner: me.id, title: title } });
+  const goal = (title, key = goalKey) => JSON.stringify({ schema: 1, kind: "goal", data: { id: key.split("/").pop(), relationshipId: rel, owner: me.id, title: title } });
   const s1 = first.storage, s2 = second.storage;
 
   let rev1 = null, rev2 = null;
@@ -154,7 +154,8 @@ export async function runConformance({ first, second, timeoutMs = 5000 }) {
     try {
       await new Promise((r) => setTimeout(r, 300));
       ended();
-      await s2.put(laterGoalKey, goal("Heard by one"), null);
+      heard.ended.length = 0;
+      await s2.put(laterGoalKey, goal("Heard by one", laterGoalKey), null);
       const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`the goals subscription heard nothing within ${timeoutMs} ms`)), timeoutMs));
       await Promise.race([goalHeard, timeout]);
       // A moment for a stray notice to arrive where it should not.

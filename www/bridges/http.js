@@ -45,8 +45,6 @@ function docPath(key) {
   return "/v1/docs/" + key.split("/").map(encodeURIComponent).join("/");
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function createHttpBridge(options) {
   const opts = options || {};
   const base = String(opts.baseUrl || "").replace(/\/+$/, "");
@@ -117,12 +115,14 @@ export function createHttpBridge(options) {
   // Server-sent events read with fetch (EventSource cannot send a bearer
   // token). On a dropped connection it waits (0.5 s doubling to 30 s, with
   // jitter) and reconnects with Last-Event-ID, so no change is missed.
-  // Returns the function that stops it.
+  // Returns { stop, wake } (wake ends a wait before reconnecting).
   function openStream() {
     let stopped = false;
     let controller = null;
     let lastId = null;
     let failures = 0;
+    let watchdog = null;
+    let waking = null;
     (async function listen() {
       while (!stopped) {
         controller = new AbortController();
@@ -138,7 +138,6 @@ export function createHttpBridge(options) {
           let buffer = "";
           // The service speaks at least every 20 s; 45 s of silence means a
           // dead connection (a proxy or laptop lid), so start again.
-          let watchdog = null;
           const mine = controller;
           const silence = () => { clearTimeout(watchdog); watchdog = setTimeout(() => mine.abort(), 45000); };
           silence();
@@ -163,17 +162,29 @@ export function createHttpBridge(options) {
             }
           }
         } catch (e) {
+          clearTimeout(watchdog);
           if (stopped) return;
         }
         if (stopped) return;
         failures += 1;
         const wait = Math.min(30000, 500 * Math.pow(2, failures - 1));
-        await sleep(wait / 2 + Math.random() * wait / 2);
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, wait / 2 + Math.random() * wait / 2);
+          waking = () => { clearTimeout(timer); resolve(); };
+        });
+        waking = null;
       }
     })();
-    return function stop() {
-      stopped = true;
-      if (controller) controller.abort();
+    return {
+      stop() {
+        stopped = true;
+        clearTimeout(watchdog);
+        if (controller) controller.abort();
+        if (waking) waking();
+      },
+      wake() {
+        if (waking) waking();
+      },
     };
   }
 
@@ -213,14 +224,17 @@ export function createHttpBridge(options) {
       const listener = { prefix: String(prefix), onChange: onChange };
       listeners.add(listener);
       clearTimeout(closing);
+      // A stream waiting to reconnect tries again at once: the new view
+      // should not wait out the backoff for its first live update.
       if (!stream) stream = openStream();
+      else stream.wake();
       return function unsubscribe() {
         if (!listeners.delete(listener) || listeners.size) return;
         // A view that replaces another subscribes just after the old one
         // unsubscribes: keep the stream a moment instead of reconnecting.
         closing = setTimeout(() => {
           if (listeners.size || !stream) return;
-          stream();
+          stream.stop();
           stream = null;
         }, 1000);
       };

@@ -53,7 +53,7 @@ pub fn goal_editor(
     let (goal, revision, stored) = opened;
     let draft = RwSignal::new(goal.clone());
     // The goal as stored, with its revision: the base of the next save.
-    let held = StoredValue::new(Some(Held { doc: goal, revision }));
+    let held = StoredValue::new(Some(Held { doc: goal.clone(), revision: revision.clone() }));
     let saving = RwSignal::new(Saving::Idle);
     let celebrate = RwSignal::new(false);
     // The goal's own rules (`Goal::validate`), shown beside their fields
@@ -65,7 +65,7 @@ pub fn goal_editor(
         }
     };
     let save = goal_save(env, rel.id.clone(), draft, held, saving, celebrate);
-    follow_stored(stored, draft, held, saving);
+    follow_stored(stored, (goal, revision), draft, held, saving);
 
     let milestones = goal_milestones(i18n, draft, me.clone());
     let recheck = Callback::new(move |()| recheck());
@@ -144,42 +144,46 @@ pub fn goal_editor(
 }
 
 /// A save of this goal from elsewhere (the partner, the person in another
-/// tab), once the board has read it, reaches the open editor: what the
-/// person has not touched takes the stored value, what they typed stays,
-/// both changed differently is named as a clash at once (theirs kept on
-/// screen, as a save would), and the next save starts from the new
-/// revision. A board copy is taken once, when its revision is new to the
-/// editor and no save of the editor's own is in flight (that save's answer
-/// sets the draft and the base; the board's copy is looked at again when
-/// it ends). A copy older than a save the editor just made can show until
-/// the board reads that save, a moment later; the merge keeps the draft
-/// right either way.
+/// tab), once the board has read it, reaches the open editor.
+///
+/// What is carried over is the board's own step, from the copy it showed
+/// before to the one it shows now (a three-way merge with the draft):
+/// parts the person has not touched take the new value, what they typed
+/// stays, and a part both changed differently is named as a clash at once
+/// (what the person typed kept on screen, as a save does). The step, not the copy: the
+/// board may still show a copy older than a save this editor just made
+/// (its read of the partner's save answering after ours), and a step
+/// between two old copies only changes what the draft already holds, so
+/// nothing goes back. The base of the next save follows the board only
+/// when the board stepped on from exactly the revision the editor holds.
 fn follow_stored(
     stored: impl Fn() -> Option<(Goal, String)> + 'static,
+    opened: (Goal, String),
     draft: RwSignal<Goal>,
     held: StoredValue<Option<Held<Goal>>>,
     saving: RwSignal<Saving>,
 ) {
-    Effect::new(move |seen: Option<Option<String>>| {
-        let (doc, revision) = stored()?;
-        let seen = seen.flatten().or_else(|| held.with_value(|h| h.as_ref().map(|h| h.revision.clone())));
-        if seen.as_deref() == Some(revision.as_str()) || saving.with(|s| *s == Saving::Busy) {
-            return seen;
+    Effect::new(move |before: Option<Option<(Goal, String)>>| {
+        let now = stored();
+        let before = before.unwrap_or_else(|| Some(opened.clone()));
+        let (Some((new, new_rev)), Some((old, old_rev))) = (&now, &before) else { return now.or(before) };
+        if new_rev == old_rev {
+            return now;
         }
-        let base = held.get_value();
-        if base.as_ref().is_some_and(|b| b.revision != revision && b.doc != doc) {
-            let mine = draft.get_untracked();
-            let base = base.map(|b| b.doc).unwrap_or_else(|| doc.clone());
-            let merged = merge(&base, &mine, &doc);
-            if merged.merged != mine {
-                draft.set(merged.merged);
-            }
-            if !merged.conflicts.is_empty() {
-                saving.set(Saving::Clashed(merged.conflicts));
-            }
+        let mine = draft.get_untracked();
+        let merged = merge(old, &mine, new);
+        if merged.merged != mine {
+            draft.set(merged.merged);
         }
-        held.set_value(Some(Held { doc, revision: revision.clone() }));
-        Some(revision)
+        if !merged.conflicts.is_empty() {
+            saving.set(Saving::Clashed(merged.conflicts));
+        }
+        held.update_value(|h| {
+            if h.as_ref().is_some_and(|h| h.revision == *old_rev) {
+                *h = Some(Held { doc: new.clone(), revision: new_rev.clone() });
+            }
+        });
+        now
     });
 }
 

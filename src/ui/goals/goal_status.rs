@@ -78,13 +78,17 @@ fn manual_progress(i18n: I18n, draft: RwSignal<Goal>, me: Person, on_refused: Ca
             return el("p").class("mw-hint").text_dyn(i18n.tr("goal.progress_from_milestones")).into_view();
         }
         let me = me.clone();
+        // Through a memo: a partner's save of another part sets the draft,
+        // and must not put back the number being typed here (it enters the
+        // draft on `change`).
+        let shown = Memo::new(move |_| draft.with(|g| g.manual_progress.to_string()));
         let progress = el("input")
             .attr("type", "number")
             .attr("min", "0")
             .attr("max", "100")
             .attr("inputmode", "numeric")
             .class("mw-input mw-input--short")
-            .prop_text("value", move || draft.with(|g| g.manual_progress.to_string()))
+            .prop_text("value", move || shown.get())
             // One history entry per committed change, not per keystroke.
             .on(leptos::ev::change, move |ev| {
                 let value = event_target_value(&ev).trim().parse::<u8>().unwrap_or(101);
