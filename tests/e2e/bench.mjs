@@ -40,6 +40,10 @@ const pairs = async (scenario, n, keys) => {
   await sample(scenario, "widget"); // warm the HTTP cache and the code cache once, unmeasured
   await sample(scenario, "stub");
   for (let i = 0; i < n; i++) { w.push(await sample(scenario, "widget")); v.push(await sample(scenario, "stub")); }
+  // The yardstick must build what the widget builds, or the ratio means nothing.
+  if (w[0].firstItem !== v[0].firstItem) {
+    throw new Error(`${scenario}: the vanilla page's items differ from the widget's; bring www/bench/stub.js up to date\nwidget:  ${w[0].firstItem}\nvanilla: ${v[0].firstItem}`);
+  }
   return Object.fromEntries(keys.map((k) => [k, { widget: median(w.map((r) => r[k])), vanilla: median(v.map((r) => r[k])) }]));
 };
 

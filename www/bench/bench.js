@@ -20,6 +20,9 @@ async function until(cond, what, limitMs = 60000) {
 const host = () => document.querySelector("mentoring-widget");
 const shadow = () => host().shadowRoot;
 const count = (sel) => (impl === "widget" ? shadow()?.querySelectorAll(sel).length || 0 : document.querySelectorAll(sel).length);
+/** The first item's markup without the renderer's comment markers: the
+ *  stub must draw what the widget draws (bench.mjs compares them). */
+const firstItem = (sel) => ((impl === "widget" ? shadow() : document).querySelector(sel)?.outerHTML || "").replace(/<!---->/g, "");
 const textOf = (sel) => (impl === "widget" ? shadow()?.querySelector(sel)?.textContent : document.querySelector(sel)?.textContent) || "";
 
 /** Loads the widget by script tag, as a portal does, on `view`. */
@@ -54,11 +57,13 @@ async function run() {
       const stub = await import("./stub.js");
       await stub.home(document.getElementById("stub"), bridge);
       result.homeMs = now() - t0;
+      result.firstItem = firstItem(".mw-card");
     } else {
       const ready = startWidget(bridge);
       const drawn = await until(() => count(".mw-card") === n, "the home list");
       result.homeMs = drawn - t0;
       result.readyMs = ready() - t0;
+      result.firstItem = firstItem(".mw-card");
     }
     if (scenario === "open") {
       let t = now();
@@ -76,7 +81,7 @@ async function run() {
     const docs = [["mw/v1/rel/rel1", relationship("rel1", "active")]];
     for (let i = 0; i < n; i++) docs.push([`mw/v1/rel/rel1/goals/g${String(i).padStart(4, "0")}`, goal("rel1", i)]);
     const bridge = await seeded(docs);
-    const sel = impl === "widget" ? ".mw-goal" : ".goal";
+    const sel = ".mw-goal";
     const stub = await import("./stub.js");
     await openWorkspace(bridge);
     let t0 = now();
@@ -84,6 +89,7 @@ async function run() {
     if (impl === "stub") list = await stub.goals(document.getElementById("stub"), bridge, "rel1");
     else shadow().querySelector("#mw-tab-goals").click();
     result.createMs = (await until(() => count(sel) === n, "1,000 goals")) - t0;
+    result.firstItem = firstItem(sel);
     const key = "mw/v1/rel/rel1/goals/g0500";
     const rev = (await bridge.storage.get(key)).revision;
     t0 = now();
@@ -103,13 +109,14 @@ async function run() {
     const docs = [["mw/v1/rel/rel1", relationship("rel1", "active")]];
     for (let i = 0; i < n; i++) docs.push([`mw/v1/rel/rel1/checkins/c${String(i).padStart(4, "0")}`, checkin("rel1", i)]);
     const bridge = await seeded(docs);
-    const sel = impl === "widget" ? ".mw-checkin-item" : ".checkin";
+    const sel = ".mw-checkin-item";
     const stub = await import("./stub.js");
     await openWorkspace(bridge);
     let t0 = now();
     if (impl === "stub") await stub.checkins(document.getElementById("stub"), bridge, "rel1");
     else shadow().querySelector("#mw-tab-checkins").click();
     result.createMs = (await until(() => count(sel) === n, "1,000 check-ins")) - t0;
+    result.firstItem = firstItem(sel);
     const key = "mw/v1/rel/rel1/checkins/c0500";
     const rev = (await bridge.storage.get(key)).revision;
     t0 = now();
