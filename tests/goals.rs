@@ -314,7 +314,7 @@ async fn concurrent_goal_edits_merge_or_clash() {
     until(&b.root, "Ben's editor", || find(&b.root, "#mw-goal-measure").is_some()).await;
 
     let save = |root: &ShadowRoot| click(root, ".mw-goal-editor .mw-actions .mw-button--primary");
-    let state = |root: &ShadowRoot| find(root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    let state = save_state;
 
     setValue(&get(&b.root, "#mw-goal-measure"), "Session run, with a plan agreed by all leads");
     save(&b.root);
@@ -341,6 +341,11 @@ async fn concurrent_goal_edits_merge_or_clash() {
     assert!(stored.contains("Ana's reason") && stored.contains("plan agreed by all leads"), "{stored}");
 }
 
+/// The goal editor's save status (`saved`, `clashed`, …).
+fn save_state(root: &ShadowRoot) -> String {
+    find(root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default()
+}
+
 fn editor_value(root: &ShadowRoot, id: &str) -> String {
     get(root, id).unchecked_into::<web_sys::HtmlInputElement>().value()
 }
@@ -359,7 +364,7 @@ async fn an_open_editor_follows_a_partners_save() {
     until(&m.root, "Ben's title in the editor", || editor_value(&m.root, "#mw-goal-title") == "Second goal, as Ben put it").await;
     assert_eq!(get(&m.root, "#mw-goal-editor-heading").text_content().unwrap_or_default(), "Second goal, as Ben put it");
     assert_eq!(editor_value(&m.root, "#mw-goal-measure"), "Two dry runs, timed", "what Ana typed stays");
-    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    let state = || save_state(&m.root);
     assert_ne!(state(), "clashed", "different fields are no clash");
     click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
     until(&m.root, "Ana's save", || state() == "saved").await;
@@ -388,7 +393,7 @@ async fn a_partners_save_during_mine_ends_with_both_in_the_editor() {
     // save that follows answers a second late.
     passNext(&ana, "get");
     lateNextOn(&ana, "get", &key, 1000);
-    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    let state = || save_state(&m.root);
     until(&m.root, "Ana's save", || state() == "saved").await;
     assert_eq!(callCount(&ana, "put") - puts, 2, "her first put met Ben's revision, the second carried hers over it");
     TimeoutFuture::new(150).await;
@@ -491,7 +496,7 @@ async fn goal_errors_are_tied_to_their_fields() {
     let m = mount_in_slot(&ana);
     add_goal(&m.root, "Lead the Q1 planning session").await;
     let save = || click(&m.root, ".mw-goal-editor .mw-actions .mw-button--primary");
-    let state = || find(&m.root, ".mw-goal-editor .mw-save-status").and_then(|e| e.get_attribute("data-state")).unwrap_or_default();
+    let state = || save_state(&m.root);
     setValue(&get(&m.root, "#mw-goal-title"), "   ");
     save();
     until(&m.root, "the title's error", || find(&m.root, "#mw-goal-title-error").is_some()).await;

@@ -3,6 +3,8 @@
 // written plainly with the DOM and no framework. The benchmark compares the
 // widget's times with these, measured in the same browser and run.
 
+import { PEOPLE } from "./seed.js";
+
 const KIND = { traditional: "Traditional mentoring", reverse: "Reverse mentoring", peer: "Peer mentoring" };
 const STATE = { proposed: "Proposed", active: "Active", paused: "Paused", midpoint_review: "Mid-point review", closing: "Moving on", closed: "Closed" };
 const STATUS = { not_started: "Not started", on_track: "On track", at_risk: "At risk", off_track: "Off track", achieved: "Achieved", dropped: "Dropped" };
@@ -76,8 +78,6 @@ export async function home(root, bridge) {
   return rels.length;
 }
 
-const PEOPLE = { "u-ana": "Ana Li", "u-ben": "Ben Okafor" };
-
 function goalCard(g) {
   const a = el("article", "mw-card mw-goal");
   a.setAttribute("data-goal", g.id);
@@ -91,7 +91,7 @@ function goalCard(g) {
   );
   head.append(h, order);
   const meta = el("p", "mw-card__meta");
-  meta.append(el("span", "mw-badge", STATUS[g.status]), ` ${PEOPLE[g.owner]}'s goal`);
+  meta.append(el("span", "mw-badge", STATUS[g.status]), ` ${PEOPLE.find((p) => p.id === g.owner).displayName}'s goal`);
   if (g.due) meta.append(` · due ${dayOnly.format(new Date(g.due))}`);
   const progress = el("div", "mw-goal__progress");
   const p = document.createElement("progress");

@@ -117,9 +117,10 @@ pub fn goal_board(env: &Env, me: Person, rel: Relationship) -> AnyView {
         let (env, me, rel) = (env.clone(), me.clone(), rel.clone());
         dyn_view(move || {
             let Some(id) = shown_id.get() else { return empty() };
-            let Some((goal, revision)) = goals.with_untracked(|g| g.find(&id)) else { return empty() };
+            let copy = |g: &Goals, id: &str| g.find(id).map(|(goal, revision)| (goal.clone(), revision.clone()));
+            let Some((goal, revision)) = goals.with_untracked(|g| copy(g, &id)) else { return empty() };
             // The editor follows the board's reads of its goal: a partner's save shows in it.
-            let stored = move || goals.with(|g| g.find(&id));
+            let stored = move || goals.with(|g| copy(g, &id));
             let editor = goal_editor(&env, me.clone(), rel.clone(), (goal, revision, stored), purpose.clone(), Callback::new(move |_: ()| open.set(None)));
             if writable {
                 editor

@@ -42,10 +42,10 @@ impl Goals {
     }
 
     /// The goal `id` as the board last read it, with its revision.
-    pub fn find(&self, id: &str) -> Option<(Goal, String)> {
+    pub fn find(&self, id: &str) -> Option<(&Goal, &String)> {
         match self {
             Goals::Loaded(items) => items.iter().find_map(|i| match i {
-                GoalItem::Ready { goal, revision } if goal.id == id => Some((goal.clone(), revision.clone())),
+                GoalItem::Ready { goal, revision } if goal.id == id => Some((goal, revision)),
                 _ => None,
             }),
             _ => None,
